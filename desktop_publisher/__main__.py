@@ -1,0 +1,3 @@
+from desktop_publisher.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Platform clients behind one interface (base.py) and a registry (registry.py)."""

@@ -1,0 +1,149 @@
+"""The one HTTP setup every platform client uses.
+
+Timeouts on every call, TLS verification on, no silent urllib3 retries (the engine decides what
+may be retried), a User-Agent naming the app, plain http only for loopback, and errors turned
+into PublishError with secrets masked.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import json
+from email.utils import parsedate_to_datetime
+from datetime import UTC, datetime
+from typing import Any
+from urllib.parse import urlparse
+
+import requests
+from requests.adapters import HTTPAdapter
+from urllib3.exceptions import NewConnectionError
+
+from desktop_publisher import __version__
+from desktop_publisher.platforms.base import ErrorKind, PublishError
+from desktop_publisher.redaction import redact
+
+USER_AGENT = f"DesktopPublisher/{__version__} (+https://desktop-publisher.invalid)"
+CONNECT_TIMEOUT = 10.0
+READ_TIMEOUT = 60.0
+
+
+def is_loopback_host(host: str | None) -> bool:
+    if not host:
+        return False
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def check_url(url: str, what: str = "URL") -> None:
+    """https everywhere; http only for a server on this machine (tests, local dev sites)."""
+    parsed = urlparse(url)
+    if parsed.scheme == "https" and parsed.hostname:
+        return
+    if parsed.scheme == "http" and is_loopback_host(parsed.hostname):
+        return
+    if parsed.scheme == "http":
+        raise PublishError(
+            ErrorKind.PERMANENT,
+            f"The {what} {redact(url)} uses plain http://; use https:// (http is accepted only "
+            "for localhost).",
+        )
+    raise PublishError(ErrorKind.PERMANENT, f"The {what} {redact(url)} is not a valid https:// URL.")
+
+
+def make_session() -> requests.Session:
+    session = requests.Session()
+    session.headers["User-Agent"] = USER_AGENT
+    session.verify = True
+    # Only our code decides what may be retried: a retried final publish call could post twice.
+    adapter = HTTPAdapter(max_retries=0)
+    session.mount("https://", adapter)
+    session.mount("http://", adapter)
+    return session
+
+
+def was_not_sent(exc: requests.RequestException) -> bool:
+    """True when the request surely never reached the server (refused, DNS, connect timeout)."""
+    if isinstance(exc, requests.ConnectTimeout):
+        return True
+    if isinstance(exc, requests.exceptions.SSLError):
+        return True
+    if isinstance(exc, requests.ConnectionError):
+        reason = exc.args[0] if exc.args else None
+        reason = getattr(reason, "reason", reason)
+        return isinstance(reason, NewConnectionError)
+    return False
+
+
+def parse_retry_after(response: requests.Response) -> float | None:
+    value = response.headers.get("Retry-After")
+    if not value:
+        return None
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        pass
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    return max(0.0, (when - datetime.now(UTC)).total_seconds())
+
+
+def json_body(response: requests.Response) -> Any:
+    """The JSON answer, or None for an empty or non-JSON body (HTML from a proxy, a WAF...)."""
+    if not response.content:
+        return None
+    try:
+        return response.json()
+    except (ValueError, json.JSONDecodeError):
+        return None
+
+
+class HttpClient:
+    """A requests session with our rules; `final=True` marks a call that creates the post."""
+
+    def __init__(
+        self,
+        session: requests.Session | None = None,
+        timeout: tuple[float, float] = (CONNECT_TIMEOUT, READ_TIMEOUT),
+    ) -> None:
+        self.session = session or make_session()
+        self.timeout = timeout
+
+    def request(self, method: str, url: str, *, final: bool = False, **kwargs: Any) -> requests.Response:
+        check_url(url)
+        kwargs.setdefault("timeout", self.timeout)
+        try:
+            return self.session.request(method, url, **kwargs)
+        except requests.exceptions.SSLError as exc:
+            raise PublishError(
+                ErrorKind.PERMANENT,
+                f"The secure connection to {urlparse(url).hostname} failed ({redact(exc)}): the "
+                "server's certificate is not trusted.",
+            ) from None
+        except requests.RequestException as exc:
+            host = urlparse(url).hostname
+            if was_not_sent(exc):
+                raise PublishError(
+                    ErrorKind.TRANSIENT,
+                    f"Could not connect to {host}: check the network connection.",
+                ) from None
+            if final:
+                raise PublishError(
+                    ErrorKind.UNKNOWN_OUTCOME,
+                    f"The connection to {host} broke after the post was sent, so it may or may "
+                    "not have been published. Check the account, then retry or cancel.",
+                ) from None
+            raise PublishError(
+                ErrorKind.TRANSIENT, f"The connection to {host} broke ({type(exc).__name__})."
+            ) from None
+
+    def get(self, url: str, **kwargs: Any) -> requests.Response:
+        return self.request("GET", url, **kwargs)
+
+    def post(self, url: str, *, final: bool = False, **kwargs: Any) -> requests.Response:
+        return self.request("POST", url, final=final, **kwargs)

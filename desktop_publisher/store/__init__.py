@@ -1,0 +1,1 @@
+"""Local storage: peewee models over one SQLite file per data dir."""

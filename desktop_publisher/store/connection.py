@@ -1,0 +1,107 @@
+"""Opening the database: private file, WAL, busy timeout, foreign keys, migrations.
+
+A file that is not a readable SQLite database of ours is reported and never written to.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+from pathlib import Path
+
+import peewee
+
+from desktop_publisher.config import DB_FILENAME, ensure_private_dir
+from desktop_publisher.errors import StoreError
+from desktop_publisher.store import migrations
+from desktop_publisher.store.models import database_proxy
+from desktop_publisher.store.settings import Settings
+
+log = logging.getLogger(__name__)
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 10_000
+PRAGMAS = {
+    "journal_mode": "wal",
+    "busy_timeout": BUSY_TIMEOUT_MS,
+    "foreign_keys": 1,
+    # WAL + NORMAL is durable across application crashes, which is what we guard against.
+    "synchronous": "normal",
+}
+
+
+class Store:
+    """One open database. Models are bound to it through the module's DatabaseProxy."""
+
+    def __init__(self, path: Path, db: peewee.SqliteDatabase) -> None:
+        self.path = path
+        self.db = db
+        self.settings = Settings(db)
+
+    def close(self) -> None:
+        self.db.close()
+
+    def atomic(self):  # noqa: ANN201 - peewee's transaction context
+        """A short write transaction taken at once (IMMEDIATE), so it never fails half-way on
+        a lock upgrade."""
+        return self.db.atomic("IMMEDIATE")
+
+
+def _create_private(path: Path) -> None:
+    try:
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    except FileExistsError:
+        return
+    os.close(fd)
+
+
+def _check_header(path: Path) -> None:
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise StoreError(
+            f"Cannot read the database {path}: {exc.strerror}. Check the file's permissions."
+        ) from exc
+    if head and head != SQLITE_HEADER:
+        raise StoreError(
+            f"{path} is not a Desktop Publisher database (it is not an SQLite file). "
+            "It was left untouched: move it away or restore a backup, then start again."
+        )
+
+
+def _prepare(path: Path) -> None:
+    """Validate and migrate with a plain sqlite3 connection in autocommit mode."""
+    conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+    try:
+        # Read before anything writes: a damaged file fails here and stays as it was.
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA journal_mode=wal")
+        conn.execute("PRAGMA foreign_keys=ON")
+        migrations.migrate(conn, path)
+    except migrations.MigrationError as exc:
+        raise StoreError(f"Cannot open the database {path}: {exc}.") from exc
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(
+            f"The database {path} cannot be read ({exc}). It was left untouched: restore a "
+            "backup (files named publisher.db.v*.bak beside it) or move it away to start afresh."
+        ) from exc
+    finally:
+        conn.close()
+
+
+def open_store(data_dir: Path) -> Store:
+    ensure_private_dir(data_dir)
+    path = data_dir / DB_FILENAME
+    if path.exists():
+        _check_header(path)
+    else:
+        _create_private(path)
+    _prepare(path)
+    db = peewee.SqliteDatabase(str(path), pragmas=PRAGMAS, timeout=BUSY_TIMEOUT_MS / 1000)
+    database_proxy.initialize(db)
+    store = Store(path, db)
+    store.settings.ensure_defaults()
+    return store

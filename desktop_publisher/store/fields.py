@@ -1,0 +1,44 @@
+"""Column types that keep SQLite's text comparisons correct."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+
+import peewee
+
+_FORMAT = "%Y-%m-%d %H:%M:%S.%f"
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class UtcDateTimeField(peewee.Field):
+    """An aware UTC datetime stored as fixed-width text.
+
+    peewee's DateTimeField drops the microseconds when they are zero; a fixed width keeps the
+    lexicographic order of the column equal to time order, which the due-post index relies on.
+    """
+
+    field_type = "TEXT"
+
+    def db_value(self, value: datetime | None) -> str | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to a UTC column")
+        return value.astimezone(UTC).strftime(_FORMAT)
+
+    def python_value(self, value: str | None) -> datetime | None:
+        if value is None:
+            return None
+        return datetime.strptime(value, _FORMAT).replace(tzinfo=UTC)
+
+
+class JsonField(peewee.TextField):
+    def db_value(self, value: object) -> str | None:
+        return None if value is None else json.dumps(value, sort_keys=True)
+
+    def python_value(self, value: str | None) -> object:
+        return None if value is None else json.loads(value)

@@ -1,0 +1,162 @@
+"""Numbered schema migrations.
+
+Each step is frozen SQL (never generated from the current models, which will move on) and runs in
+one transaction together with the version bump. Before an existing database is migrated, a copy is
+made with SQLite's backup API, so a failed upgrade never costs the user their posts.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    description: str
+    apply: Callable[[sqlite3.Connection], None]
+
+
+def _statements(sql: str) -> Callable[[sqlite3.Connection], None]:
+    def run(conn: sqlite3.Connection) -> None:
+        for statement in sql.split(";"):
+            if statement.strip():
+                conn.execute(statement)
+
+    return run
+
+
+_V1 = """
+CREATE TABLE "schema_version" ("id" INTEGER NOT NULL PRIMARY KEY, "version" INTEGER NOT NULL,
+  "applied_at" TEXT NOT NULL);
+CREATE TABLE "setting" ("key" VARCHAR(255) NOT NULL PRIMARY KEY, "value" TEXT);
+CREATE TABLE "account" ("id" INTEGER NOT NULL PRIMARY KEY, "name" VARCHAR(255) NOT NULL,
+  "platform" VARCHAR(255) NOT NULL, "settings" TEXT NOT NULL, "token_expires_at" TEXT,
+  "created_at" TEXT NOT NULL, "last_check_at" TEXT, "last_check_ok" INTEGER,
+  "last_check_message" TEXT);
+CREATE UNIQUE INDEX "account_name" ON "account" ("name");
+CREATE INDEX "account_platform" ON "account" ("platform");
+CREATE TABLE "content" ("id" INTEGER NOT NULL PRIMARY KEY, "title" TEXT NOT NULL,
+  "text" TEXT NOT NULL, "link" TEXT, "media" TEXT NOT NULL, "created_at" TEXT NOT NULL,
+  "updated_at" TEXT NOT NULL);
+CREATE TABLE "content_variant" ("id" INTEGER NOT NULL PRIMARY KEY, "content_id" INTEGER NOT NULL,
+  "platform" VARCHAR(255) NOT NULL, "text" TEXT NOT NULL, "title" TEXT, "link" TEXT,
+  "media" TEXT NOT NULL, "extra" TEXT NOT NULL, "accepted" INTEGER NOT NULL,
+  "updated_at" TEXT NOT NULL,
+  FOREIGN KEY ("content_id") REFERENCES "content" ("id") ON DELETE CASCADE);
+CREATE INDEX "content_variant_content_id" ON "content_variant" ("content_id");
+CREATE UNIQUE INDEX "content_variant_one_accepted" ON "content_variant" ("content_id", "platform")
+  WHERE "accepted" = 1;
+CREATE TABLE "scheduled_post" ("id" INTEGER NOT NULL PRIMARY KEY, "variant_id" INTEGER NOT NULL,
+  "account_id" INTEGER NOT NULL, "publication_date" TEXT NOT NULL, "due_at" TEXT NOT NULL,
+  "status" VARCHAR(255) NOT NULL, "attempts" INTEGER NOT NULL, "last_error_kind" VARCHAR(255),
+  "last_error" TEXT, "external_id" TEXT, "url" TEXT, "published_at" TEXT, "claimed_at" TEXT,
+  "checkpoint" TEXT NOT NULL, "created_at" TEXT NOT NULL, "updated_at" TEXT NOT NULL,
+  FOREIGN KEY ("variant_id") REFERENCES "content_variant" ("id") ON DELETE RESTRICT,
+  FOREIGN KEY ("account_id") REFERENCES "account" ("id") ON DELETE RESTRICT);
+CREATE INDEX "scheduled_post_variant_id" ON "scheduled_post" ("variant_id");
+CREATE INDEX "scheduled_post_account_status" ON "scheduled_post" ("account_id", "status");
+CREATE INDEX "scheduled_post_status_due" ON "scheduled_post" ("status", "due_at");
+CREATE INDEX "scheduled_post_status_updated" ON "scheduled_post" ("status", "updated_at");
+CREATE INDEX "scheduled_post_publication_date" ON "scheduled_post" ("publication_date");
+CREATE TABLE "publish_attempt" ("id" INTEGER NOT NULL PRIMARY KEY, "post_id" INTEGER NOT NULL,
+  "number" INTEGER NOT NULL, "started_at" TEXT NOT NULL, "finished_at" TEXT,
+  "outcome" VARCHAR(255) NOT NULL, "error_kind" VARCHAR(255), "message" TEXT,
+  "manual" INTEGER NOT NULL,
+  FOREIGN KEY ("post_id") REFERENCES "scheduled_post" ("id") ON DELETE CASCADE);
+CREATE INDEX "publish_attempt_post_id" ON "publish_attempt" ("post_id");
+"""
+
+MIGRATIONS: list[Migration] = [
+    Migration(1, "initial schema", _statements(_V1)),
+]
+
+
+def latest_version(migrations: Sequence[Migration] | None = None) -> int:
+    return (migrations or MIGRATIONS)[-1].version
+
+
+def current_version(conn: sqlite3.Connection) -> int:
+    """0 for an empty database; the recorded version otherwise."""
+    has_table = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type='table' AND name='schema_version'"
+    ).fetchone()
+    if not has_table:
+        others = conn.execute(
+            "SELECT count(*) FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
+        ).fetchone()[0]
+        if others:
+            raise MigrationError(
+                "the file holds tables but no schema version: it is not a Desktop Publisher "
+                "database"
+            )
+        return 0
+    row = conn.execute("SELECT max(version) FROM schema_version").fetchone()
+    return int(row[0] or 0)
+
+
+class MigrationError(Exception):
+    pass
+
+
+def backup_database(conn: sqlite3.Connection, db_path: Path, version: int) -> Path:
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    target = db_path.with_name(f"{db_path.name}.v{version}-{stamp}.bak")
+    fd_conn = sqlite3.connect(target)
+    try:
+        conn.backup(fd_conn)
+    finally:
+        fd_conn.close()
+    target.chmod(0o600)
+    return target
+
+
+def migrate(
+    conn: sqlite3.Connection,
+    db_path: Path | None,
+    migrations: Sequence[Migration] | None = None,
+) -> list[int]:
+    """Bring the database up to the latest version; returns the versions applied.
+
+    `conn` must be in autocommit mode (isolation_level=None) so each step controls its own
+    transaction.
+    """
+    steps = list(migrations or MIGRATIONS)
+    version = current_version(conn)
+    latest = steps[-1].version
+    if version > latest:
+        raise MigrationError(
+            f"the database is at schema version {version}, newer than this app knows ({latest}):"
+            " update Desktop Publisher"
+        )
+    pending = [m for m in steps if m.version > version]
+    if not pending:
+        return []
+    if version > 0 and db_path is not None:
+        backup = backup_database(conn, db_path, version)
+        log.info("backed up the database before migrating from version %s to %s", version, backup)
+    applied = []
+    for step in pending:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            step.apply(conn)
+            conn.execute(
+                "INSERT INTO schema_version (version, applied_at) VALUES (?, ?)",
+                (step.version, datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")),
+            )
+        except Exception as exc:
+            conn.execute("ROLLBACK")
+            raise MigrationError(
+                f"migration to version {step.version} ({step.description}) failed: {exc}"
+            ) from exc
+        conn.execute("COMMIT")
+        applied.append(step.version)
+        log.info("database migrated to version %s (%s)", step.version, step.description)
+    return applied

@@ -1,0 +1,48 @@
+"""Typed access to the settings declared in config.SETTINGS."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import peewee
+
+from desktop_publisher.config import SETTINGS, SETTINGS_BY_KEY
+from desktop_publisher.errors import UserError
+from desktop_publisher.store.models import Setting
+
+
+class Settings:
+    def __init__(self, db: peewee.Database) -> None:
+        self._db = db
+
+    def ensure_defaults(self) -> None:
+        with self._db.atomic():
+            (
+                Setting.insert_many([(s.key, s.default) for s in SETTINGS], [Setting.key, Setting.value])
+                .on_conflict_ignore()
+                .execute()
+            )
+
+    def get(self, key: str) -> Any:
+        spec = SETTINGS_BY_KEY[key]
+        row = Setting.get_or_none(Setting.key == key)
+        return spec.default if row is None or row.value is None else row.value
+
+    def set(self, key: str, value: Any) -> None:
+        spec = SETTINGS_BY_KEY.get(key)
+        if spec is None:
+            raise UserError(f"Unknown setting {key!r}.")
+        if spec.default is not None and not isinstance(value, type(spec.default)):
+            # ints are accepted where floats are expected; bools are not numbers here.
+            if not (isinstance(spec.default, float) and isinstance(value, int)
+                    and not isinstance(value, bool)):
+                raise UserError(
+                    f"Setting {key!r} must be a {type(spec.default).__name__}, got {value!r}."
+                )
+        if spec.minimum is not None and isinstance(value, int | float) and value < spec.minimum:
+            raise UserError(f"Setting {key!r} must be at least {spec.minimum}.")
+        Setting.insert(key=key, value=value).on_conflict_replace().execute()
+
+    def all(self) -> dict[str, Any]:
+        stored = {row.key: row.value for row in Setting.select()}
+        return {s.key: stored.get(s.key, s.default) for s in SETTINGS}
