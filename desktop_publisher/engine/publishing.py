@@ -1,0 +1,315 @@
+"""PublishingService: claim → ledger → credentials → publisher → record.
+
+At most once: a post is claimed with a compare-and-set (`queued|scheduled → publishing`), a
+ledger row is written before the platform is called, and a call whose outcome is unknown is never
+repeated by the engine — the post goes to `needs_check` and the user decides.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from desktop_publisher.accounts import publisher_options
+from desktop_publisher.credentials import CredentialStore, get_platform_credentials
+from desktop_publisher.engine.clock import SystemClock
+from desktop_publisher.engine.events import EngineEvent, EventBus, EventKind
+from desktop_publisher.errors import CredentialError, KeyringUnavailable
+from desktop_publisher.platforms import registry
+from desktop_publisher.platforms.base import (
+    AccountInfo,
+    ErrorKind,
+    Publisher,
+    PublisherOptions,
+    PublishContext,
+    PublishError,
+    PublishResult,
+)
+from desktop_publisher.posts import media_host_available, variant_of
+from desktop_publisher.redaction import redact
+from desktop_publisher.store.connection import Store
+from desktop_publisher.store.models import (
+    PENDING,
+    Account,
+    FailureKind,
+    PublishAttempt,
+    ScheduledPost,
+    Status,
+)
+from desktop_publisher.when import format_local
+
+log = logging.getLogger("desktop_publisher.publish")
+
+PublisherFactory = Callable[[AccountInfo, PublisherOptions], Publisher]
+# A date job may fire a little early (clock granularity); never much earlier than due.
+EARLY_TOLERANCE = timedelta(seconds=2)
+DEFAULT_RATE_LIMIT_WAIT = 15 * 60.0
+
+
+@dataclass(frozen=True)
+class PublishOutcome:
+    post_id: int
+    claimed: bool
+    status: str | None
+    message: str | None = None
+    url: str | None = None
+    retry_at: datetime | None = None
+
+
+class PublishingService:
+    def __init__(
+        self,
+        store: Store,
+        credentials: CredentialStore,
+        events: EventBus | None = None,
+        clock: SystemClock | None = None,
+        publisher_factory: PublisherFactory = registry.create,
+        media_host_factory: Callable[[], object | None] | None = None,
+    ) -> None:
+        self.store = store
+        self.credentials = credentials
+        self.events = events or EventBus()
+        self.clock = clock or SystemClock()
+        self.publisher_factory = publisher_factory
+        self.media_host_factory = media_host_factory
+
+    # --- the one entry point ---------------------------------------------------------------
+    def publish_post(self, scheduled_post_id: int, manual: bool = False) -> PublishOutcome:
+        post = ScheduledPost.get_or_none(ScheduledPost.id == scheduled_post_id)
+        if post is None:
+            return PublishOutcome(scheduled_post_id, False, None, "no such post")
+        now = self.clock.now()
+        if not manual and post.status in PENDING:
+            if post.due_at - now > EARLY_TOLERANCE:
+                # Rescheduled later since this job was planned: its own job will come.
+                return PublishOutcome(post.id, False, post.status, "not due yet")
+            if self.mark_missed_if_late(post, now):
+                return PublishOutcome(post.id, False, Status.FAILED, "missed")
+        attempt = self._claim(post.id, now, manual)
+        if attempt is None:
+            current = ScheduledPost.get_by_id(post.id)
+            return PublishOutcome(post.id, False, current.status, "not claimed")
+        post = ScheduledPost.get_by_id(post.id)
+        account: Account = post.account
+        self.events.emit(
+            EngineEvent(EventKind.PUBLISHING, post.id, account.name, account.platform,
+                        Status.PUBLISHING)
+        )
+        try:
+            result = self._send(post, account, attempt)
+        except PublishError as exc:
+            return self._record_failure(post, account, attempt, exc)
+        except KeyringUnavailable as exc:
+            # Nothing was sent: wait for the keyring like for a transient network error.
+            return self._record_failure(
+                post, account, attempt, PublishError(ErrorKind.TRANSIENT, str(exc))
+            )
+        except CredentialError as exc:
+            return self._record_failure(
+                post, account, attempt, PublishError(ErrorKind.AUTH, str(exc))
+            )
+        except Exception as exc:
+            # A bug in a client: we cannot know whether it sent anything.
+            log.exception("post=%s unexpected error while publishing", post.id)
+            return self._record_failure(
+                post, account, attempt,
+                PublishError(
+                    ErrorKind.UNKNOWN_OUTCOME,
+                    f"Unexpected error ({type(exc).__name__}: {redact(exc)}); the post may or may "
+                    "not have been published. Check the account, then retry or cancel.",
+                ),
+            )
+        return self._record_success(post, account, attempt, result)
+
+    # --- steps -----------------------------------------------------------------------------
+    def _claim(self, post_id: int, now: datetime, manual: bool) -> PublishAttempt | None:
+        with self.store.atomic():
+            claimed = (
+                ScheduledPost.update(
+                    status=Status.PUBLISHING,
+                    attempts=ScheduledPost.attempts + 1,
+                    claimed_at=now,
+                    updated_at=now,
+                )
+                .where((ScheduledPost.id == post_id) & ScheduledPost.status.in_(PENDING))
+                .execute()
+            )
+            if not claimed:
+                return None
+            number = ScheduledPost.get_by_id(post_id).attempts
+            return PublishAttempt.create(post=post_id, number=number, started_at=now, manual=manual)
+
+    def _send(self, post: ScheduledPost, account: Account, attempt: PublishAttempt) -> PublishResult:
+        info = get_platform_credentials(account, self.credentials)
+        media_host = self.media_host_factory() if self.media_host_factory else None
+        publisher = self.publisher_factory(info, publisher_options(self.store, media_host))
+        variant = variant_of(post.variant)
+        problems = publisher.validate(variant, media_host_available())
+        if problems:
+            raise PublishError(
+                ErrorKind.INVALID_CONTENT, "; ".join(str(p) for p in problems) + "."
+            )
+        previous_unknown = (
+            PublishAttempt.select()
+            .where(
+                (PublishAttempt.post == post.id)
+                & (PublishAttempt.id != attempt.id)
+                & PublishAttempt.outcome.in_(["started", ErrorKind.UNKNOWN_OUTCOME.value])
+            )
+            .exists()
+        )
+
+        def save_checkpoint(data: dict) -> None:
+            ScheduledPost.update(checkpoint=data).where(ScheduledPost.id == post.id).execute()
+
+        ctx = PublishContext(
+            post_id=post.id,
+            attempt=attempt.number,
+            previous_outcome_unknown=previous_unknown,
+            checkpoint=dict(post.checkpoint or {}),
+            save_checkpoint=save_checkpoint,
+        )
+        return publisher.publish(variant, ctx)
+
+    def _finish_attempt(self, attempt: PublishAttempt, outcome: str, kind: str | None,
+                        message: str | None) -> None:
+        PublishAttempt.update(
+            finished_at=self.clock.now(), outcome=outcome, error_kind=kind, message=message
+        ).where(PublishAttempt.id == attempt.id).execute()
+
+    def _record_success(self, post: ScheduledPost, account: Account, attempt: PublishAttempt,
+                        result: PublishResult) -> PublishOutcome:
+        now = self.clock.now()
+        with self.store.atomic():
+            # needs_check too: the monitor may have given up on a very slow call that then
+            # succeeded; what we know now is better than what it guessed.
+            ScheduledPost.update(
+                status=Status.PUBLISHED, external_id=result.external_id, url=result.url,
+                published_at=now, updated_at=now, last_error=None, last_error_kind=None,
+            ).where(
+                (ScheduledPost.id == post.id)
+                & ScheduledPost.status.in_([Status.PUBLISHING, Status.NEEDS_CHECK])
+            ).execute()
+            self._finish_attempt(attempt, "published", None, result.url)
+        log.info(
+            "post=%s account=%r platform=%s status=published external_id=%s url=%s attempt=%s",
+            post.id, account.name, account.platform, result.external_id, result.url,
+            attempt.number,
+        )
+        self.events.emit(
+            EngineEvent(EventKind.PUBLISHED, post.id, account.name, account.platform,
+                        Status.PUBLISHED, url=result.url)
+        )
+        return PublishOutcome(post.id, True, Status.PUBLISHED, url=result.url)
+
+    def _backoff(self, post_id: int, retry_after: float | None) -> float:
+        failures = (
+            PublishAttempt.select()
+            .where((PublishAttempt.post == post_id) & (PublishAttempt.outcome == "transient"))
+            .count()
+        )
+        base = float(self.store.settings.get("retry_base_seconds"))
+        cap = float(self.store.settings.get("retry_max_seconds"))
+        delay = min(cap, base * (2 ** max(0, failures - 1))) * random.uniform(0.8, 1.2)
+        return max(delay, retry_after or 0.0)
+
+    def _record_failure(self, post: ScheduledPost, account: Account, attempt: PublishAttempt,
+                        exc: PublishError) -> PublishOutcome:
+        now = self.clock.now()
+        kind = exc.kind
+        message = redact(exc.message)
+        settings = self.store.settings
+        retry_at: datetime | None = None
+        failure_kind: str = kind.value
+        status: str = Status.FAILED
+
+        if kind is ErrorKind.UNKNOWN_OUTCOME:
+            status = Status.NEEDS_CHECK
+        elif kind in (ErrorKind.TRANSIENT, ErrorKind.RATE_LIMITED):
+            transient_before = (
+                PublishAttempt.select()
+                .where((PublishAttempt.post == post.id) & (PublishAttempt.outcome == "transient")
+                       & (PublishAttempt.id != attempt.id))
+                .count()
+            )
+            hold_limit = timedelta(hours=float(settings.get("rate_limit_hold_hours")))
+            if kind is ErrorKind.TRANSIENT and transient_before + 1 >= int(
+                settings.get("max_attempts")
+            ):
+                failure_kind = FailureKind.RETRIES_EXHAUSTED
+                message = f"Gave up after {transient_before + 1} attempts. Last error: {message}"
+            elif kind is ErrorKind.RATE_LIMITED and now - post.publication_date > hold_limit:
+                failure_kind = FailureKind.RETRIES_EXHAUSTED
+                message = f"Still rate-limited {hold_limit} after its time. Last error: {message}"
+            else:
+                status = Status.QUEUED
+                delay = (
+                    self._backoff(post.id, exc.retry_after)
+                    if kind is ErrorKind.TRANSIENT
+                    else (exc.retry_after or DEFAULT_RATE_LIMIT_WAIT)
+                )
+                retry_at = now + timedelta(seconds=delay)
+                message = f"{message} Trying again at {format_local(retry_at)}."
+
+        changes: dict = {
+            "status": status,
+            "last_error_kind": failure_kind,
+            "last_error": message,
+            "updated_at": now,
+        }
+        if retry_at is not None:
+            changes["due_at"] = retry_at
+        with self.store.atomic():
+            ScheduledPost.update(**changes).where(
+                (ScheduledPost.id == post.id) & (ScheduledPost.status == Status.PUBLISHING)
+            ).execute()
+            outcome = "transient" if kind is ErrorKind.TRANSIENT else kind.value
+            self._finish_attempt(attempt, outcome, failure_kind, message)
+        log.warning(
+            "post=%s account=%r platform=%s status=%s error_kind=%s attempt=%s error=%s",
+            post.id, account.name, account.platform, status, failure_kind, attempt.number, message,
+        )
+        event_kind = {
+            Status.NEEDS_CHECK: EventKind.NEEDS_CHECK,
+            Status.QUEUED: EventKind.RETRY,
+        }.get(status, EventKind.FAILED)
+        self.events.emit(
+            EngineEvent(event_kind, post.id, account.name, account.platform, status,
+                        message=message)
+        )
+        return PublishOutcome(post.id, True, status, message=message, retry_at=retry_at)
+
+    # --- lateness --------------------------------------------------------------------------
+    def mark_missed_if_late(self, post: ScheduledPost, now: datetime) -> bool:
+        window = timedelta(minutes=float(self.store.settings.get("lateness_window_minutes")))
+        if now - post.due_at <= window:
+            return False
+        minutes = int(window.total_seconds() // 60)
+        message = (
+            f"Not published: it was due at {format_local(post.due_at)}, but Desktop Publisher was "
+            f"not running or the computer was asleep until {format_local(now)} — more than "
+            f"{minutes} min late. Reschedule it or publish it now."
+        )
+        with self.store.atomic():
+            changed = (
+                ScheduledPost.update(
+                    status=Status.FAILED, last_error_kind=FailureKind.MISSED, last_error=message,
+                    updated_at=now,
+                )
+                .where((ScheduledPost.id == post.id) & ScheduledPost.status.in_(PENDING))
+                .execute()
+            )
+        if changed:
+            account = post.account
+            log.warning(
+                "post=%s account=%r platform=%s status=failed error_kind=missed due_at=%s",
+                post.id, account.name, account.platform, post.due_at.isoformat(),
+            )
+            self.events.emit(
+                EngineEvent(EventKind.MISSED, post.id, account.name, account.platform,
+                            Status.FAILED, message=message)
+            )
+        return bool(changed)

@@ -1,0 +1,133 @@
+"""Shared fixtures. Every test gets its own data dir and an in-memory keyring."""
+
+from __future__ import annotations
+
+import os
+
+# Before Qt is imported anywhere: with no display Qt would abort the whole run.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from collections.abc import Iterator  # noqa: E402
+from datetime import UTC, datetime, timedelta  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import keyring  # noqa: E402
+import pytest  # noqa: E402
+
+from desktop_publisher.accounts import AccountService  # noqa: E402
+from desktop_publisher.credentials import CredentialStore  # noqa: E402
+from desktop_publisher.engine.events import EventBus  # noqa: E402
+from desktop_publisher.engine.publishing import PublishingService  # noqa: E402
+from desktop_publisher.posts import NewPost, PostService  # noqa: E402
+from desktop_publisher.store.connection import Store, open_store  # noqa: E402
+from desktop_publisher.store.models import Account, ScheduledPost  # noqa: E402
+from tests.support import fakenet  # noqa: E402,F401  (registers the "fakenet" platform)
+from tests.support.fakehttp import FakeServer  # noqa: E402
+from tests.support.keyrings import MemoryKeyring  # noqa: E402
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(autouse=True)
+def isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """No test may touch the developer's data dir, keyring or real platform endpoints."""
+    monkeypatch.setenv("DESKTOP_PUBLISHER_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("DESKTOP_PUBLISHER_LINKEDIN_URL", "http://127.0.0.1:9")
+    monkeypatch.setenv("DESKTOP_PUBLISHER_GRAPH_URL", "http://127.0.0.1:9")
+    monkeypatch.setenv("DP_TEST_KEYRING_FILE", str(tmp_path / "keyring.json"))
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "tests.support.keyrings.FileKeyring")
+    for name in ("LINKEDIN_ACCESS_TOKEN", "LINKEDIN_CLIENT_ID", "FACEBOOK_ACCESS_TOKEN",
+                 "FACEBOOK_PAGE_ID", "INSTAGRAM_ACCESS_TOKEN", "INSTAGRAM_ACCOUNT_ID",
+                 "WORDPRESS_USERNAME", "WORDPRESS_PASSWORD", "WORDPRESS_SITE_URL"):
+        monkeypatch.delenv(name, raising=False)
+    previous = keyring.get_keyring()
+    keyring.set_keyring(MemoryKeyring())
+    yield
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def memory_keyring() -> MemoryKeyring:
+    backend = keyring.get_keyring()
+    assert isinstance(backend, MemoryKeyring)
+    return backend
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    return tmp_path / "data"
+
+
+@pytest.fixture
+def store(data_dir: Path) -> Iterator[Store]:
+    opened = open_store(data_dir)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def credentials() -> CredentialStore:
+    return CredentialStore()
+
+
+@pytest.fixture
+def accounts(store: Store, credentials: CredentialStore) -> AccountService:
+    return AccountService(store, credentials)
+
+
+@pytest.fixture
+def posts(store: Store) -> PostService:
+    return PostService(store)
+
+
+@pytest.fixture
+def events() -> EventBus:
+    return EventBus()
+
+
+@pytest.fixture
+def service(store: Store, credentials: CredentialStore, events: EventBus) -> PublishingService:
+    return PublishingService(store, credentials, events)
+
+
+@pytest.fixture
+def fake_server() -> Iterator[FakeServer]:
+    server = fakenet.make_fakenet_server()
+    yield server
+    server.close()
+
+
+@pytest.fixture
+def add_account(accounts: AccountService):  # noqa: ANN201
+    def add(platform: str, name: str, settings: dict, secret: str = "tok-123456",
+            expires: datetime | None = None) -> Account:
+        return accounts.add(platform, name, settings, secret, expires)
+
+    return add
+
+
+@pytest.fixture
+def add_post(posts: PostService):  # noqa: ANN201
+    """Create a post for one or more accounts (due now unless `at` is given)."""
+
+    def add(account: Account | list[Account], text: str = "Hello", *, title: str | None = None,
+            link: str | None = None, media: list[str] | None = None, extra: dict | None = None,
+            at: datetime | None = None) -> ScheduledPost:
+        targets = account if isinstance(account, list) else [account]
+        created = posts.create(
+            targets,
+            NewPost(text=text, at=at or datetime.now(UTC), title=title, link=link,
+                    media=list(media or []), extra=dict(extra or {})),
+        )
+        return created[0]
+
+    return add
+
+
+@pytest.fixture
+def fakenet_account(add_account, fake_server: FakeServer) -> Account:  # noqa: ANN001
+    return add_account("fakenet", "Brand A", {"endpoint": fake_server.url})
+
+
+def soon(seconds: float = 1.0) -> datetime:
+    return datetime.now(UTC) + timedelta(seconds=seconds)

@@ -1,0 +1,181 @@
+"""A small real HTTP server on 127.0.0.1 for faithful platform fakes.
+
+Routes are plain functions; every request is recorded; faults can be queued for the next matching
+request: an error answer, a slow answer (held until released), or a connection dropped after the
+request was read — the case where the client cannot know whether the platform acted.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import socket
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+
+@dataclass
+class Request:
+    method: str
+    path: str
+    query: dict[str, list[str]]
+    headers: dict[str, str]
+    body: bytes
+
+    def json(self) -> Any:
+        return json.loads(self.body or b"null")
+
+    def form(self) -> dict[str, list[str]]:
+        return parse_qs(self.body.decode("utf-8"), keep_blank_values=True)
+
+    def header(self, name: str) -> str | None:
+        for key, value in self.headers.items():
+            if key.lower() == name.lower():
+                return value
+        return None
+
+
+@dataclass
+class Response:
+    status: int = 200
+    body: Any = None  # dict/list → JSON; bytes/str → as is
+    headers: dict[str, str] = field(default_factory=dict)
+
+    def encoded(self) -> tuple[bytes, dict[str, str]]:
+        headers = dict(self.headers)
+        if self.body is None:
+            return b"", headers
+        if isinstance(self.body, bytes):
+            return self.body, headers
+        if isinstance(self.body, str):
+            headers.setdefault("Content-Type", "text/html; charset=utf-8")
+            return self.body.encode(), headers
+        headers.setdefault("Content-Type", "application/json")
+        return json.dumps(self.body).encode(), headers
+
+
+@dataclass
+class Fault:
+    """Applied once to the next request matching method and path pattern."""
+
+    method: str | None = None
+    path: str | None = None  # regular expression searched in the path
+    response: Response | None = None  # answer this instead of the route
+    drop: bool = False  # read the request, then close without answering
+    hold: threading.Event | None = None  # wait for this before answering (a slow server)
+    count: int = 1
+
+    def matches(self, method: str, path: str) -> bool:
+        if self.method and self.method != method:
+            return False
+        return not (self.path and not re.search(self.path, path))
+
+
+Route = Callable[[Request], Response]
+
+
+class FakeServer:
+    def __init__(self) -> None:
+        self.requests: list[Request] = []
+        self._routes: list[tuple[str, re.Pattern[str], Route]] = []
+        self._faults: list[Fault] = []
+        self._lock = threading.Lock()
+        self._arrived = threading.Condition(self._lock)
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+                pass
+
+            def _handle(self) -> None:
+                length = int(self.headers.get("Content-Length") or 0)
+                body = self.rfile.read(length) if length else b""
+                parts = urlsplit(self.path)
+                request = Request(
+                    self.command, parts.path, parse_qs(parts.query, keep_blank_values=True),
+                    dict(self.headers.items()), body,
+                )
+                fault = server._record(request)
+                if fault and fault.hold is not None:
+                    fault.hold.wait(timeout=60)
+                if fault and fault.drop:
+                    self.close_connection = True
+                    try:
+                        self.connection.shutdown(socket.SHUT_RDWR)
+                    except OSError:
+                        pass
+                    return
+                response = fault.response if fault and fault.response else server._route(request)
+                payload, headers = response.encoded()
+                self.send_response(response.status)
+                for key, value in headers.items():
+                    self.send_header(key, value)
+                self.send_header("Content-Length", str(len(payload)))
+                self.end_headers()
+                self.wfile.write(payload)
+
+            do_GET = do_POST = do_PUT = do_DELETE = do_PATCH = _handle
+
+        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._httpd.daemon_threads = True
+        self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
+        self._thread.start()
+
+    @property
+    def url(self) -> str:
+        host, port = self._httpd.server_address[:2]
+        return f"http://{host}:{port}"
+
+    def route(self, method: str, pattern: str) -> Callable[[Route], Route]:
+        """Register a handler for METHOD and a full-match regular expression of the path."""
+
+        def decorate(fn: Route) -> Route:
+            self._routes.append((method, re.compile(pattern), fn))
+            return fn
+
+        return decorate
+
+    def add_fault(self, fault: Fault) -> Fault:
+        with self._lock:
+            self._faults.append(fault)
+        return fault
+
+    def _record(self, request: Request) -> Fault | None:
+        with self._lock:
+            self.requests.append(request)
+            self._arrived.notify_all()
+            for fault in self._faults:
+                if fault.matches(request.method, request.path):
+                    fault.count -= 1
+                    if fault.count <= 0:
+                        self._faults.remove(fault)
+                    return fault
+        return None
+
+    def _route(self, request: Request) -> Response:
+        for method, pattern, fn in self._routes:
+            if method == request.method and pattern.fullmatch(request.path):
+                return fn(request)
+        return Response(404, {"error": f"no route for {request.method} {request.path}"})
+
+    def wait_for_requests(self, count: int, timeout: float = 10.0) -> list[Request]:
+        """Block until at least `count` requests arrived (or raise TimeoutError)."""
+        with self._arrived:
+            if not self._arrived.wait_for(lambda: len(self.requests) >= count, timeout=timeout):
+                raise TimeoutError(f"{len(self.requests)} requests arrived, expected {count}")
+            return list(self.requests)
+
+    def matching(self, method: str, pattern: str) -> list[Request]:
+        compiled = re.compile(pattern)
+        with self._lock:
+            return [r for r in self.requests if r.method == method and compiled.search(r.path)]
+
+    def close(self) -> None:
+        self._httpd.shutdown()
+        self._httpd.server_close()
