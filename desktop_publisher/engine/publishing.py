@@ -144,7 +144,9 @@ class PublishingService:
 
     def _send(self, post: ScheduledPost, account: Account, attempt: PublishAttempt) -> PublishResult:
         info = get_platform_credentials(account, self.credentials)
-        media_host = self.media_host_factory() if self.media_host_factory else None
+        media_host = None
+        if self.media_host_factory and registry.publisher_class(account.platform).needs_media_host:
+            media_host = self.media_host_factory()
         publisher = self.publisher_factory(info, publisher_options(self.store, media_host))
         variant = variant_of(post.variant)
         problems = publisher.validate(variant, media_host_available())
@@ -213,7 +215,8 @@ class PublishingService:
         )
         base = float(self.store.settings.get("retry_base_seconds"))
         cap = float(self.store.settings.get("retry_max_seconds"))
-        delay = min(cap, base * (2 ** max(0, failures - 1))) * random.uniform(0.8, 1.2)
+        # `failures` counts earlier transient attempts: the first retry waits `base`.
+        delay = min(cap, base * (2 ** failures)) * random.uniform(0.8, 1.2)
         return max(delay, retry_after or 0.0)
 
     def _record_failure(self, post: ScheduledPost, account: Account, attempt: PublishAttempt,

@@ -171,6 +171,8 @@ class Publisher(ABC):
     secret_env: ClassVar[str | None] = None
     # Whether tokens expire unless told otherwise (LinkedIn/Facebook user tokens: 60 days).
     token_expires_by_default: ClassVar[bool] = True
+    # Whether publish() may need options.media_host (Instagram: local images must be public).
+    needs_media_host: ClassVar[bool] = False
 
     def __init__(self, account: AccountInfo, options: PublisherOptions) -> None:
         self.account = account

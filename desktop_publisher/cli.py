@@ -1,0 +1,601 @@
+"""The command line (the contract in design.md). No Qt is imported unless `gui` is asked for."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import logging
+import os
+import re
+import signal
+import sys
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from desktop_publisher import APP_ID, __version__, config
+from desktop_publisher.errors import UserError
+
+log = logging.getLogger("desktop_publisher.cli")
+
+PROG = APP_ID
+SECRET_OPTION = re.compile(r"^--?[\w-]*(token|password|passwd|secret|api-?key)[\w-]*(=.*)?$", re.I)
+# Options of `account add` and the platform setting each one sets.
+ACCOUNT_OPTIONS = {
+    "client_id": "--client-id",
+    "author": "--author",
+    "page_id": "--page-id",
+    "account_id": "--account-id",
+    "site_url": "--site-url",
+    "username": "--username",
+    "media_host": "--media-host",
+}
+
+
+class UsageError(Exception):
+    """Exit status 2, like argparse's own errors."""
+
+
+class Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # noqa: D102 - argparse's hook
+        self.print_usage(sys.stderr)
+        raise UsageError(f"{self.prog}: error: {message}")
+
+
+@dataclass
+class Context:
+    data_dir: Path
+    _store: Any = None
+    _credentials: Any = None
+
+    @property
+    def store(self):  # noqa: ANN201
+        if self._store is None:
+            from desktop_publisher.store.connection import open_store
+
+            self._store = open_store(self.data_dir)
+        return self._store
+
+    @property
+    def credentials(self):  # noqa: ANN201
+        if self._credentials is None:
+            from desktop_publisher.credentials import CredentialStore
+
+            self._credentials = CredentialStore()
+        return self._credentials
+
+    @property
+    def accounts(self):  # noqa: ANN201
+        from desktop_publisher.accounts import AccountService
+
+        return AccountService(self.store, self.credentials)
+
+    @property
+    def posts(self):  # noqa: ANN201
+        from desktop_publisher.posts import PostService
+
+        return PostService(self.store)
+
+    def engine_running(self) -> bool:
+        from desktop_publisher.engine.lock import engine_running
+
+        return engine_running(self.data_dir)
+
+
+def out(text: str = "") -> None:
+    print(text, flush=True)
+
+
+def err(text: str) -> None:
+    print(text, file=sys.stderr, flush=True)
+
+
+def dump_json(value: object) -> None:
+    out(json.dumps(value, indent=2, ensure_ascii=False))
+
+
+# --- account --------------------------------------------------------------------------------
+def read_secret(label: str) -> str:
+    """From stdin when piped, else a hidden prompt: never from the command line."""
+    if sys.stdin is None or not sys.stdin.isatty():
+        secret = sys.stdin.read() if sys.stdin else ""
+    else:
+        secret = getpass.getpass(f"{label[0].upper()}{label[1:]}: ")
+    secret = secret.strip()
+    if not secret:
+        raise UserError(
+            f"The {label} is empty: pipe it on standard input "
+            f"(e.g. `printf %s \"$TOKEN\" | {PROG} account add …`) or type it at the prompt."
+        )
+    return secret
+
+
+def parse_expires(text: str | None) -> datetime | None:
+    if text is None:
+        return None
+    from desktop_publisher.when import parse_when
+
+    return parse_when(text, field="--expires")
+
+
+def cmd_account_add(ctx: Context, args: argparse.Namespace) -> int:
+    from desktop_publisher.platforms import registry
+
+    cls = registry.publisher_class(args.platform)
+    own = {f.key for f in cls.setting_fields}
+    given = {key: getattr(args, key) for key in ACCOUNT_OPTIONS if getattr(args, key)}
+    foreign = [ACCOUNT_OPTIONS[key] for key in given if key not in own]
+    if foreign:
+        raise UserError(f"{', '.join(foreign)} does not apply to {cls.label} accounts.")
+    accounts = ctx.accounts
+    # Check what we can before asking for the secret, so a typo does not cost a paste.
+    accounts.validate_settings(args.platform, given)
+    expires = parse_expires(args.expires)
+    from desktop_publisher.store.models import Account
+
+    if Account.select().where(Account.name == args.name.strip()).exists():
+        raise UserError(f"An account named {args.name!r} already exists: choose another name.")
+    secret = read_secret(cls.secret_label)
+    account = accounts.add(args.platform, args.name, given, secret, expires)
+    log.info("account added id=%s name=%r platform=%s", account.id, account.name, account.platform)
+    out(f"Added {cls.label} account {account.name!r}; its {cls.secret_label} is in the system "
+        "keyring.")
+    return 0
+
+
+def cmd_account_reconnect(ctx: Context, args: argparse.Namespace) -> int:
+    from desktop_publisher.platforms import registry
+
+    account = ctx.accounts.get(args.name)
+    cls = registry.publisher_class(account.platform)
+    expires = parse_expires(args.expires)
+    ctx.accounts.update_secret(account, read_secret(cls.secret_label), expires)
+    log.info("account secret replaced id=%s name=%r", account.id, account.name)
+    out(f"Replaced the {cls.secret_label} of {account.name!r}.")
+    return 0
+
+
+def cmd_account_list(ctx: Context, args: argparse.Namespace) -> int:
+    from desktop_publisher.posts import account_json
+    from desktop_publisher.when import format_local
+
+    accounts = ctx.accounts
+    rows = accounts.list()
+    warnings = accounts.expiry_warnings()
+    if args.json:
+        dump_json([account_json(a) for a in rows])
+        for warning in warnings:
+            err(f"warning: {warning}")
+        return 0
+    if not rows:
+        out(f"No accounts yet. Add one with `{PROG} account add PLATFORM --name NAME …` or "
+            f"import the environment variables with `{PROG} account import-env`.")
+        return 0
+    table = [("NAME", "PLATFORM", "SETTINGS", "TOKEN EXPIRES")]
+    for a in rows:
+        settings = ", ".join(f"{k}={v}" for k, v in sorted((a.settings or {}).items()))
+        table.append((a.name, a.platform, settings or "-", format_local(a.token_expires_at)))
+    print_table(table)
+    for warning in warnings:
+        out(f"warning: {warning}")
+    return 0
+
+
+def cmd_account_test(ctx: Context, args: argparse.Namespace) -> int:
+    from desktop_publisher.platforms.base import PublishError
+
+    try:
+        display = ctx.accounts.test(args.name)
+    except PublishError as exc:
+        raise UserError(f"Account {args.name!r}: {exc.message}") from None
+    out(f"Account {args.name!r} works: connected as {display}.")
+    return 0
+
+
+def cmd_account_remove(ctx: Context, args: argparse.Namespace) -> int:
+    ctx.accounts.remove(args.name)
+    log.info("account removed name=%r", args.name)
+    out(f"Removed account {args.name!r} and its secret.")
+    return 0
+
+
+def cmd_account_import_env(ctx: Context, args: argparse.Namespace) -> int:
+    env = dict(os.environ)
+    if args.env_file:
+        from dotenv import dotenv_values
+
+        path = Path(args.env_file)
+        if not path.is_file():
+            raise UserError(f"--env-file: {path} does not exist.")
+        env.update({k: v for k, v in dotenv_values(path).items() if v is not None})
+    report = ctx.accounts.import_env(env)
+    for name in report.created:
+        out(f"Created account {name!r}.")
+    for name in report.updated:
+        out(f"Updated account {name!r}.")
+    for line in report.incomplete:
+        err(f"skipped: {line}")
+    log.info("import-env created=%s updated=%s skipped=%s", report.created, report.updated,
+             report.incomplete)
+    return 0 if (report.created or report.updated) else 1
+
+
+# --- post -----------------------------------------------------------------------------------
+def cmd_post_add(ctx: Context, args: argparse.Namespace) -> int:
+    from desktop_publisher.posts import NewPost, post_json
+    from desktop_publisher.when import format_local, parse_when
+
+    if args.text_file:
+        path = Path(args.text_file)
+        try:
+            text = path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            raise UserError(f"--text-file: {path} does not exist.") from None
+        except (OSError, UnicodeDecodeError) as exc:
+            raise UserError(f"--text-file: cannot read {path} as UTF-8 text ({exc}).") from None
+    else:
+        text = args.text
+    at = parse_when(args.at)
+    accounts = [ctx.accounts.get(name) for name in args.account]
+    extra: dict[str, Any] = {}
+    if args.category:
+        extra["categories"] = args.category
+    if args.tag:
+        extra["tags"] = args.tag
+    if args.alt:
+        extra["alt"] = args.alt
+    created = ctx.posts.create(
+        accounts,
+        NewPost(text=text, at=at, title=args.title, link=args.link, media=args.media or [],
+                extra=extra),
+    )
+    for post in created:
+        log.info("post added id=%s account=%r platform=%s publication_date=%s", post.id,
+                 post.account.name, post.account.platform, post.publication_date.isoformat())
+    if args.json:
+        dump_json([post_json(p) for p in created])
+    else:
+        for post in created:
+            out(f"Scheduled post {post.id} for {post.account.name} ({post.account.platform}) at "
+                f"{format_local(post.publication_date)}.")
+    if not ctx.engine_running():
+        err(f"note: no engine is running: start `{PROG} run` or the window before the posts are "
+            "due, or they will be missed.")
+    return 0
+
+
+def cmd_post_list(ctx: Context, args: argparse.Namespace) -> int:
+    from desktop_publisher.posts import post_json
+    from desktop_publisher.when import format_local
+
+    account = ctx.accounts.get(args.account) if args.account else None
+    rows = ctx.posts.list(status=args.status, account=account)
+    if args.json:
+        dump_json([post_json(p) for p in rows])
+        return 0
+    if not rows:
+        out(f"No posts. Schedule one with `{PROG} post add --account NAME --text … --at WHEN`.")
+        return 0
+    table = [("ID", "WHEN", "STATUS", "ACCOUNT", "PLATFORM", "TEXT", "NOTE")]
+    for p in rows:
+        text = " ".join(p.variant.text.split())
+        note = p.url or p.last_error or ""
+        table.append((str(p.id), format_local(p.publication_date), p.status, p.account.name,
+                      p.account.platform, shorten(text, 40), shorten(note, 60)))
+    print_table(table)
+    return 0
+
+
+def cmd_post_show(ctx: Context, args: argparse.Namespace) -> int:
+    from desktop_publisher.posts import post_json
+    from desktop_publisher.store.models import PublishAttempt
+    from desktop_publisher.when import format_local
+
+    post = ctx.posts.get(args.id)
+    if args.json:
+        dump_json(post_json(post))
+        return 0
+    variant = post.variant
+    lines = [
+        f"Post {post.id} — {post.account.name} ({post.account.platform})",
+        f"  status:       {post.status}",
+        f"  due:          {format_local(post.publication_date)}",
+        f"  attempts:     {post.attempts}",
+    ]
+    if post.published_at:
+        lines.append(f"  published:    {format_local(post.published_at)}")
+    if post.url:
+        lines.append(f"  link:         {post.url}")
+    if post.last_error:
+        lines.append(f"  last error:   [{post.last_error_kind}] {post.last_error}")
+    if variant.title:
+        lines.append(f"  title:        {variant.title}")
+    if variant.link:
+        lines.append(f"  link to share: {variant.link}")
+    for media in variant.media or []:
+        lines.append(f"  media:        {media}")
+    lines.append("  text:")
+    lines += [f"    {line}" for line in variant.text.splitlines() or [""]]
+    attempts = PublishAttempt.select().where(PublishAttempt.post == post.id).order_by(
+        PublishAttempt.number)
+    for attempt in attempts:
+        lines.append(f"  attempt {attempt.number}: {format_local(attempt.started_at)} "
+                     f"{attempt.outcome}{' — ' + attempt.message if attempt.message else ''}")
+    out("\n".join(lines))
+    return 0
+
+
+def cmd_post_publish_now(ctx: Context, args: argparse.Namespace) -> int:
+    from desktop_publisher.engine.publishing import PublishingService
+    from desktop_publisher.store.models import PENDING, Status
+
+    post = ctx.posts.get(args.id)
+    if post.status not in PENDING:
+        raise UserError(ctx.posts._refusal(post, "publish now"))
+    # Published from this process: the claim is a compare-and-set, so a running engine that
+    # reaches the same post at the same moment simply loses the race.
+    outcome = PublishingService(ctx.store, ctx.credentials).publish_post(post.id, manual=True)
+    if not outcome.claimed:
+        raise UserError(f"Post {post.id} was taken by the engine a moment ago (now "
+                        f"{outcome.status}); see `{PROG} post show {post.id}`.")
+    if outcome.status == Status.PUBLISHED:
+        out(f"Published post {post.id}: {outcome.url or '(no link returned)'}")
+        return 0
+    err(f"Post {post.id} is {outcome.status}: {outcome.message}")
+    return 1
+
+
+def cmd_post_retry(ctx: Context, args: argparse.Namespace) -> int:
+    post = ctx.posts.retry(args.id)
+    log.info("post retry id=%s", post.id)
+    out(f"Post {post.id} is queued to be published now.")
+    if not ctx.engine_running():
+        err(f"note: no engine is running: start `{PROG} run` or the window, or use "
+            f"`{PROG} post publish-now {post.id}`.")
+    return 0
+
+
+def cmd_post_cancel(ctx: Context, args: argparse.Namespace) -> int:
+    post = ctx.posts.cancel(args.id)
+    log.info("post cancel id=%s", post.id)
+    out(f"Cancelled post {post.id}.")
+    return 0
+
+
+def cmd_post_reschedule(ctx: Context, args: argparse.Namespace) -> int:
+    from desktop_publisher.when import format_local, parse_when
+
+    post = ctx.posts.reschedule(args.id, parse_when(args.at))
+    log.info("post reschedule id=%s publication_date=%s", post.id,
+             post.publication_date.isoformat())
+    out(f"Post {post.id} is scheduled for {format_local(post.publication_date)}.")
+    return 0
+
+
+# --- status, run, gui -----------------------------------------------------------------------
+def cmd_status(ctx: Context, args: argparse.Namespace) -> int:
+    from desktop_publisher.when import format_local, iso_utc
+
+    posts = ctx.posts
+    counts = posts.counts()
+    nxt = posts.next_due()
+    warnings = ctx.accounts.expiry_warnings()
+    running = ctx.engine_running()
+    attention = counts.get("failed", 0) + counts.get("needs_check", 0)
+    if attention:
+        warnings.append(f"{counts['failed']} failed and {counts['needs_check']} to check: see "
+                        f"`{PROG} post list --status failed` / `--status needs_check`.")
+    if args.json:
+        dump_json({"engine_running": running, "counts": counts,
+                   "next_due": iso_utc(nxt.due_at) if nxt else None, "warnings": warnings})
+        return 0
+    out(f"Engine: {'running' if running else 'not running'}")
+    out("Posts: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
+    if nxt:
+        out(f"Next due: post {nxt.id} for {nxt.account.name} at {format_local(nxt.due_at)}")
+    else:
+        out("Next due: nothing scheduled")
+    for warning in warnings:
+        out(f"warning: {warning}")
+    return 0
+
+
+def cmd_run(ctx: Context, args: argparse.Namespace) -> int:
+    from desktop_publisher.engine.lock import EngineLock
+    from desktop_publisher.engine.scheduler import Engine
+    from desktop_publisher.logs import setup_logging
+
+    lock = EngineLock(ctx.data_dir)
+    lock.acquire(owner="desktop-publisher run")
+    setup_logging(ctx.data_dir, console_level=logging.INFO)
+    stop = threading.Event()
+
+    def on_signal(signum: int, frame: object) -> None:
+        log.info("signal %s received: stopping", signum)
+        stop.set()
+
+    signal.signal(signal.SIGINT, on_signal)
+    signal.signal(signal.SIGTERM, on_signal)
+    engine = Engine(ctx.store, ctx.credentials)
+    try:
+        engine.start()
+        err(f"Publishing from {ctx.data_dir}; press Ctrl+C to stop.")
+        while not stop.wait(3600):
+            pass
+    finally:
+        engine.stop()
+        lock.release()
+    return 0
+
+
+def cmd_gui(ctx: Context, args: argparse.Namespace) -> int:
+    try:
+        from desktop_publisher.gui.app import run_app
+    except ImportError as exc:
+        if "desktop_publisher.gui" not in str(exc):
+            raise UserError(f"The window cannot start: {exc}. Reinstall Desktop Publisher.") from None
+        raise UserError(
+            f"The window is not part of this version yet: use the command line ({PROG} --help)."
+        ) from None
+    return run_app(ctx.data_dir, args)
+
+
+# --- parsing ----------------------------------------------------------------------------------
+def shorten(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def print_table(rows: Sequence[Sequence[str]]) -> None:
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    for row in rows:
+        out("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)).rstrip())
+
+
+def positive_id(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a post id (a whole number)") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a post id (a whole number)")
+    return value
+
+
+def build_parser() -> Parser:
+    from desktop_publisher.platforms import registry
+    from desktop_publisher.store.models import Status
+
+    parser = Parser(prog=PROG, description="Schedule and publish posts from your own computer.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--data-dir", help=f"where posts and logs live (env {config.DATA_DIR_ENV})")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+
+    commands.add_parser("gui", help="open the window (the default)").set_defaults(fn=cmd_gui)
+    commands.add_parser("run", help="run the engine headless until Ctrl+C").set_defaults(fn=cmd_run)
+    status = commands.add_parser("status", help="counts, next due post, engine, warnings")
+    status.add_argument("--json", action="store_true")
+    status.set_defaults(fn=cmd_status)
+
+    account = commands.add_parser("account", help="connected accounts")
+    acc = account.add_subparsers(dest="subcommand", metavar="SUBCOMMAND", required=True,
+                                 parser_class=Parser)
+    add = acc.add_parser("add", help="add an account (the secret is read from stdin or a prompt)")
+    add.add_argument("platform", choices=sorted(registry.platforms()))
+    add.add_argument("--name", required=True)
+    add.add_argument("--client-id", dest="client_id", help="LinkedIn app client id")
+    add.add_argument("--author", help="LinkedIn author URN (urn:li:person:… / organization)")
+    add.add_argument("--page-id", dest="page_id", help="Facebook page id")
+    add.add_argument("--account-id", dest="account_id", help="Instagram account id")
+    add.add_argument("--site-url", dest="site_url", help="WordPress site URL")
+    add.add_argument("--username", help="WordPress user name")
+    add.add_argument("--media-host", dest="media_host", action="store_true",
+                     help="WordPress: also host Instagram's images")
+    add.add_argument("--expires", help="token expiry date (default: 60 days for tokens that expire)")
+    add.set_defaults(fn=cmd_account_add)
+    reconnect = acc.add_parser("reconnect", help="replace an account's token or password")
+    reconnect.add_argument("name")
+    reconnect.add_argument("--expires")
+    reconnect.set_defaults(fn=cmd_account_reconnect)
+    lst = acc.add_parser("list", help="list accounts")
+    lst.add_argument("--json", action="store_true")
+    lst.set_defaults(fn=cmd_account_list)
+    test = acc.add_parser("test", help="check an account's credentials with the platform")
+    test.add_argument("name")
+    test.set_defaults(fn=cmd_account_test)
+    remove = acc.add_parser("remove", help="remove an account and its secret")
+    remove.add_argument("name")
+    remove.set_defaults(fn=cmd_account_remove)
+    imp = acc.add_parser("import-env", help="accounts from LINKEDIN_ACCESS_TOKEN, … variables")
+    imp.add_argument("--env-file", help="a .env file to read the variables from")
+    imp.set_defaults(fn=cmd_account_import_env)
+
+    post = commands.add_parser("post", help="scheduled posts")
+    pst = post.add_subparsers(dest="subcommand", metavar="SUBCOMMAND", required=True,
+                              parser_class=Parser)
+    padd = pst.add_parser("add", help="schedule a post for one or more accounts")
+    padd.add_argument("--account", action="append", required=True, metavar="NAME")
+    text = padd.add_mutually_exclusive_group(required=True)
+    text.add_argument("--text")
+    text.add_argument("--text-file", dest="text_file", metavar="FILE")
+    padd.add_argument("--title")
+    padd.add_argument("--link")
+    padd.add_argument("--media", action="append", metavar="PATH_OR_URL")
+    padd.add_argument("--category", action="append", metavar="NAME", help="WordPress category")
+    padd.add_argument("--tag", action="append", metavar="NAME", help="WordPress tag")
+    padd.add_argument("--alt", metavar="TEXT", help="image alt text")
+    padd.add_argument("--at", required=True, metavar="WHEN",
+                      help='ISO 8601 (no offset = local time), "now" or "now+10m"')
+    padd.add_argument("--json", action="store_true")
+    padd.set_defaults(fn=cmd_post_add)
+    plist = pst.add_parser("list", help="list posts")
+    plist.add_argument("--status", choices=[s.value for s in Status])
+    plist.add_argument("--account", metavar="NAME")
+    plist.add_argument("--json", action="store_true")
+    plist.set_defaults(fn=cmd_post_list)
+    show = pst.add_parser("show", help="one post with its attempts")
+    show.add_argument("id", type=positive_id)
+    show.add_argument("--json", action="store_true")
+    show.set_defaults(fn=cmd_post_show)
+    for name, fn, help_text in (
+        ("publish-now", cmd_post_publish_now, "publish a scheduled post at once"),
+        ("retry", cmd_post_retry, "publish a failed or needs-check post again"),
+        ("cancel", cmd_post_cancel, "cancel a post that is not published"),
+    ):
+        sub = pst.add_parser(name, help=help_text)
+        sub.add_argument("id", type=positive_id)
+        sub.set_defaults(fn=fn)
+    resched = pst.add_parser("reschedule", help="move a post to another time")
+    resched.add_argument("id", type=positive_id)
+    resched.add_argument("--at", required=True, metavar="WHEN")
+    resched.set_defaults(fn=cmd_post_reschedule)
+    return parser
+
+
+def refuse_secret_arguments(argv: Sequence[str]) -> None:
+    for arg in argv:
+        if arg == "--":
+            break
+        if SECRET_OPTION.match(arg):
+            raise UserError(
+                f"{arg.split('=')[0]}: secrets are never accepted as arguments (they would end up "
+                "in your shell history and the process list). Pipe the secret on standard input "
+                "or type it at the prompt."
+            )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        refuse_secret_arguments(argv)
+        parser = build_parser()
+        try:
+            args = parser.parse_args(argv)
+        except UsageError as exc:
+            err(str(exc))
+            return 2
+        fn: Callable[[Context, argparse.Namespace], int] = getattr(args, "fn", cmd_gui)
+        ctx = Context(config.resolve_data_dir(args.data_dir))
+        if fn is not cmd_run:
+            from desktop_publisher.logs import setup_logging
+
+            config.ensure_private_dir(ctx.data_dir)
+            setup_logging(ctx.data_dir)
+        return fn(ctx, args)
+    except UserError as exc:
+        err(f"{PROG}: error: {exc}")
+        return 1
+    except KeyboardInterrupt:
+        err(f"{PROG}: interrupted")
+        return 130
+
+
+def gui_main() -> int:
+    return main(["gui", *sys.argv[1:]])
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

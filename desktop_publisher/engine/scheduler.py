@@ -1,0 +1,250 @@
+"""The engine: APScheduler wiring, per-account lanes, change and wake detection. No Qt.
+
+The same Engine object runs headless (`desktop-publisher run`) and inside the window.
+Jobs are computed from the database, never kept only in memory: every due pass re-plans what the
+DB says is due, so a restart, a wake-up or an edit from another process converges on the truth.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import threading
+from concurrent.futures import Future
+from datetime import datetime, timedelta
+
+from apscheduler.events import EVENT_JOB_ERROR, JobExecutionEvent
+from apscheduler.executors.pool import ThreadPoolExecutor as JobExecutor
+from apscheduler.jobstores.base import JobLookupError
+from apscheduler.schedulers.background import BackgroundScheduler
+from apscheduler.triggers.cron import CronTrigger
+from apscheduler.triggers.interval import IntervalTrigger
+
+from desktop_publisher.credentials import CredentialStore
+from desktop_publisher.engine import tasks
+from desktop_publisher.engine.clock import SystemClock
+from desktop_publisher.engine.events import EngineEvent, EventBus, EventKind
+from desktop_publisher.engine.lanes import AccountLanes
+from desktop_publisher.engine.publishing import PublishingService, PublishOutcome
+from desktop_publisher.errors import UserError
+from desktop_publisher.store.connection import Store
+from desktop_publisher.store.models import PENDING, ScheduledPost
+from desktop_publisher.when import local_zone
+
+log = logging.getLogger("desktop_publisher.engine")
+
+TICK_SECONDS = 1.0
+MONITOR_MINUTES = 30
+# A wall-clock jump larger than this against the monotonic clock means sleep or a clock change.
+WAKE_JUMP_SECONDS = 10.0
+
+
+class Engine:
+    def __init__(
+        self,
+        store: Store,
+        credentials: CredentialStore,
+        events: EventBus | None = None,
+        clock: SystemClock | None = None,
+        service: PublishingService | None = None,
+        tick_seconds: float = TICK_SECONDS,
+    ) -> None:
+        self.store = store
+        self.events = events or EventBus()
+        self.clock = clock or SystemClock()
+        self.service = service or PublishingService(
+            store, credentials, self.events, self.clock,
+            media_host_factory=self._media_host,
+        )
+        self.tick_seconds = tick_seconds
+        self._paused = threading.Event()
+        self._due_lock = threading.Lock()
+        self._lanes = AccountLanes(self._publish, int(store.settings.get("publish_workers")))
+        self._scheduler = BackgroundScheduler(
+            timezone="UTC",
+            executors={"default": JobExecutor(4)},
+            job_defaults={"misfire_grace_time": None, "coalesce": True, "max_instances": 1},
+        )
+        self._scheduler.add_listener(self._job_error, EVENT_JOB_ERROR)
+        self._watch: sqlite3.Connection | None = None
+        self._data_version: int | None = None
+        self._last_offset: float | None = None
+        self._last_tick: float | None = None
+        self.due_passes = 0  # observable by tests and the status line
+        self.wakeups = 0
+        self.running = False
+
+    # --- lifecycle -----------------------------------------------------------------------
+    def start(self) -> None:
+        fixed = tasks.reconcile_after_crash(self.service)
+        if fixed:
+            log.warning("after an unclean stop, %d post(s) need a check: %s", len(fixed), fixed)
+        self._watch = sqlite3.connect(self.store.path, check_same_thread=False)
+        self._data_version = self._read_data_version()
+        self._last_offset = self.clock.wall() - self.clock.monotonic()
+        self._last_tick = self.clock.monotonic()
+        now = datetime.now(local_zone())
+        scan = float(self.store.settings.get("due_scan_minutes"))
+        add = self._scheduler.add_job
+        add(self.due_pass, IntervalTrigger(minutes=scan), id="schedule_due_posts_task",
+            next_run_time=now)
+        add(self.monitor, IntervalTrigger(minutes=MONITOR_MINUTES), id="monitor_publishing_status_task")
+        # Daily at 02:00 local; at once as well when the last run is over a day old (the laptop
+        # was off at 02:00).
+        cleanup_first = {"next_run_time": now} if self._cleanup_overdue() else {}
+        add(self.cleanup, CronTrigger(hour=2, minute=0, timezone=local_zone()),
+            id="cleanup_old_posts_task", **cleanup_first)
+        add(self._tick, IntervalTrigger(seconds=self.tick_seconds), id="tick")
+        self._scheduler.start()
+        self.running = True
+        log.info("engine started for %s", self.store.path)
+        self.events.emit(EngineEvent(EventKind.ENGINE_STATE, status=self.state))
+
+    def stop(self, wait: bool = True) -> None:
+        if not self.running:
+            return
+        self.running = False
+        self._scheduler.shutdown(wait=wait)
+        self._lanes.shutdown(wait=wait)
+        if self._watch is not None:
+            self._watch.close()
+        log.info("engine stopped")
+        self.events.emit(EngineEvent(EventKind.ENGINE_STATE, status="stopped"))
+
+    @property
+    def state(self) -> str:
+        if not self.running:
+            return "stopped"
+        return "paused" if self._paused.is_set() else "running"
+
+    def pause(self) -> None:
+        self._paused.set()
+        log.info("publishing paused")
+        self.events.emit(EngineEvent(EventKind.ENGINE_STATE, status=self.state))
+
+    def resume(self) -> None:
+        self._paused.clear()
+        log.info("publishing resumed")
+        self.events.emit(EngineEvent(EventKind.ENGINE_STATE, status=self.state))
+        self.notify_changed()
+
+    # --- entry points for the window and the CLI ---------------------------------------------
+    def notify_changed(self) -> None:
+        """Posts changed in this process: plan them now rather than at the next tick."""
+        if self.running:
+            # Pull the periodic due pass forward (a one-off job would race with shutdown).
+            self._scheduler.modify_job(
+                "schedule_due_posts_task", next_run_time=datetime.now(local_zone())
+            )
+
+    def publish_now(self, post_id: int) -> Future:
+        """Publish a post at once (the user asked). Resolves with a PublishOutcome."""
+        post = ScheduledPost.get_or_none(ScheduledPost.id == post_id)
+        if post is None:
+            raise UserError(f"No post with id {post_id}.")
+        if post.status not in PENDING:
+            raise UserError(f"Post {post_id} is {post.status}; only scheduled or queued posts "
+                            "can be published now.")
+        return self._lanes.submit(post.account_id, post.id, self.clock.now(), manual=True)
+
+    # --- the tasks -----------------------------------------------------------------------
+    def due_pass(self) -> tasks.DueReport:
+        with self._due_lock:
+            report = tasks.schedule_due_posts_task(self.service)
+            self.due_passes += 1
+        for planned in report.planned:
+            self._plan(planned)
+        return report
+
+    def monitor(self) -> tasks.HealthReport:
+        report = tasks.monitor_publishing_status_task(self.service, self._lanes.in_flight())
+        for planned in report.stuck_queued:
+            self._plan(planned)
+        return report
+
+    def cleanup(self) -> int:
+        return tasks.cleanup_old_posts_task(self.service)
+
+    def _cleanup_overdue(self) -> bool:
+        last = self.store.settings.get("last_cleanup_at")
+        if not last:
+            return True
+        return self.clock.now() - datetime.fromisoformat(last) > timedelta(hours=24)
+
+    # --- planning and running --------------------------------------------------------------
+    def _plan(self, planned: tasks.Planned) -> None:
+        if planned.due_at <= self.clock.now():
+            self._enqueue(planned.post_id, planned.account_id, planned.due_at)
+            return
+        self._scheduler.add_job(
+            self._enqueue,
+            "date",
+            run_date=planned.due_at,
+            args=(planned.post_id, planned.account_id, planned.due_at),
+            id=f"publish:{planned.post_id}",
+            replace_existing=True,
+        )
+
+    def _enqueue(self, post_id: int, account_id: int, due_at: datetime) -> None:
+        if self._paused.is_set():
+            return  # stays queued; resume() plans it again (or it is missed, and said so)
+        self._lanes.submit(account_id, post_id, due_at)
+
+    def _publish(self, post_id: int, manual: bool) -> PublishOutcome | None:
+        if self._paused.is_set() and not manual:
+            return None
+        outcome = tasks.publish_post_task(self.service, post_id, manual=manual)
+        if outcome.retry_at is not None:
+            post = ScheduledPost.get_by_id(post_id)
+            self._plan(tasks.Planned(post_id, post.account_id, outcome.retry_at))
+        return outcome
+
+    def unplan(self, post_id: int) -> None:
+        try:
+            self._scheduler.remove_job(f"publish:{post_id}")
+        except JobLookupError:
+            pass
+
+    # --- change and wake detection ---------------------------------------------------------
+    def _read_data_version(self) -> int:
+        assert self._watch is not None
+        return int(self._watch.execute("PRAGMA data_version").fetchone()[0])
+
+    def _tick(self) -> None:
+        woke = self._detect_wake()
+        version = self._read_data_version()
+        changed = version != self._data_version
+        self._data_version = version
+        if woke:
+            self.wakeups += 1
+            log.info("the computer woke up or the clock changed: checking due posts")
+            self.events.emit(EngineEvent(EventKind.WOKE_UP))
+        if woke or changed:
+            self.due_pass()
+            if changed:
+                self.events.emit(EngineEvent(EventKind.POSTS_CHANGED))
+
+    def _detect_wake(self) -> bool:
+        offset = self.clock.wall() - self.clock.monotonic()
+        mono = self.clock.monotonic()
+        jumped = self._last_offset is not None and abs(offset - self._last_offset) > WAKE_JUMP_SECONDS
+        # Where the monotonic clock keeps counting through sleep, a long gap between ticks of a
+        # one-second job tells the same story.
+        stalled = self._last_tick is not None and mono - self._last_tick > max(
+            WAKE_JUMP_SECONDS, 5 * self.tick_seconds
+        )
+        self._last_offset = offset
+        self._last_tick = mono
+        return jumped or stalled
+
+    def _job_error(self, event: JobExecutionEvent) -> None:
+        log.error("scheduled job %s failed: %r\n%s", event.job_id, event.exception,
+                  event.traceback)
+
+    def wait_idle(self, timeout: float | None = None) -> bool:
+        return self._lanes.wait_idle(timeout)
+
+    def _media_host(self) -> object | None:
+        from desktop_publisher.media_host import find_media_host
+
+        return find_media_host(self.store, self.service.credentials)

@@ -1,0 +1,239 @@
+"""The four tasks of the original design, as plain functions over the store.
+
+They decide; engine/scheduler.py wires them to time. Each write is a short compare-and-set
+transaction, and a task writes nothing when there is nothing to change (so an idle engine does
+not wake itself through change detection).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from peewee import chunked, fn
+
+from desktop_publisher.engine.events import EngineEvent, EventKind
+from desktop_publisher.engine.publishing import PublishingService
+from desktop_publisher.store.models import (
+    PENDING,
+    TERMINAL,
+    Account,
+    ContentVariant,
+    Content,
+    FailureKind,
+    ScheduledPost,
+    Status,
+)
+from desktop_publisher.when import format_local
+
+log = logging.getLogger("desktop_publisher.tasks")
+
+STUCK_QUEUED_AFTER = timedelta(minutes=5)
+
+
+@dataclass(frozen=True)
+class Planned:
+    post_id: int
+    account_id: int
+    due_at: datetime
+
+
+@dataclass
+class DueReport:
+    planned: list[Planned] = field(default_factory=list)
+    missed: list[int] = field(default_factory=list)
+    queued: int = 0
+
+
+def schedule_due_posts_task(service: PublishingService) -> DueReport:
+    """Due within the lookahead → queued and planned; overdue past the lateness window → missed."""
+    store = service.store
+    now = service.clock.now()
+    lookahead = timedelta(minutes=float(store.settings.get("lookahead_minutes")))
+    window = timedelta(minutes=float(store.settings.get("lateness_window_minutes")))
+    report = DueReport()
+
+    overdue = (
+        ScheduledPost.select()
+        .where(ScheduledPost.status.in_(PENDING) & (ScheduledPost.due_at < now - window))
+        .order_by(ScheduledPost.due_at)
+    )
+    for post in overdue:
+        if service.mark_missed_if_late(post, now):
+            report.missed.append(post.id)
+
+    horizon = now + lookahead
+    to_queue = [
+        row[0]
+        for row in ScheduledPost.select(ScheduledPost.id)
+        .where((ScheduledPost.status == Status.SCHEDULED) & (ScheduledPost.due_at <= horizon))
+        .tuples()
+    ]
+    for batch in chunked(to_queue, 500):
+        with store.atomic():
+            report.queued += (
+                ScheduledPost.update(status=Status.QUEUED, updated_at=now)
+                .where(ScheduledPost.id.in_(batch) & (ScheduledPost.status == Status.SCHEDULED))
+                .execute()
+            )
+    report.planned = [
+        Planned(post_id, account_id, due_at)
+        for post_id, account_id, due_at in ScheduledPost.select(
+            ScheduledPost.id, ScheduledPost.account, ScheduledPost.due_at
+        )
+        .where((ScheduledPost.status == Status.QUEUED) & (ScheduledPost.due_at <= horizon))
+        .order_by(ScheduledPost.due_at, ScheduledPost.id)
+        .tuples()
+    ]
+    if report.queued or report.missed:
+        service.events.emit(EngineEvent(EventKind.POSTS_CHANGED))
+    return report
+
+
+def publish_post_task(service: PublishingService, scheduled_post_id: int, manual: bool = False):  # noqa: ANN201
+    """At publication_date (or on "publish now"): see PublishingService.publish_post."""
+    return service.publish_post(scheduled_post_id, manual=manual)
+
+
+@dataclass
+class HealthReport:
+    counts: dict[str, int]
+    stale: list[int]
+    stuck_queued: list[Planned]
+
+
+def monitor_publishing_status_task(
+    service: PublishingService, in_flight: frozenset[int] = frozenset()
+) -> HealthReport:
+    """Counts per status; stale `publishing` → needs_check; stuck `queued` to be planned again."""
+    store = service.store
+    now = service.clock.now()
+    stale_after = timedelta(minutes=float(store.settings.get("stale_publishing_minutes")))
+    stale_rows = list(
+        ScheduledPost.select()
+        .where(
+            (ScheduledPost.status == Status.PUBLISHING)
+            & (ScheduledPost.claimed_at < now - stale_after)
+        )
+    )
+    stale = [post for post in stale_rows if post.id not in in_flight]
+    for post in stale:
+        mark_needs_check(
+            post,
+            now,
+            f"A publish call started at {format_local(post.claimed_at)} never finished (the app "
+            "stopped or the network hung), so the post may or may not be online. Check the "
+            "account, then retry or cancel.",
+        )
+        service.events.emit(
+            EngineEvent(EventKind.NEEDS_CHECK, post.id, post.account.name, post.account.platform,
+                        Status.NEEDS_CHECK)
+        )
+    stuck = [
+        Planned(post_id, account_id, due_at)
+        for post_id, account_id, due_at in ScheduledPost.select(
+            ScheduledPost.id, ScheduledPost.account, ScheduledPost.due_at
+        )
+        .where((ScheduledPost.status == Status.QUEUED)
+               & (ScheduledPost.due_at < now - STUCK_QUEUED_AFTER))
+        .tuples()
+    ]
+    counts = {s.value: 0 for s in Status}
+    counts.update(
+        dict(
+            ScheduledPost.select(ScheduledPost.status, fn.COUNT(ScheduledPost.id))
+            .group_by(ScheduledPost.status)
+            .tuples()
+        )
+    )
+    log.info(
+        "health %s stale_fixed=%d stuck_queued=%d accounts=%d",
+        " ".join(f"{k}={v}" for k, v in counts.items()), len(stale), len(stuck),
+        Account.select().count(),
+    )
+    return HealthReport(counts, [p.id for p in stale], stuck)
+
+
+def mark_needs_check(post: ScheduledPost, now: datetime, message: str) -> bool:
+    changed = (
+        ScheduledPost.update(
+            status=Status.NEEDS_CHECK,
+            last_error_kind=FailureKind.UNKNOWN_OUTCOME,
+            last_error=message,
+            updated_at=now,
+        )
+        .where((ScheduledPost.id == post.id) & (ScheduledPost.status == Status.PUBLISHING))
+        .execute()
+    )
+    if changed:
+        log.warning(
+            "post=%s account_id=%s status=needs_check reason=%s", post.id, post.account_id, message
+        )
+    return bool(changed)
+
+
+def reconcile_after_crash(service: PublishingService) -> list[int]:
+    """At start: a `publishing` post was in flight when the last engine died — outcome unknown."""
+    now = service.clock.now()
+    left = list(ScheduledPost.select().where(ScheduledPost.status == Status.PUBLISHING))
+    fixed = []
+    for post in left:
+        if mark_needs_check(
+            post,
+            now,
+            f"Desktop Publisher stopped while this post was being sent (at "
+            f"{format_local(post.claimed_at)}), so it may or may not be online. Check the account,"
+            " then retry or cancel.",
+        ):
+            fixed.append(post.id)
+            service.events.emit(
+                EngineEvent(EventKind.NEEDS_CHECK, post.id, post.account.name,
+                            post.account.platform, Status.NEEDS_CHECK)
+            )
+    return fixed
+
+
+def cleanup_old_posts_task(service: PublishingService) -> int:
+    """Remove finished posts (published, failed, cancelled) older than the retention; never
+    anything pending or waiting for a check. Content left without posts goes with them; drafts
+    (content that never had posts) stay."""
+    store = service.store
+    now = service.clock.now()
+    cutoff = now - timedelta(days=float(store.settings.get("retention_days")))
+    old = list(
+        ScheduledPost.select(ScheduledPost.id, ScheduledPost.variant)
+        .where(ScheduledPost.status.in_(TERMINAL) & (ScheduledPost.updated_at < cutoff))
+        .tuples()
+    )
+    removed = 0
+    for batch in chunked(old, 500):
+        ids = [post_id for post_id, _ in batch]
+        variant_ids = {variant_id for _, variant_id in batch}
+        with store.atomic():
+            removed += (
+                ScheduledPost.delete()
+                .where(ScheduledPost.id.in_(ids) & ScheduledPost.status.in_(TERMINAL))
+                .execute()
+            )
+            content_ids = {
+                row[0]
+                for row in ContentVariant.select(ContentVariant.content)
+                .where(ContentVariant.id.in_(list(variant_ids)))
+                .tuples()
+            }
+            still_used = {
+                row[0]
+                for row in ContentVariant.select(ContentVariant.content)
+                .join(ScheduledPost)
+                .where(ContentVariant.content.in_(list(content_ids)))
+                .tuples()
+            }
+            orphaned = list(content_ids - still_used)
+            if orphaned:
+                Content.delete().where(Content.id.in_(orphaned)).execute()
+    store.settings.set("last_cleanup_at", now.isoformat())
+    log.info("cleanup removed=%d older_than=%s", removed, cutoff.isoformat())
+    if removed:
+        service.events.emit(EngineEvent(EventKind.POSTS_CHANGED))
+    return removed
