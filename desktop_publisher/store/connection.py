@@ -75,9 +75,16 @@ def _prepare(path: Path) -> None:
     """Validate and migrate with a plain sqlite3 connection in autocommit mode."""
     conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
     try:
-        # Read before anything writes: a damaged file fails here and stays as it was.
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        # Read before anything writes (switching to WAL writes the header): a damaged, foreign
+        # or too new file fails here and stays exactly as it was.
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        version = migrations.current_version(conn)
+        if version > migrations.latest_version():
+            raise migrations.MigrationError(
+                f"the database is at schema version {version}, newer than this app knows "
+                f"({migrations.latest_version()}): update Desktop Publisher"
+            )
         conn.execute("PRAGMA journal_mode=wal")
         conn.execute("PRAGMA foreign_keys=ON")
         migrations.migrate(conn, path)

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Installs what the tests need into .venv and runs every test (plus ruff).
+# Real-part tests run when their system parts are installed (scripts/install-test-system-deps.sh):
+#   - the real Secret Service: inside a private D-Bus session with a throw-away gnome-keyring;
+#   - a real WordPress on 127.0.0.1 (scripts/wordpress-test-server.sh).
+# Otherwise those tests are skipped with the reason.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+python=${PYTHON:-python3}
+
+[ -x .venv/bin/python ] || "$python" -m venv .venv
+.venv/bin/python -m pip install -q --upgrade pip
+.venv/bin/python -m pip install -q -e ".[test]"
+.venv/bin/ruff check .
+
+state=$(mktemp -d)
+cleanup() {
+  if [ -f "$state/wordpress/env" ]; then bash scripts/wordpress-test-server.sh stop "$state/wordpress" || true; fi
+  rm -rf "$state"
+}
+trap cleanup EXIT
+
+if bash scripts/wordpress-test-server.sh available >/dev/null 2>&1; then
+  bash scripts/wordpress-test-server.sh start 8765 "$state/wordpress"
+  export DP_WORDPRESS_ENV="$state/wordpress/env"
+fi
+
+if command -v dbus-run-session >/dev/null && command -v gnome-keyring-daemon >/dev/null; then
+  # A fresh HOME holds the throw-away keyring: the developer's own keyring is never touched.
+  mkdir -p "$state/home"
+  env -u DBUS_SESSION_BUS_ADDRESS HOME="$state/home" DP_REAL_KEYRING=1 \
+    dbus-run-session -- bash -c '
+      printf %s throwaway-password | gnome-keyring-daemon --unlock --components=secrets >/dev/null
+      exec "$0"/.venv/bin/python -m pytest "${@}"' "$root" "$@"
+else
+  echo "note: dbus-run-session or gnome-keyring-daemon missing: the real keyring test is skipped" >&2
+  .venv/bin/python -m pytest "$@"
+fi

@@ -1,0 +1,133 @@
+"""Secrets in the keyring: caching, serialising, clear messages, never a plaintext fallback."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import threading
+
+import keyring
+import keyring.errors
+import pytest
+from keyring.backend import KeyringBackend
+
+from desktop_publisher.credentials import CredentialStore, get_platform_credentials
+from desktop_publisher.errors import CredentialError, KeyringUnavailable
+from desktop_publisher.store.models import Account
+from tests.support.processes import REPO
+
+
+class BrokenKeyring(KeyringBackend):
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self, error: Exception) -> None:
+        super().__init__()
+        self.error = error
+
+    def get_password(self, service: str, username: str) -> str | None:
+        raise self.error
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        raise self.error
+
+    def delete_password(self, service: str, username: str) -> None:
+        raise self.error
+
+
+@pytest.mark.parametrize(
+    ("error", "expected"),
+    [
+        (keyring.errors.NoKeyringError("no backend"), "No system keyring is available"),
+        (keyring.errors.KeyringLocked("locked"), "keyring is locked"),
+        (keyring.errors.InitError("Failed to unlock the collection!"), "prompt was dismissed"),
+    ],
+)
+def test_keyring_problems_become_one_clear_message_and_no_account(accounts, error, expected):
+    keyring.set_keyring(BrokenKeyring(error))
+    with pytest.raises(KeyringUnavailable, match=expected):
+        accounts.add("linkedin", "Brand A", {}, "tok-secret-1")
+    # No half-made account, and nothing written anywhere in plain text.
+    assert Account.select().count() == 0
+
+
+def test_secret_is_cached_for_the_life_of_the_process(accounts, memory_keyring):
+    account = accounts.add("linkedin", "Brand A", {}, "tok-secret-1")
+    fresh = CredentialStore()
+    calls = memory_keyring.calls
+    assert fresh.get_secret(account.id) == "tok-secret-1"
+    assert fresh.get_secret(account.id) == "tok-secret-1"
+    assert memory_keyring.calls == calls + 1
+
+
+def test_keyring_calls_are_serialised(memory_keyring):
+    memory_keyring.set_password("desktop-publisher", "account-7", "tok-seven")
+    inside = []
+    overlap = []
+    original = memory_keyring.get_password
+    entered = threading.Event()
+
+    def slow_get(service: str, username: str) -> str | None:
+        if inside:
+            overlap.append(username)
+        inside.append(username)
+        entered.set()
+        value = original(service, username)
+        inside.remove(username)
+        return value
+
+    memory_keyring.get_password = slow_get  # type: ignore[method-assign]
+    store = CredentialStore()
+    threads = [threading.Thread(target=store.get_secret, args=(7 + i % 2,)) for i in range(20)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=10)
+    assert overlap == []
+    assert store.get_secret(7) == "tok-seven"
+
+
+def test_missing_secret_says_how_to_fix(store, credentials):
+    account = Account.create(name="Orphan", platform="facebook", settings={"page_id": "1"})
+    with pytest.raises(CredentialError, match="missing from the keyring: add the account again"):
+        get_platform_credentials(account, credentials)
+
+
+def test_no_dbus_gives_the_keyring_message_without_traceback(tmp_path):
+    env = {
+        key: value for key, value in os.environ.items()
+        if not key.startswith(("DBUS_", "PYTHON_KEYRING", "XDG_", "DP_TEST"))
+    }
+    env.update(HOME=str(tmp_path / "home"), XDG_CONFIG_HOME=str(tmp_path / "config"),
+               XDG_DATA_HOME=str(tmp_path / "share"), XDG_RUNTIME_DIR=str(tmp_path / "run"),
+               DESKTOP_PUBLISHER_DATA_DIR=str(tmp_path / "d"), PYTHONPATH=str(REPO))
+    result = subprocess.run(
+        [sys.executable, "-m", "desktop_publisher", "account", "add", "linkedin", "--name", "A"],
+        input="tok-abcdef", capture_output=True, text=True, env=env, cwd=REPO, timeout=60,
+    )
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert "keyring" in lines[0] and "try again" in lines[0]
+    assert "tok-abcdef" not in result.stderr + result.stdout
+
+
+@pytest.mark.keyring_integration
+def test_real_secret_service_round_trip(accounts):
+    """Runs inside a private D-Bus session with an unlocked gnome-keyring (see .ci/run)."""
+    if os.environ.get("DP_REAL_KEYRING") != "1":
+        pytest.skip("needs the real Secret Service: run through .ci/run (DP_REAL_KEYRING=1)")
+    from keyring.backends import SecretService
+
+    keyring.set_keyring(SecretService.Keyring())
+    account = accounts.add("wordpress", "Real Blog",
+                           {"site_url": "https://blog.example", "username": "ed"},
+                           "abcd efgh ijkl mnop")
+    fresh = CredentialStore()  # no cache: this reads from the daemon
+    assert fresh.get_secret(account.id) == "abcd efgh ijkl mnop"
+    assert SecretService.Keyring().get_password("desktop-publisher", f"account-{account.id}") == (
+        "abcd efgh ijkl mnop"
+    )
+    accounts.remove("Real Blog")
+    assert CredentialStore().get_secret(account.id) is None
