@@ -132,8 +132,8 @@ class AccountService:
 
     def update_secret(self, account: Account, secret: str, expires: datetime | None) -> None:
         self.credentials.set_secret(account.id, secret.strip())
-        account.token_expires_at = expires if expires is not None else self.default_expiry(
-            account.platform
+        account.token_expires_at = (
+            expires if expires is not None else self.default_expiry(account.platform)
         )
         account.save()
 

@@ -13,7 +13,7 @@ import sys
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -109,7 +109,7 @@ def read_secret(label: str) -> str:
     if not secret:
         raise UserError(
             f"The {label} is empty: pipe it on standard input "
-            f"(e.g. `printf %s \"$TOKEN\" | {PROG} account add …`) or type it at the prompt."
+            f'(e.g. `printf %s "$TOKEN" | {PROG} account add …`) or type it at the prompt.'
         )
     return secret
 
@@ -142,8 +142,10 @@ def cmd_account_add(ctx: Context, args: argparse.Namespace) -> int:
     secret = read_secret(cls.secret_label)
     account = accounts.add(args.platform, args.name, given, secret, expires)
     log.info("account added id=%s name=%r platform=%s", account.id, account.name, account.platform)
-    out(f"Added {cls.label} account {account.name!r}; its {cls.secret_label} is in the system "
-        "keyring.")
+    out(
+        f"Added {cls.label} account {account.name!r}; its {cls.secret_label} is in the system "
+        "keyring."
+    )
     return 0
 
 
@@ -172,8 +174,10 @@ def cmd_account_list(ctx: Context, args: argparse.Namespace) -> int:
             err(f"warning: {warning}")
         return 0
     if not rows:
-        out(f"No accounts yet. Add one with `{PROG} account add PLATFORM --name NAME …` or "
-            f"import the environment variables with `{PROG} account import-env`.")
+        out(
+            f"No accounts yet. Add one with `{PROG} account add PLATFORM --name NAME …` or "
+            f"import the environment variables with `{PROG} account import-env`."
+        )
         return 0
     table = [("NAME", "PLATFORM", "SETTINGS", "TOKEN EXPIRES")]
     for a in rows:
@@ -219,8 +223,12 @@ def cmd_account_import_env(ctx: Context, args: argparse.Namespace) -> int:
         out(f"Updated account {name!r}.")
     for line in report.incomplete:
         err(f"skipped: {line}")
-    log.info("import-env created=%s updated=%s skipped=%s", report.created, report.updated,
-             report.incomplete)
+    log.info(
+        "import-env created=%s updated=%s skipped=%s",
+        report.created,
+        report.updated,
+        report.incomplete,
+    )
     return 0 if (report.created or report.updated) else 1
 
 
@@ -250,21 +258,31 @@ def cmd_post_add(ctx: Context, args: argparse.Namespace) -> int:
         extra["alt"] = args.alt
     created = ctx.posts.create(
         accounts,
-        NewPost(text=text, at=at, title=args.title, link=args.link, media=args.media or [],
-                extra=extra),
+        NewPost(
+            text=text, at=at, title=args.title, link=args.link, media=args.media or [], extra=extra
+        ),
     )
     for post in created:
-        log.info("post added id=%s account=%r platform=%s publication_date=%s", post.id,
-                 post.account.name, post.account.platform, post.publication_date.isoformat())
+        log.info(
+            "post added id=%s account=%r platform=%s publication_date=%s",
+            post.id,
+            post.account.name,
+            post.account.platform,
+            post.publication_date.isoformat(),
+        )
     if args.json:
         dump_json([post_json(p) for p in created])
     else:
         for post in created:
-            out(f"Scheduled post {post.id} for {post.account.name} ({post.account.platform}) at "
-                f"{format_local(post.publication_date)}.")
+            out(
+                f"Scheduled post {post.id} for {post.account.name} ({post.account.platform}) at "
+                f"{format_local(post.publication_date)}."
+            )
     if not ctx.engine_running():
-        err(f"note: no engine is running: start `{PROG} run` or the window before the posts are "
-            "due, or they will be missed.")
+        err(
+            f"note: no engine is running: start `{PROG} run` or the window before the posts are "
+            "due, or they will be missed."
+        )
     return 0
 
 
@@ -284,8 +302,17 @@ def cmd_post_list(ctx: Context, args: argparse.Namespace) -> int:
     for p in rows:
         text = " ".join(p.variant.text.split())
         note = p.url or p.last_error or ""
-        table.append((str(p.id), format_local(p.publication_date), p.status, p.account.name,
-                      p.account.platform, shorten(text, 40), shorten(note, 60)))
+        table.append(
+            (
+                str(p.id),
+                format_local(p.publication_date),
+                p.status,
+                p.account.name,
+                p.account.platform,
+                shorten(text, 40),
+                shorten(note, 60),
+            )
+        )
     print_table(table)
     return 0
 
@@ -320,11 +347,16 @@ def cmd_post_show(ctx: Context, args: argparse.Namespace) -> int:
         lines.append(f"  media:        {media}")
     lines.append("  text:")
     lines += [f"    {line}" for line in variant.text.splitlines() or [""]]
-    attempts = PublishAttempt.select().where(PublishAttempt.post == post.id).order_by(
-        PublishAttempt.number)
+    attempts = (
+        PublishAttempt.select()
+        .where(PublishAttempt.post == post.id)
+        .order_by(PublishAttempt.number)
+    )
     for attempt in attempts:
-        lines.append(f"  attempt {attempt.number}: {format_local(attempt.started_at)} "
-                     f"{attempt.outcome}{' — ' + attempt.message if attempt.message else ''}")
+        lines.append(
+            f"  attempt {attempt.number}: {format_local(attempt.started_at)} "
+            f"{attempt.outcome}{' — ' + attempt.message if attempt.message else ''}"
+        )
     out("\n".join(lines))
     return 0
 
@@ -340,8 +372,10 @@ def cmd_post_publish_now(ctx: Context, args: argparse.Namespace) -> int:
     # reaches the same post at the same moment simply loses the race.
     outcome = PublishingService(ctx.store, ctx.credentials).publish_post(post.id, manual=True)
     if not outcome.claimed:
-        raise UserError(f"Post {post.id} was taken by the engine a moment ago (now "
-                        f"{outcome.status}); see `{PROG} post show {post.id}`.")
+        raise UserError(
+            f"Post {post.id} was taken by the engine a moment ago (now "
+            f"{outcome.status}); see `{PROG} post show {post.id}`."
+        )
     if outcome.status == Status.PUBLISHED:
         out(f"Published post {post.id}: {outcome.url or '(no link returned)'}")
         return 0
@@ -354,8 +388,10 @@ def cmd_post_retry(ctx: Context, args: argparse.Namespace) -> int:
     log.info("post retry id=%s", post.id)
     out(f"Post {post.id} is queued to be published now.")
     if not ctx.engine_running():
-        err(f"note: no engine is running: start `{PROG} run` or the window, or use "
-            f"`{PROG} post publish-now {post.id}`.")
+        err(
+            f"note: no engine is running: start `{PROG} run` or the window, or use "
+            f"`{PROG} post publish-now {post.id}`."
+        )
     return 0
 
 
@@ -370,8 +406,9 @@ def cmd_post_reschedule(ctx: Context, args: argparse.Namespace) -> int:
     from desktop_publisher.when import format_local, parse_when
 
     post = ctx.posts.reschedule(args.id, parse_when(args.at))
-    log.info("post reschedule id=%s publication_date=%s", post.id,
-             post.publication_date.isoformat())
+    log.info(
+        "post reschedule id=%s publication_date=%s", post.id, post.publication_date.isoformat()
+    )
     out(f"Post {post.id} is scheduled for {format_local(post.publication_date)}.")
     return 0
 
@@ -387,11 +424,19 @@ def cmd_status(ctx: Context, args: argparse.Namespace) -> int:
     running = ctx.engine_running()
     attention = counts.get("failed", 0) + counts.get("needs_check", 0)
     if attention:
-        warnings.append(f"{counts['failed']} failed and {counts['needs_check']} to check: see "
-                        f"`{PROG} post list --status failed` / `--status needs_check`.")
+        warnings.append(
+            f"{counts['failed']} failed and {counts['needs_check']} to check: see "
+            f"`{PROG} post list --status failed` / `--status needs_check`."
+        )
     if args.json:
-        dump_json({"engine_running": running, "counts": counts,
-                   "next_due": iso_utc(nxt.due_at) if nxt else None, "warnings": warnings})
+        dump_json(
+            {
+                "engine_running": running,
+                "counts": counts,
+                "next_due": iso_utc(nxt.due_at) if nxt else None,
+                "warnings": warnings,
+            }
+        )
         return 0
     out(f"Engine: {'running' if running else 'not running'}")
     out("Posts: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
@@ -437,7 +482,9 @@ def cmd_gui(ctx: Context, args: argparse.Namespace) -> int:
         from desktop_publisher.gui.app import run_app
     except ImportError as exc:
         if "desktop_publisher.gui" not in str(exc):
-            raise UserError(f"The window cannot start: {exc}. Reinstall Desktop Publisher.") from None
+            raise UserError(
+                f"The window cannot start: {exc}. Reinstall Desktop Publisher."
+            ) from None
         raise UserError(
             f"The window is not part of this version yet: use the command line ({PROG} --help)."
         ) from None
@@ -481,8 +528,9 @@ def build_parser() -> Parser:
     status.set_defaults(fn=cmd_status)
 
     account = commands.add_parser("account", help="connected accounts")
-    acc = account.add_subparsers(dest="subcommand", metavar="SUBCOMMAND", required=True,
-                                 parser_class=Parser)
+    acc = account.add_subparsers(
+        dest="subcommand", metavar="SUBCOMMAND", required=True, parser_class=Parser
+    )
     add = acc.add_parser("add", help="add an account (the secret is read from stdin or a prompt)")
     add.add_argument("platform", choices=sorted(registry.platforms()))
     add.add_argument("--name", required=True)
@@ -492,9 +540,15 @@ def build_parser() -> Parser:
     add.add_argument("--account-id", dest="account_id", help="Instagram account id")
     add.add_argument("--site-url", dest="site_url", help="WordPress site URL")
     add.add_argument("--username", help="WordPress user name")
-    add.add_argument("--media-host", dest="media_host", action="store_true",
-                     help="WordPress: also host Instagram's images")
-    add.add_argument("--expires", help="token expiry date (default: 60 days for tokens that expire)")
+    add.add_argument(
+        "--media-host",
+        dest="media_host",
+        action="store_true",
+        help="WordPress: also host Instagram's images",
+    )
+    add.add_argument(
+        "--expires", help="token expiry date (default: 60 days for tokens that expire)"
+    )
     add.set_defaults(fn=cmd_account_add)
     reconnect = acc.add_parser("reconnect", help="replace an account's token or password")
     reconnect.add_argument("name")
@@ -514,8 +568,9 @@ def build_parser() -> Parser:
     imp.set_defaults(fn=cmd_account_import_env)
 
     post = commands.add_parser("post", help="scheduled posts")
-    pst = post.add_subparsers(dest="subcommand", metavar="SUBCOMMAND", required=True,
-                              parser_class=Parser)
+    pst = post.add_subparsers(
+        dest="subcommand", metavar="SUBCOMMAND", required=True, parser_class=Parser
+    )
     padd = pst.add_parser("add", help="schedule a post for one or more accounts")
     padd.add_argument("--account", action="append", required=True, metavar="NAME")
     text = padd.add_mutually_exclusive_group(required=True)
@@ -527,8 +582,12 @@ def build_parser() -> Parser:
     padd.add_argument("--category", action="append", metavar="NAME", help="WordPress category")
     padd.add_argument("--tag", action="append", metavar="NAME", help="WordPress tag")
     padd.add_argument("--alt", metavar="TEXT", help="image alt text")
-    padd.add_argument("--at", required=True, metavar="WHEN",
-                      help='ISO 8601 (no offset = local time), "now" or "now+10m"')
+    padd.add_argument(
+        "--at",
+        required=True,
+        metavar="WHEN",
+        help='ISO 8601 (no offset = local time), "now" or "now+10m"',
+    )
     padd.add_argument("--json", action="store_true")
     padd.set_defaults(fn=cmd_post_add)
     plist = pst.add_parser("list", help="list posts")

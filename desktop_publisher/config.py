@@ -58,14 +58,22 @@ class SettingSpec:
 
 
 SETTINGS: tuple[SettingSpec, ...] = (
-    SettingSpec("lateness_window_minutes", 60, "Publish late posts up to (minutes)", "publishing", 0),
+    SettingSpec(
+        "lateness_window_minutes", 60, "Publish late posts up to (minutes)", "publishing", 0
+    ),
     SettingSpec("lookahead_minutes", 30, "Plan posts due within (minutes)", "publishing", 1),
     SettingSpec("due_scan_minutes", 15, "Re-scan for due posts every (minutes)", "publishing", 1),
     SettingSpec("max_attempts", 5, "Attempts before a post fails", "publishing", 1),
     SettingSpec("retry_base_seconds", 60.0, "First retry after (seconds)", "publishing", 0),
-    SettingSpec("retry_max_seconds", 1800.0, "Longest wait between retries (seconds)", "publishing", 0),
-    SettingSpec("rate_limit_hold_hours", 24, "Hold rate-limited posts for at most (hours)", "publishing", 1),
-    SettingSpec("stale_publishing_minutes", 10, "A publish call is stale after (minutes)", "publishing", 1),
+    SettingSpec(
+        "retry_max_seconds", 1800.0, "Longest wait between retries (seconds)", "publishing", 0
+    ),
+    SettingSpec(
+        "rate_limit_hold_hours", 24, "Hold rate-limited posts for at most (hours)", "publishing", 1
+    ),
+    SettingSpec(
+        "stale_publishing_minutes", 10, "A publish call is stale after (minutes)", "publishing", 1
+    ),
     SettingSpec("publish_workers", 16, "Accounts published in parallel", "publishing", 1),
     SettingSpec("retention_days", 90, "Remove finished posts after (days)", "cleanup", 1),
     SettingSpec("token_warning_days", 7, "Warn before a token expires (days)", "accounts", 0),

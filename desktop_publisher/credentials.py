@@ -140,12 +140,15 @@ def read_legacy_env(env: Mapping[str, str]) -> tuple[list[LegacyAccount], list[s
             continue
         missing = [cls.secret_env] if not env.get(cls.secret_env, "").strip() else []
         missing += [
-            f.env for f in cls.setting_fields if f.env and f.required and not env.get(f.env, "").strip()
+            f.env
+            for f in cls.setting_fields
+            if f.env and f.required and not env.get(f.env, "").strip()
         ]
         if missing:
             incomplete.append(f"{cls.label}: {', '.join(missing)} not set")
             continue
-        settings = {key: env[var].strip() for key, var in settings_vars.items()
-                    if env.get(var, "").strip()}
+        settings = {
+            key: env[var].strip() for key, var in settings_vars.items() if env.get(var, "").strip()
+        }
         found.append(LegacyAccount(platform, settings, env[cls.secret_env].strip()))
     return found, incomplete

@@ -39,8 +39,9 @@ def setup_logging(data_dir: Path, console_level: int | None = None) -> Path:
         if getattr(handler, "_desktop_publisher", False):
             root.removeHandler(handler)
             handler.close()
-    file_handler = PrivateRotatingFileHandler(path, maxBytes=2_000_000, backupCount=5,
-                                              encoding="utf-8")
+    file_handler = PrivateRotatingFileHandler(
+        path, maxBytes=2_000_000, backupCount=5, encoding="utf-8"
+    )
     handlers: list[logging.Handler] = [file_handler]
     if console_level is not None:
         console = logging.StreamHandler(sys.stderr)

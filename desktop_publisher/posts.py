@@ -78,9 +78,7 @@ class PostService:
             raise UserError("--text: the post text must not be empty.")
         now = utcnow()
         if new.at < now - PAST_TOLERANCE:
-            raise UserError(
-                f"--at: {iso_utc(new.at)} is in the past; give a future time or \"now\"."
-            )
+            raise UserError(f'--at: {iso_utc(new.at)} is in the past; give a future time or "now".')
         media = [m if is_url(m) else str(Path(m).expanduser().resolve()) for m in new.media]
         variant_data = PostVariant(new.text, new.title, new.link, media, dict(new.extra))
         problems = []
@@ -97,15 +95,24 @@ class PostService:
             )
             variants = {
                 platform: ContentVariant.create(
-                    content=content, platform=platform, text=new.text, title=new.title,
-                    link=new.link, media=media, extra=dict(new.extra), accepted=True,
+                    content=content,
+                    platform=platform,
+                    text=new.text,
+                    title=new.title,
+                    link=new.link,
+                    media=media,
+                    extra=dict(new.extra),
+                    accepted=True,
                 )
                 for platform in sorted({a.platform for a in accounts})
             }
             return [
                 ScheduledPost.create(
-                    variant=variants[account.platform], account=account,
-                    publication_date=at, due_at=at, status=Status.SCHEDULED,
+                    variant=variants[account.platform],
+                    account=account,
+                    publication_date=at,
+                    due_at=at,
+                    status=Status.SCHEDULED,
                 )
                 for account in accounts
             ]
@@ -163,7 +170,9 @@ class PostService:
 
     def cancel(self, post_id: int) -> ScheduledPost:
         return self._transition(
-            post_id, (*PENDING, Status.FAILED, Status.NEEDS_CHECK), "cancel",
+            post_id,
+            (*PENDING, Status.FAILED, Status.NEEDS_CHECK),
+            "cancel",
             status=Status.CANCELLED,
         )
 
@@ -171,8 +180,13 @@ class PostService:
         """A failed post, or one the user checked and found not published, goes out now."""
         now = utcnow()
         return self._transition(
-            post_id, (Status.FAILED, Status.NEEDS_CHECK), "retry",
-            status=Status.QUEUED, due_at=now, last_error=None, last_error_kind=None,
+            post_id,
+            (Status.FAILED, Status.NEEDS_CHECK),
+            "retry",
+            status=Status.QUEUED,
+            due_at=now,
+            last_error=None,
+            last_error_kind=None,
         )
 
     def reschedule(self, post_id: int, at: datetime) -> ScheduledPost:
@@ -181,8 +195,13 @@ class PostService:
             raise UserError(f"--at: {iso_utc(at)} is in the past; give a future time.")
         at = max(at, now)
         return self._transition(
-            post_id, (*PENDING, Status.FAILED, Status.CANCELLED), "reschedule",
-            status=Status.SCHEDULED, publication_date=at, due_at=at, last_error=None,
+            post_id,
+            (*PENDING, Status.FAILED, Status.CANCELLED),
+            "reschedule",
+            status=Status.SCHEDULED,
+            publication_date=at,
+            due_at=at,
+            last_error=None,
             last_error_kind=None,
         )
 

@@ -33,7 +33,7 @@ def parse_when(text: str, now: datetime | None = None, field: str = "--at") -> d
     except ValueError:
         raise UserError(
             f"{field}: {text!r} is not a date and time. Use ISO 8601 like 2026-12-01T09:30 "
-            "(local time), 2026-12-01T09:30+01:00, \"now\" or \"now+10m\"."
+            '(local time), 2026-12-01T09:30+01:00, "now" or "now+10m".'
         ) from None
     if parsed.tzinfo is None:
         zone = local_zone()

@@ -36,9 +36,17 @@ def isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Ite
     monkeypatch.setenv("DESKTOP_PUBLISHER_GRAPH_URL", "http://127.0.0.1:9")
     monkeypatch.setenv("DP_TEST_KEYRING_FILE", str(tmp_path / "keyring.json"))
     monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "tests.support.keyrings.FileKeyring")
-    for name in ("LINKEDIN_ACCESS_TOKEN", "LINKEDIN_CLIENT_ID", "FACEBOOK_ACCESS_TOKEN",
-                 "FACEBOOK_PAGE_ID", "INSTAGRAM_ACCESS_TOKEN", "INSTAGRAM_ACCOUNT_ID",
-                 "WORDPRESS_USERNAME", "WORDPRESS_PASSWORD", "WORDPRESS_SITE_URL"):
+    for name in (
+        "LINKEDIN_ACCESS_TOKEN",
+        "LINKEDIN_CLIENT_ID",
+        "FACEBOOK_ACCESS_TOKEN",
+        "FACEBOOK_PAGE_ID",
+        "INSTAGRAM_ACCESS_TOKEN",
+        "INSTAGRAM_ACCOUNT_ID",
+        "WORDPRESS_USERNAME",
+        "WORDPRESS_PASSWORD",
+        "WORDPRESS_SITE_URL",
+    ):
         monkeypatch.delenv(name, raising=False)
     previous = keyring.get_keyring()
     keyring.set_keyring(MemoryKeyring())
@@ -99,8 +107,13 @@ def fake_server() -> Iterator[FakeServer]:
 
 @pytest.fixture
 def add_account(accounts: AccountService):  # noqa: ANN201
-    def add(platform: str, name: str, settings: dict, secret: str = "tok-123456",
-            expires: datetime | None = None) -> Account:
+    def add(
+        platform: str,
+        name: str,
+        settings: dict,
+        secret: str = "tok-123456",
+        expires: datetime | None = None,
+    ) -> Account:
         return accounts.add(platform, name, settings, secret, expires)
 
     return add
@@ -110,14 +123,27 @@ def add_account(accounts: AccountService):  # noqa: ANN201
 def add_post(posts: PostService):  # noqa: ANN201
     """Create a post for one or more accounts (due now unless `at` is given)."""
 
-    def add(account: Account | list[Account], text: str = "Hello", *, title: str | None = None,
-            link: str | None = None, media: list[str] | None = None, extra: dict | None = None,
-            at: datetime | None = None) -> ScheduledPost:
+    def add(
+        account: Account | list[Account],
+        text: str = "Hello",
+        *,
+        title: str | None = None,
+        link: str | None = None,
+        media: list[str] | None = None,
+        extra: dict | None = None,
+        at: datetime | None = None,
+    ) -> ScheduledPost:
         targets = account if isinstance(account, list) else [account]
         created = posts.create(
             targets,
-            NewPost(text=text, at=at or datetime.now(UTC), title=title, link=link,
-                    media=list(media or []), extra=dict(extra or {})),
+            NewPost(
+                text=text,
+                at=at or datetime.now(UTC),
+                title=title,
+                link=link,
+                media=list(media or []),
+                extra=dict(extra or {}),
+            ),
         )
         return created[0]
 

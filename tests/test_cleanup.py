@@ -9,15 +9,21 @@ from desktop_publisher.store.models import Content, PublishAttempt, ScheduledPos
 
 
 def age(post_id: int, status: str, days: int) -> None:
-    ScheduledPost.update(status=status,
-                         updated_at=datetime.now(UTC) - timedelta(days=days)).where(
-        ScheduledPost.id == post_id).execute()
+    ScheduledPost.update(status=status, updated_at=datetime.now(UTC) - timedelta(days=days)).where(
+        ScheduledPost.id == post_id
+    ).execute()
 
 
 def test_cleanup_removes_only_old_terminal_posts(store, service, fakenet_account, add_post):
     old = {}
-    for status in (Status.PUBLISHED, Status.FAILED, Status.CANCELLED, Status.NEEDS_CHECK,
-                   Status.SCHEDULED, Status.QUEUED):
+    for status in (
+        Status.PUBLISHED,
+        Status.FAILED,
+        Status.CANCELLED,
+        Status.NEEDS_CHECK,
+        Status.SCHEDULED,
+        Status.QUEUED,
+    ):
         post = add_post(fakenet_account, f"old {status}")
         age(post.id, status, 200)
         old[status] = post.id
@@ -26,7 +32,8 @@ def test_cleanup_removes_only_old_terminal_posts(store, service, fakenet_account
     PublishAttempt.create(post=old[Status.PUBLISHED], number=1)
     draft = Content.create(title="draft", text="never scheduled")
     Content.update(updated_at=datetime.now(UTC) - timedelta(days=400)).where(
-        Content.id == draft.id).execute()
+        Content.id == draft.id
+    ).execute()
 
     removed = tasks.cleanup_old_posts_task(service)
 
@@ -47,13 +54,13 @@ def test_cleanup_respects_the_retention_setting(store, service, fakenet_account,
     assert tasks.cleanup_old_posts_task(service) == 1
 
 
-def test_monitor_turns_stale_publishing_into_needs_check(store, service, fakenet_account,
-                                                         add_post):
+def test_monitor_turns_stale_publishing_into_needs_check(store, service, fakenet_account, add_post):
     stale = add_post(fakenet_account, "stale")
     busy = add_post(fakenet_account, "in flight")
     long_ago = datetime.now(UTC) - timedelta(hours=1)
     ScheduledPost.update(status=Status.PUBLISHING, claimed_at=long_ago).where(
-        ScheduledPost.id.in_([stale.id, busy.id])).execute()
+        ScheduledPost.id.in_([stale.id, busy.id])
+    ).execute()
     report = tasks.monitor_publishing_status_task(service, in_flight=frozenset({busy.id}))
     assert report.stale == [stale.id]
     assert ScheduledPost.get_by_id(stale.id).status == Status.NEEDS_CHECK

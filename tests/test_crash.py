@@ -22,8 +22,9 @@ def test_kill_during_slow_request_then_restart_never_resends(
     from tests.support.keyrings import FileKeyring
 
     FileKeyring().set_password("desktop-publisher", f"account-{fakenet_account.id}", "tok-123456")
-    added = run_cli("post", "add", "--account", "Brand A", "--text", "slow one", "--at", "now",
-                    "--json")
+    added = run_cli(
+        "post", "add", "--account", "Brand A", "--text", "slow one", "--at", "now", "--json"
+    )
     assert added.returncode == 0, added.stderr
     engine = start_cli("run")
     try:
@@ -42,7 +43,8 @@ def test_kill_during_slow_request_then_restart_never_resends(
     try:
         wait_until(
             lambda: ScheduledPost.get_by_id(post.id).status == Status.NEEDS_CHECK,
-            timeout=30, what="needs_check after restart",
+            timeout=30,
+            what="needs_check after restart",
         )
     finally:
         second.send_signal(signal.SIGTERM)

@@ -47,15 +47,19 @@ def test_post_is_published_at_its_time(engine, fakenet_account, add_post, fake_s
     wait_until(lambda: status_of(post.id) == Status.PUBLISHED, what="published")
     row = ScheduledPost.get_by_id(post.id)
     assert row.url and row.external_id == "fn-1"
-    assert any(e.kind is EventKind.PUBLISHED and e.post_id == post.id for e in seen)
+    wait_until(
+        lambda: any(e.kind is EventKind.PUBLISHED and e.post_id == post.id for e in seen),
+        what="published event",
+    )
 
 
 def test_transient_error_retries_with_backoff_and_publishes_once(
     store, engine, fakenet_account, add_post, fake_server
 ):
     store.settings.set("retry_base_seconds", 0.3)
-    fake_server.add_fault(Fault(path="/posts", response=Response(503, {"message": "busy"}),
-                                count=2))
+    fake_server.add_fault(
+        Fault(path="/posts", response=Response(503, {"message": "busy"}), count=2)
+    )
     post = add_post(fakenet_account, "Try again")
     engine()
     wait_until(lambda: status_of(post.id) == Status.PUBLISHED, timeout=20, what="published")
@@ -69,8 +73,9 @@ def test_transient_error_retries_with_backoff_and_publishes_once(
 
 def test_transient_errors_exhaust_attempts(store, service, fakenet_account, add_post, fake_server):
     store.settings.set("max_attempts", 2)
-    fake_server.add_fault(Fault(path="/posts", response=Response(503, {"message": "busy"}),
-                                count=5))
+    fake_server.add_fault(
+        Fault(path="/posts", response=Response(503, {"message": "busy"}), count=5)
+    )
     post = add_post(fakenet_account, "No luck")
     first = service.publish_post(post.id, manual=True)
     assert first.status == Status.QUEUED and first.retry_at is not None
@@ -125,12 +130,12 @@ def test_overdue_within_window_is_published_beyond_is_missed(
     old = add_post(fakenet_account, "old")
     now = datetime.now(UTC)
     # As if the app had been closed: one post due 30 min ago, one 3 hours ago.
-    ScheduledPost.update(due_at=now - timedelta(minutes=30),
-                         publication_date=now - timedelta(minutes=30)).where(
-        ScheduledPost.id == recent.id).execute()
-    ScheduledPost.update(due_at=now - timedelta(hours=3),
-                         publication_date=now - timedelta(hours=3)).where(
-        ScheduledPost.id == old.id).execute()
+    ScheduledPost.update(
+        due_at=now - timedelta(minutes=30), publication_date=now - timedelta(minutes=30)
+    ).where(ScheduledPost.id == recent.id).execute()
+    ScheduledPost.update(
+        due_at=now - timedelta(hours=3), publication_date=now - timedelta(hours=3)
+    ).where(ScheduledPost.id == old.id).execute()
     engine()
     wait_until(lambda: status_of(recent.id) == Status.PUBLISHED, what="recent published")
     row = ScheduledPost.get_by_id(old.id)
@@ -143,16 +148,18 @@ def test_overdue_within_window_is_published_beyond_is_missed(
 def test_change_from_another_process_is_planned(engine, fakenet_account, fake_server, data_dir):
     running = engine()
     passes_before = running.due_passes
-    result = run_cli("post", "add", "--account", "Brand A", "--text", "from the CLI",
-                     "--at", "now+3s", "--json")
+    result = run_cli(
+        "post", "add", "--account", "Brand A", "--text", "from the CLI", "--at", "now+3s", "--json"
+    )
     assert result.returncode == 0, result.stderr
     request = fake_server.wait_for_requests(1, timeout=20)[0]
     assert request.json()["text"] == "from the CLI"
     assert running.due_passes > passes_before
 
 
-def test_wake_up_triggers_a_due_check(store, credentials, events, fakenet_account, add_post,
-                                      fake_server):
+def test_wake_up_triggers_a_due_check(
+    store, credentials, events, fakenet_account, add_post, fake_server
+):
     clock = FakeClock()
     seen = []
     events.subscribe(seen.append)
@@ -172,9 +179,7 @@ def test_wake_up_triggers_a_due_check(store, credentials, events, fakenet_accoun
     assert fake_server.requests == []
 
 
-def test_parallel_across_accounts_in_order_within_one(
-    engine, add_account, add_post, fake_server
-):
+def test_parallel_across_accounts_in_order_within_one(engine, add_account, add_post, fake_server):
     from threading import Event
 
     a = add_account("fakenet", "A", {"endpoint": fake_server.url})
@@ -195,8 +200,9 @@ def test_parallel_across_accounts_in_order_within_one(
         assert {held, texts[1]} & {"b1"}, "the other account was blocked"
     finally:
         hold.set()
-    wait_until(lambda: all(status_of(p.id) == Status.PUBLISHED for p in (a1, a2, b1)),
-               what="all published")
+    wait_until(
+        lambda: all(status_of(p.id) == Status.PUBLISHED for p in (a1, a2, b1)), what="all published"
+    )
     texts = [r.json()["text"] for r in fake_server.requests]
     assert texts.index("a1") < texts.index("a2")
     assert fault.count == 0
@@ -207,7 +213,8 @@ def test_restart_turns_leftover_publishing_into_needs_check(
 ):
     post = add_post(fakenet_account, at=datetime.now(UTC) + timedelta(hours=1))
     ScheduledPost.update(status=Status.PUBLISHING, claimed_at=datetime.now(UTC)).where(
-        ScheduledPost.id == post.id).execute()
+        ScheduledPost.id == post.id
+    ).execute()
     running = Engine(store, credentials, events)
     running.start()
     running.stop()
@@ -243,8 +250,9 @@ def test_publish_now_resolves_with_the_outcome(engine, fakenet_account, add_post
     assert len(fake_server.requests) == 1
 
 
-def test_rescheduled_post_is_not_sent_by_its_old_job(store, service, fakenet_account, add_post,
-                                                     posts, fake_server):
+def test_rescheduled_post_is_not_sent_by_its_old_job(
+    store, service, fakenet_account, add_post, posts, fake_server
+):
     post = add_post(fakenet_account, "moved")
     posts.reschedule(post.id, datetime.now(UTC) + timedelta(hours=2))
     outcome = service.publish_post(post.id)  # what the old date job would do

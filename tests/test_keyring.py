@@ -95,15 +95,26 @@ def test_missing_secret_says_how_to_fix(store, credentials):
 
 def test_no_dbus_gives_the_keyring_message_without_traceback(tmp_path):
     env = {
-        key: value for key, value in os.environ.items()
+        key: value
+        for key, value in os.environ.items()
         if not key.startswith(("DBUS_", "PYTHON_KEYRING", "XDG_", "DP_TEST"))
     }
-    env.update(HOME=str(tmp_path / "home"), XDG_CONFIG_HOME=str(tmp_path / "config"),
-               XDG_DATA_HOME=str(tmp_path / "share"), XDG_RUNTIME_DIR=str(tmp_path / "run"),
-               DESKTOP_PUBLISHER_DATA_DIR=str(tmp_path / "d"), PYTHONPATH=str(REPO))
+    env.update(
+        HOME=str(tmp_path / "home"),
+        XDG_CONFIG_HOME=str(tmp_path / "config"),
+        XDG_DATA_HOME=str(tmp_path / "share"),
+        XDG_RUNTIME_DIR=str(tmp_path / "run"),
+        DESKTOP_PUBLISHER_DATA_DIR=str(tmp_path / "d"),
+        PYTHONPATH=str(REPO),
+    )
     result = subprocess.run(
         [sys.executable, "-m", "desktop_publisher", "account", "add", "linkedin", "--name", "A"],
-        input="tok-abcdef", capture_output=True, text=True, env=env, cwd=REPO, timeout=60,
+        input="tok-abcdef",
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=REPO,
+        timeout=60,
     )
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
@@ -121,9 +132,12 @@ def test_real_secret_service_round_trip(accounts):
     from keyring.backends import SecretService
 
     keyring.set_keyring(SecretService.Keyring())
-    account = accounts.add("wordpress", "Real Blog",
-                           {"site_url": "https://blog.example", "username": "ed"},
-                           "abcd efgh ijkl mnop")
+    account = accounts.add(
+        "wordpress",
+        "Real Blog",
+        {"site_url": "https://blog.example", "username": "ed"},
+        "abcd efgh ijkl mnop",
+    )
     fresh = CredentialStore()  # no cache: this reads from the daemon
     assert fresh.get_secret(account.id) == "abcd efgh ijkl mnop"
     assert SecretService.Keyring().get_password("desktop-publisher", f"account-{account.id}") == (

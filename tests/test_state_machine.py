@@ -35,8 +35,9 @@ def test_two_threads_claim_one_post_one_wins(service, fakenet_account, add_post,
     assert ScheduledPost.get_by_id(post.id).status == Status.PUBLISHED
 
 
-def test_claim_ledger_row_is_written_before_the_call(service, fakenet_account, add_post,
-                                                      fake_server):
+def test_claim_ledger_row_is_written_before_the_call(
+    service, fakenet_account, add_post, fake_server
+):
     hold = threading.Event()
     fake_server.add_fault(Fault(path="/posts", hold=hold))
     post = add_post(fakenet_account)

@@ -60,7 +60,9 @@ def describe_owner(data_dir: Path) -> str:
     info = read_owner(data_dir)
     if not info:
         return ""
-    return f" ({info.get('owner', 'engine')}, pid {info.get('pid')}, started {info.get('started_at')})"
+    return (
+        f" ({info.get('owner', 'engine')}, pid {info.get('pid')}, started {info.get('started_at')})"
+    )
 
 
 def engine_running(data_dir: Path) -> bool:

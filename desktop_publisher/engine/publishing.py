@@ -22,9 +22,9 @@ from desktop_publisher.platforms import registry
 from desktop_publisher.platforms.base import (
     AccountInfo,
     ErrorKind,
+    PublishContext,
     Publisher,
     PublisherOptions,
-    PublishContext,
     PublishError,
     PublishResult,
 )
@@ -95,8 +95,9 @@ class PublishingService:
         post = ScheduledPost.get_by_id(post.id)
         account: Account = post.account
         self.events.emit(
-            EngineEvent(EventKind.PUBLISHING, post.id, account.name, account.platform,
-                        Status.PUBLISHING)
+            EngineEvent(
+                EventKind.PUBLISHING, post.id, account.name, account.platform, Status.PUBLISHING
+            )
         )
         try:
             result = self._send(post, account, attempt)
@@ -115,7 +116,9 @@ class PublishingService:
             # A bug in a client: we cannot know whether it sent anything.
             log.exception("post=%s unexpected error while publishing", post.id)
             return self._record_failure(
-                post, account, attempt,
+                post,
+                account,
+                attempt,
                 PublishError(
                     ErrorKind.UNKNOWN_OUTCOME,
                     f"Unexpected error ({type(exc).__name__}: {redact(exc)}); the post may or may "
@@ -142,7 +145,9 @@ class PublishingService:
             number = ScheduledPost.get_by_id(post_id).attempts
             return PublishAttempt.create(post=post_id, number=number, started_at=now, manual=manual)
 
-    def _send(self, post: ScheduledPost, account: Account, attempt: PublishAttempt) -> PublishResult:
+    def _send(
+        self, post: ScheduledPost, account: Account, attempt: PublishAttempt
+    ) -> PublishResult:
         info = get_platform_credentials(account, self.credentials)
         media_host = None
         if self.media_host_factory and registry.publisher_class(account.platform).needs_media_host:
@@ -151,9 +156,7 @@ class PublishingService:
         variant = variant_of(post.variant)
         problems = publisher.validate(variant, media_host_available())
         if problems:
-            raise PublishError(
-                ErrorKind.INVALID_CONTENT, "; ".join(str(p) for p in problems) + "."
-            )
+            raise PublishError(ErrorKind.INVALID_CONTENT, "; ".join(str(p) for p in problems) + ".")
         previous_unknown = (
             PublishAttempt.select()
             .where(
@@ -176,21 +179,28 @@ class PublishingService:
         )
         return publisher.publish(variant, ctx)
 
-    def _finish_attempt(self, attempt: PublishAttempt, outcome: str, kind: str | None,
-                        message: str | None) -> None:
+    def _finish_attempt(
+        self, attempt: PublishAttempt, outcome: str, kind: str | None, message: str | None
+    ) -> None:
         PublishAttempt.update(
             finished_at=self.clock.now(), outcome=outcome, error_kind=kind, message=message
         ).where(PublishAttempt.id == attempt.id).execute()
 
-    def _record_success(self, post: ScheduledPost, account: Account, attempt: PublishAttempt,
-                        result: PublishResult) -> PublishOutcome:
+    def _record_success(
+        self, post: ScheduledPost, account: Account, attempt: PublishAttempt, result: PublishResult
+    ) -> PublishOutcome:
         now = self.clock.now()
         with self.store.atomic():
             # needs_check too: the monitor may have given up on a very slow call that then
             # succeeded; what we know now is better than what it guessed.
             ScheduledPost.update(
-                status=Status.PUBLISHED, external_id=result.external_id, url=result.url,
-                published_at=now, updated_at=now, last_error=None, last_error_kind=None,
+                status=Status.PUBLISHED,
+                external_id=result.external_id,
+                url=result.url,
+                published_at=now,
+                updated_at=now,
+                last_error=None,
+                last_error_kind=None,
             ).where(
                 (ScheduledPost.id == post.id)
                 & ScheduledPost.status.in_([Status.PUBLISHING, Status.NEEDS_CHECK])
@@ -198,12 +208,22 @@ class PublishingService:
             self._finish_attempt(attempt, "published", None, result.url)
         log.info(
             "post=%s account=%r platform=%s status=published external_id=%s url=%s attempt=%s",
-            post.id, account.name, account.platform, result.external_id, result.url,
+            post.id,
+            account.name,
+            account.platform,
+            result.external_id,
+            result.url,
             attempt.number,
         )
         self.events.emit(
-            EngineEvent(EventKind.PUBLISHED, post.id, account.name, account.platform,
-                        Status.PUBLISHED, url=result.url)
+            EngineEvent(
+                EventKind.PUBLISHED,
+                post.id,
+                account.name,
+                account.platform,
+                Status.PUBLISHED,
+                url=result.url,
+            )
         )
         return PublishOutcome(post.id, True, Status.PUBLISHED, url=result.url)
 
@@ -216,11 +236,12 @@ class PublishingService:
         base = float(self.store.settings.get("retry_base_seconds"))
         cap = float(self.store.settings.get("retry_max_seconds"))
         # `failures` counts earlier transient attempts: the first retry waits `base`.
-        delay = min(cap, base * (2 ** failures)) * random.uniform(0.8, 1.2)
+        delay = min(cap, base * (2**failures)) * random.uniform(0.8, 1.2)
         return max(delay, retry_after or 0.0)
 
-    def _record_failure(self, post: ScheduledPost, account: Account, attempt: PublishAttempt,
-                        exc: PublishError) -> PublishOutcome:
+    def _record_failure(
+        self, post: ScheduledPost, account: Account, attempt: PublishAttempt, exc: PublishError
+    ) -> PublishOutcome:
         now = self.clock.now()
         kind = exc.kind
         message = redact(exc.message)
@@ -234,8 +255,11 @@ class PublishingService:
         elif kind in (ErrorKind.TRANSIENT, ErrorKind.RATE_LIMITED):
             transient_before = (
                 PublishAttempt.select()
-                .where((PublishAttempt.post == post.id) & (PublishAttempt.outcome == "transient")
-                       & (PublishAttempt.id != attempt.id))
+                .where(
+                    (PublishAttempt.post == post.id)
+                    & (PublishAttempt.outcome == "transient")
+                    & (PublishAttempt.id != attempt.id)
+                )
                 .count()
             )
             hold_limit = timedelta(hours=float(settings.get("rate_limit_hold_hours")))
@@ -273,15 +297,22 @@ class PublishingService:
             self._finish_attempt(attempt, outcome, failure_kind, message)
         log.warning(
             "post=%s account=%r platform=%s status=%s error_kind=%s attempt=%s error=%s",
-            post.id, account.name, account.platform, status, failure_kind, attempt.number, message,
+            post.id,
+            account.name,
+            account.platform,
+            status,
+            failure_kind,
+            attempt.number,
+            message,
         )
         event_kind = {
             Status.NEEDS_CHECK: EventKind.NEEDS_CHECK,
             Status.QUEUED: EventKind.RETRY,
         }.get(status, EventKind.FAILED)
         self.events.emit(
-            EngineEvent(event_kind, post.id, account.name, account.platform, status,
-                        message=message)
+            EngineEvent(
+                event_kind, post.id, account.name, account.platform, status, message=message
+            )
         )
         return PublishOutcome(post.id, True, status, message=message, retry_at=retry_at)
 
@@ -299,7 +330,9 @@ class PublishingService:
         with self.store.atomic():
             changed = (
                 ScheduledPost.update(
-                    status=Status.FAILED, last_error_kind=FailureKind.MISSED, last_error=message,
+                    status=Status.FAILED,
+                    last_error_kind=FailureKind.MISSED,
+                    last_error=message,
                     updated_at=now,
                 )
                 .where((ScheduledPost.id == post.id) & ScheduledPost.status.in_(PENDING))
@@ -309,10 +342,19 @@ class PublishingService:
             account = post.account
             log.warning(
                 "post=%s account=%r platform=%s status=failed error_kind=missed due_at=%s",
-                post.id, account.name, account.platform, post.due_at.isoformat(),
+                post.id,
+                account.name,
+                account.platform,
+                post.due_at.isoformat(),
             )
             self.events.emit(
-                EngineEvent(EventKind.MISSED, post.id, account.name, account.platform,
-                            Status.FAILED, message=message)
+                EngineEvent(
+                    EventKind.MISSED,
+                    post.id,
+                    account.name,
+                    account.platform,
+                    Status.FAILED,
+                    message=message,
+                )
             )
         return bool(changed)

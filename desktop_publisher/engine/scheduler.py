@@ -7,6 +7,7 @@ DB says is due, so a restart, a wake-up or an edit from another process converge
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import sqlite3
 import threading
@@ -53,7 +54,10 @@ class Engine:
         self.events = events or EventBus()
         self.clock = clock or SystemClock()
         self.service = service or PublishingService(
-            store, credentials, self.events, self.clock,
+            store,
+            credentials,
+            self.events,
+            self.clock,
             media_host_factory=self._media_host,
         )
         self.tick_seconds = tick_seconds
@@ -86,14 +90,26 @@ class Engine:
         now = datetime.now(local_zone())
         scan = float(self.store.settings.get("due_scan_minutes"))
         add = self._scheduler.add_job
-        add(self.due_pass, IntervalTrigger(minutes=scan), id="schedule_due_posts_task",
-            next_run_time=now)
-        add(self.monitor, IntervalTrigger(minutes=MONITOR_MINUTES), id="monitor_publishing_status_task")
+        add(
+            self.due_pass,
+            IntervalTrigger(minutes=scan),
+            id="schedule_due_posts_task",
+            next_run_time=now,
+        )
+        add(
+            self.monitor,
+            IntervalTrigger(minutes=MONITOR_MINUTES),
+            id="monitor_publishing_status_task",
+        )
         # Daily at 02:00 local; at once as well when the last run is over a day old (the laptop
         # was off at 02:00).
         cleanup_first = {"next_run_time": now} if self._cleanup_overdue() else {}
-        add(self.cleanup, CronTrigger(hour=2, minute=0, timezone=local_zone()),
-            id="cleanup_old_posts_task", **cleanup_first)
+        add(
+            self.cleanup,
+            CronTrigger(hour=2, minute=0, timezone=local_zone()),
+            id="cleanup_old_posts_task",
+            **cleanup_first,
+        )
         add(self._tick, IntervalTrigger(seconds=self.tick_seconds), id="tick")
         self._scheduler.start()
         self.running = True
@@ -143,8 +159,10 @@ class Engine:
         if post is None:
             raise UserError(f"No post with id {post_id}.")
         if post.status not in PENDING:
-            raise UserError(f"Post {post_id} is {post.status}; only scheduled or queued posts "
-                            "can be published now.")
+            raise UserError(
+                f"Post {post_id} is {post.status}; only scheduled or queued posts "
+                "can be published now."
+            )
         return self._lanes.submit(post.account_id, post.id, self.clock.now(), manual=True)
 
     # --- the tasks -----------------------------------------------------------------------
@@ -200,10 +218,8 @@ class Engine:
         return outcome
 
     def unplan(self, post_id: int) -> None:
-        try:
+        with contextlib.suppress(JobLookupError):
             self._scheduler.remove_job(f"publish:{post_id}")
-        except JobLookupError:
-            pass
 
     # --- change and wake detection ---------------------------------------------------------
     def _read_data_version(self) -> int:
@@ -227,7 +243,9 @@ class Engine:
     def _detect_wake(self) -> bool:
         offset = self.clock.wall() - self.clock.monotonic()
         mono = self.clock.monotonic()
-        jumped = self._last_offset is not None and abs(offset - self._last_offset) > WAKE_JUMP_SECONDS
+        jumped = (
+            self._last_offset is not None and abs(offset - self._last_offset) > WAKE_JUMP_SECONDS
+        )
         # Where the monotonic clock keeps counting through sleep, a long gap between ticks of a
         # one-second job tells the same story.
         stalled = self._last_tick is not None and mono - self._last_tick > max(
@@ -238,8 +256,7 @@ class Engine:
         return jumped or stalled
 
     def _job_error(self, event: JobExecutionEvent) -> None:
-        log.error("scheduled job %s failed: %r\n%s", event.job_id, event.exception,
-                  event.traceback)
+        log.error("scheduled job %s failed: %r\n%s", event.job_id, event.exception, event.traceback)
 
     def wait_idle(self, timeout: float | None = None) -> bool:
         return self._lanes.wait_idle(timeout)

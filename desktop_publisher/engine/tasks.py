@@ -19,8 +19,8 @@ from desktop_publisher.store.models import (
     PENDING,
     TERMINAL,
     Account,
-    ContentVariant,
     Content,
+    ContentVariant,
     FailureKind,
     ScheduledPost,
     Status,
@@ -111,8 +111,7 @@ def monitor_publishing_status_task(
     now = service.clock.now()
     stale_after = timedelta(minutes=float(store.settings.get("stale_publishing_minutes")))
     stale_rows = list(
-        ScheduledPost.select()
-        .where(
+        ScheduledPost.select().where(
             (ScheduledPost.status == Status.PUBLISHING)
             & (ScheduledPost.claimed_at < now - stale_after)
         )
@@ -127,16 +126,23 @@ def monitor_publishing_status_task(
             "account, then retry or cancel.",
         )
         service.events.emit(
-            EngineEvent(EventKind.NEEDS_CHECK, post.id, post.account.name, post.account.platform,
-                        Status.NEEDS_CHECK)
+            EngineEvent(
+                EventKind.NEEDS_CHECK,
+                post.id,
+                post.account.name,
+                post.account.platform,
+                Status.NEEDS_CHECK,
+            )
         )
     stuck = [
         Planned(post_id, account_id, due_at)
         for post_id, account_id, due_at in ScheduledPost.select(
             ScheduledPost.id, ScheduledPost.account, ScheduledPost.due_at
         )
-        .where((ScheduledPost.status == Status.QUEUED)
-               & (ScheduledPost.due_at < now - STUCK_QUEUED_AFTER))
+        .where(
+            (ScheduledPost.status == Status.QUEUED)
+            & (ScheduledPost.due_at < now - STUCK_QUEUED_AFTER)
+        )
         .tuples()
     ]
     counts = {s.value: 0 for s in Status}
@@ -149,7 +155,9 @@ def monitor_publishing_status_task(
     )
     log.info(
         "health %s stale_fixed=%d stuck_queued=%d accounts=%d",
-        " ".join(f"{k}={v}" for k, v in counts.items()), len(stale), len(stuck),
+        " ".join(f"{k}={v}" for k, v in counts.items()),
+        len(stale),
+        len(stuck),
         Account.select().count(),
     )
     return HealthReport(counts, [p.id for p in stale], stuck)
@@ -188,8 +196,13 @@ def reconcile_after_crash(service: PublishingService) -> list[int]:
         ):
             fixed.append(post.id)
             service.events.emit(
-                EngineEvent(EventKind.NEEDS_CHECK, post.id, post.account.name,
-                            post.account.platform, Status.NEEDS_CHECK)
+                EngineEvent(
+                    EventKind.NEEDS_CHECK,
+                    post.id,
+                    post.account.name,
+                    post.account.platform,
+                    Status.NEEDS_CHECK,
+                )
             )
     return fixed
 

@@ -209,15 +209,20 @@ class Publisher(ABC):
             count = len(HASHTAG.findall(text))
             if count > limits.max_hashtags:
                 problems.append(
-                    Problem("text", f"{cls.label} allows at most {limits.max_hashtags} hashtags "
-                            f"({count} now).")
+                    Problem(
+                        "text",
+                        f"{cls.label} allows at most {limits.max_hashtags} hashtags ({count} now).",
+                    )
                 )
         if limits.max_mentions is not None:
             count = len(MENTION.findall(text))
             if count > limits.max_mentions:
                 problems.append(
-                    Problem("text", f"{cls.label} allows at most {limits.max_mentions} "
-                            f"@-mentions ({count} now).")
+                    Problem(
+                        "text",
+                        f"{cls.label} allows at most {limits.max_mentions} "
+                        f"@-mentions ({count} now).",
+                    )
                 )
         problems.extend(cls._validate_media(variant.media))
         if variant.link and urlparse(variant.link).scheme not in ("http", "https"):
@@ -236,8 +241,11 @@ class Publisher(ABC):
                 problems.append(Problem("media", f"{cls.label} posts here cannot carry media."))
             else:
                 problems.append(
-                    Problem("media", f"{cls.label} allows at most {limits.max_media} images "
-                            f"({len(media)} given).")
+                    Problem(
+                        "media",
+                        f"{cls.label} allows at most {limits.max_media} images "
+                        f"({len(media)} given).",
+                    )
                 )
         for ref in media:
             kind = media_type(ref)
@@ -253,8 +261,7 @@ class Publisher(ABC):
                 elif limits.max_media_bytes and path.stat().st_size > limits.max_media_bytes:
                     mb = limits.max_media_bytes / 1_000_000
                     problems.append(
-                        Problem("media", f"{path.name}: {cls.label} accepts files up to "
-                                f"{mb:g} MB.")
+                        Problem("media", f"{path.name}: {cls.label} accepts files up to {mb:g} MB.")
                     )
         return problems
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import ipaddress
 import json
-from email.utils import parsedate_to_datetime
 from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
 from typing import Any
 from urllib.parse import urlparse
 
@@ -51,7 +51,9 @@ def check_url(url: str, what: str = "URL") -> None:
             f"The {what} {redact(url)} uses plain http://; use https:// (http is accepted only "
             "for localhost).",
         )
-    raise PublishError(ErrorKind.PERMANENT, f"The {what} {redact(url)} is not a valid https:// URL.")
+    raise PublishError(
+        ErrorKind.PERMANENT, f"The {what} {redact(url)} is not a valid https:// URL."
+    )
 
 
 def make_session() -> requests.Session:
@@ -114,7 +116,9 @@ class HttpClient:
         self.session = session or make_session()
         self.timeout = timeout
 
-    def request(self, method: str, url: str, *, final: bool = False, **kwargs: Any) -> requests.Response:
+    def request(
+        self, method: str, url: str, *, final: bool = False, **kwargs: Any
+    ) -> requests.Response:
         check_url(url)
         kwargs.setdefault("timeout", self.timeout)
         try:

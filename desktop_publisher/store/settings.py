@@ -18,7 +18,9 @@ class Settings:
     def ensure_defaults(self) -> None:
         with self._db.atomic():
             (
-                Setting.insert_many([(s.key, s.default) for s in SETTINGS], [Setting.key, Setting.value])
+                Setting.insert_many(
+                    [(s.key, s.default) for s in SETTINGS], [Setting.key, Setting.value]
+                )
                 .on_conflict_ignore()
                 .execute()
             )
@@ -32,13 +34,17 @@ class Settings:
         spec = SETTINGS_BY_KEY.get(key)
         if spec is None:
             raise UserError(f"Unknown setting {key!r}.")
-        if spec.default is not None and not isinstance(value, type(spec.default)):
-            # ints are accepted where floats are expected; bools are not numbers here.
-            if not (isinstance(spec.default, float) and isinstance(value, int)
-                    and not isinstance(value, bool)):
-                raise UserError(
-                    f"Setting {key!r} must be a {type(spec.default).__name__}, got {value!r}."
-                )
+        # ints are accepted where floats are expected; bools are not numbers here.
+        int_for_float = (
+            isinstance(spec.default, float)
+            and isinstance(value, int)
+            and not isinstance(value, bool)
+        )
+        wrong_type = spec.default is not None and not isinstance(value, type(spec.default))
+        if wrong_type and not int_for_float:
+            raise UserError(
+                f"Setting {key!r} must be a {type(spec.default).__name__}, got {value!r}."
+            )
         if spec.minimum is not None and isinstance(value, int | float) and value < spec.minimum:
             raise UserError(f"Setting {key!r} must be at least {spec.minimum}.")
         Setting.insert(key=key, value=value).on_conflict_replace().execute()

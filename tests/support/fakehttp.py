@@ -7,6 +7,7 @@ request was read — the case where the client cannot know whether the platform 
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import socket
@@ -100,18 +101,19 @@ class FakeServer:
                 body = self.rfile.read(length) if length else b""
                 parts = urlsplit(self.path)
                 request = Request(
-                    self.command, parts.path, parse_qs(parts.query, keep_blank_values=True),
-                    dict(self.headers.items()), body,
+                    self.command,
+                    parts.path,
+                    parse_qs(parts.query, keep_blank_values=True),
+                    dict(self.headers.items()),
+                    body,
                 )
                 fault = server._record(request)
                 if fault and fault.hold is not None:
                     fault.hold.wait(timeout=60)
                 if fault and fault.drop:
                     self.close_connection = True
-                    try:
+                    with contextlib.suppress(OSError):
                         self.connection.shutdown(socket.SHUT_RDWR)
-                    except OSError:
-                        pass
                     return
                 response = fault.response if fault and fault.response else server._route(request)
                 payload, headers = response.encoded()

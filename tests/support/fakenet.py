@@ -53,8 +53,12 @@ class FakeNetPublisher(Publisher):
             429: ErrorKind.RATE_LIMITED,
             503: ErrorKind.TRANSIENT,
         }.get(response.status_code, ErrorKind.PERMANENT)
-        raise PublishError(kind, f"FakeNet said: {message}",
-                           retry_after=parse_retry_after(response), status=response.status_code)
+        raise PublishError(
+            kind,
+            f"FakeNet said: {message}",
+            retry_after=parse_retry_after(response),
+            status=response.status_code,
+        )
 
     def verify(self) -> str:
         response = self.http.get(

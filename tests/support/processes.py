@@ -16,15 +16,26 @@ def cli_env() -> dict[str, str]:
     return env
 
 
-def run_cli(*args: str, input: str | None = None, timeout: float = 60) -> subprocess.CompletedProcess:  # noqa: A002
+def run_cli(
+    *args: str, input: str | None = None, timeout: float = 60
+) -> subprocess.CompletedProcess:  # noqa: A002
     return subprocess.run(
         [sys.executable, "-m", "tests.support.cli_entry", *args],
-        input=input, capture_output=True, text=True, env=cli_env(), cwd=REPO, timeout=timeout,
+        input=input,
+        capture_output=True,
+        text=True,
+        env=cli_env(),
+        cwd=REPO,
+        timeout=timeout,
     )
 
 
 def start_cli(*args: str) -> subprocess.Popen:
     return subprocess.Popen(
         [sys.executable, "-m", "tests.support.cli_entry", *args],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=cli_env(), cwd=REPO,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=cli_env(),
+        cwd=REPO,
     )
