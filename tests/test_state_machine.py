@@ -100,3 +100,16 @@ def test_reschedule_failed_post(posts, service, fakenet_account, add_post, fake_
     assert moved.status == Status.SCHEDULED
     assert abs((moved.publication_date - later).total_seconds()) < 1
     assert moved.last_error is None
+
+
+def test_unknown_platform_fails_without_sending(service, add_account, add_post, fake_server):
+    from desktop_publisher.store.models import Account
+
+    account = add_account("fakenet", "Gone", {"endpoint": fake_server.url})
+    post = add_post(account)
+    Account.update(platform="myspace").where(Account.id == account.id).execute()
+    outcome = service.publish_post(post.id, manual=True)
+    assert outcome.status == Status.FAILED
+    row = ScheduledPost.get_by_id(post.id)
+    assert row.last_error_kind == "permanent" and "myspace" in row.last_error
+    assert fake_server.requests == []

@@ -22,6 +22,7 @@ from desktop_publisher.platforms import registry
 from desktop_publisher.platforms.base import (
     AccountInfo,
     ErrorKind,
+    PostVariant,
     PublishContext,
     Publisher,
     PublisherOptions,
@@ -99,8 +100,16 @@ class PublishingService:
                 EventKind.PUBLISHING, post.id, account.name, account.platform, Status.PUBLISHING
             )
         )
+        log.info(
+            "post=%s account=%r platform=%s status=publishing attempt=%s manual=%s",
+            post.id,
+            account.name,
+            account.platform,
+            attempt.number,
+            manual,
+        )
         try:
-            result = self._send(post, account, attempt)
+            publisher, variant, ctx = self._prepare(post, account, attempt)
         except PublishError as exc:
             return self._record_failure(post, account, attempt, exc)
         except KeyringUnavailable as exc:
@@ -112,6 +121,19 @@ class PublishingService:
             return self._record_failure(
                 post, account, attempt, PublishError(ErrorKind.AUTH, str(exc))
             )
+        except Exception as exc:
+            # Nothing has been sent yet, whatever went wrong.
+            log.exception("post=%s could not prepare the publish call", post.id)
+            return self._record_failure(
+                post,
+                account,
+                attempt,
+                PublishError(ErrorKind.PERMANENT, f"Could not prepare the post: {redact(exc)}"),
+            )
+        try:
+            result = publisher.publish(variant, ctx)
+        except PublishError as exc:
+            return self._record_failure(post, account, attempt, exc)
         except Exception as exc:
             # A bug in a client: we cannot know whether it sent anything.
             log.exception("post=%s unexpected error while publishing", post.id)
@@ -145,9 +167,10 @@ class PublishingService:
             number = ScheduledPost.get_by_id(post_id).attempts
             return PublishAttempt.create(post=post_id, number=number, started_at=now, manual=manual)
 
-    def _send(
+    def _prepare(
         self, post: ScheduledPost, account: Account, attempt: PublishAttempt
-    ) -> PublishResult:
+    ) -> tuple[Publisher, PostVariant, PublishContext]:
+        """Everything before the first request: credentials, client, validation, context."""
         info = get_platform_credentials(account, self.credentials)
         media_host = None
         if self.media_host_factory and registry.publisher_class(account.platform).needs_media_host:
@@ -177,7 +200,7 @@ class PublishingService:
             checkpoint=dict(post.checkpoint or {}),
             save_checkpoint=save_checkpoint,
         )
-        return publisher.publish(variant, ctx)
+        return publisher, variant, ctx
 
     def _finish_attempt(
         self, attempt: PublishAttempt, outcome: str, kind: str | None, message: str | None
