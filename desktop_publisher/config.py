@@ -82,6 +82,11 @@ SETTINGS: tuple[SettingSpec, ...] = (
     SettingSpec("graph_version", "v25.0", "Graph API version", "api"),
     SettingSpec("notify_success", True, "Notify when a post is published", "notifications"),
     SettingSpec("notify_failure", True, "Notify when a post fails", "notifications"),
+    SettingSpec("close_to_tray", True, "Keep running in the tray when the window closes", "app"),
+    SettingSpec("start_minimized", False, "Start minimised to the tray", "app"),
+    SettingSpec("start_at_login", False, "Start at login", "app"),
+    SettingSpec("language", "", "Language (empty: follow the system)", "app"),
+    SettingSpec("tray_missing_answer", "", "What to do on close without a tray", "internal"),
     SettingSpec("last_cleanup_at", None, "Last cleanup (UTC)", "internal"),
 )
 

@@ -1,0 +1,49 @@
+"""Engine events → Qt signals on the GUI thread.
+
+The engine calls listeners on its worker threads; emitting a signal of an object that lives on
+the GUI thread queues the call there, so widgets are only ever touched on the GUI thread.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+from desktop_publisher.engine.events import EngineEvent, EventBus, EventKind
+
+
+class EngineBridge(QObject):
+    event = Signal(object)  # every EngineEvent
+    postChanged = Signal(int, str)  # post id, new status
+    postsChanged = Signal()  # reload lists and counts
+    published = Signal(object)  # EngineEvent of kind PUBLISHED
+    failed = Signal(object)  # FAILED, MISSED or NEEDS_CHECK
+    engineStateChanged = Signal(str)  # running / paused / stopped
+
+    def __init__(self, events: EventBus, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._unsubscribe = events.subscribe(self._on_event)
+
+    def _on_event(self, event: EngineEvent) -> None:
+        # Runs on an engine thread: only emit, never touch anything else here.
+        self.event.emit(event)
+        if event.post_id is not None and event.status:
+            self.postChanged.emit(event.post_id, event.status)
+        if event.kind is EventKind.PUBLISHED:
+            self.published.emit(event)
+        elif event.kind in (EventKind.FAILED, EventKind.MISSED, EventKind.NEEDS_CHECK):
+            self.failed.emit(event)
+        elif event.kind is EventKind.ENGINE_STATE:
+            self.engineStateChanged.emit(event.status or "")
+        if event.kind in (
+            EventKind.POSTS_CHANGED,
+            EventKind.RETRY,
+            EventKind.PUBLISHED,
+            EventKind.FAILED,
+            EventKind.MISSED,
+            EventKind.NEEDS_CHECK,
+            EventKind.PUBLISHING,
+        ):
+            self.postsChanged.emit()
+
+    def close(self) -> None:
+        self._unsubscribe()
