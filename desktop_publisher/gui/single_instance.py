@@ -23,10 +23,12 @@ def forward(name: str, message: str = "show") -> bool:
     socket.connectToServer(name)
     if not socket.waitForConnected(CONNECT_TIMEOUT_MS):
         return False
-    socket.write(message.encode())
+    socket.write(message.encode() + b"\n")
     socket.flush()
     socket.waitForBytesWritten(CONNECT_TIMEOUT_MS)
     socket.disconnectFromServer()
+    if socket.state() != QLocalSocket.LocalSocketState.UnconnectedState:
+        socket.waitForDisconnected(CONNECT_TIMEOUT_MS)
     return True
 
 
@@ -46,13 +48,14 @@ class SingleInstance(QObject):
     def _accept(self) -> None:
         while self.server.hasPendingConnections():
             socket = self.server.nextPendingConnection()
-            socket.readyRead.connect(lambda s=socket: self._read(s))
-            socket.disconnected.connect(socket.deleteLater)
-
-    def _read(self, socket: QLocalSocket) -> None:
-        message = bytes(socket.readAll().data()).decode(errors="replace").strip()
-        if message:
-            self.messageReceived.emit(message)
+            # The sender writes one short line and hangs up: read it here, briefly.
+            if not socket.canReadLine():
+                socket.waitForReadyRead(CONNECT_TIMEOUT_MS)
+            message = bytes(socket.readAll().data()).decode(errors="replace").strip()
+            socket.disconnectFromServer()
+            socket.deleteLater()
+            if message:
+                self.messageReceived.emit(message)
 
     def close(self) -> None:
         self.server.close()
