@@ -1,18 +1,168 @@
-"""LinkedIn (Posts API, versioned)."""
+"""LinkedIn (Posts API, versioned).
+
+One publish is: the author URN (account setting, else `GET /v2/userinfo`) → for image posts,
+`initializeUpload` + `PUT` per image (remembered in the checkpoint) → `POST /rest/posts`, the
+only call that creates something visible and therefore the only one marked `final`.
+Answers are classified as shared/platform-apis.md says; the engine decides what happens next.
+"""
 
 from __future__ import annotations
 
+import logging
+import re
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any, ClassVar
+from urllib.parse import urlparse
+
+import requests
+
 from desktop_publisher.platforms.base import (
+    AccountInfo,
     ErrorKind,
     Limits,
     PostVariant,
+    Problem,
     PublishContext,
     Publisher,
+    PublisherOptions,
     PublishError,
     PublishResult,
     SettingField,
+    is_url,
+)
+from desktop_publisher.platforms.http import (
+    CONNECT_TIMEOUT,
+    READ_TIMEOUT,
+    HttpClient,
+    json_body,
+    parse_retry_after,
 )
 from desktop_publisher.platforms.registry import register
+from desktop_publisher.redaction import redact
+
+log = logging.getLogger(__name__)
+
+PERMALINK = "https://www.linkedin.com/feed/update/{urn}"
+# Images are held in memory for the upload; a URL serving something bigger is not a photo.
+MAX_DOWNLOAD_BYTES = 60_000_000
+# LinkedIn's own messages are shown to the user; keep a runaway body out of the post list.
+MAX_MESSAGE = 300
+
+# --- little text ------------------------------------------------------------------------------
+# LinkedIn's "little text format" (learn.microsoft.com/linkedin/marketing/community-management/
+# shares/little-text-format) reserves these characters; unescaped, LinkedIn truncates or rejects
+# the commentary, so every one of them is sent with a backslash when meant literally.
+LITTLE_RESERVED = frozenset("\\|{}@[]()<>#*_~")
+# The same page lists `#hashtag` (HashtagElement) as a supported element, so a `#` that starts a
+# hashtag is sent as is and stays a clickable hashtag: that is what a person typing `#launch`
+# means. A hashtag starts after a non-word character and continues with letters or digits; `_`
+# inside a tag is still escaped (it is reserved), so `#my_tag` keeps its text but only `#my`
+# is tagged. `#` elsewhere (`C#`, `# 1`, URL fragments) is escaped.
+HASHTAG_START = re.compile(r"(?<!\w)#(?=[^\W_])")
+URL_IN_TEXT = re.compile(r"https?://\S+")
+# Mentions (`@[Name](urn:li:…)`) are not produced by the editor: `@`, `[`, `(` are escaped like
+# any other text so an e-mail address or "(see [1])" arrives as typed.
+
+
+def escape_little(text: str) -> str:
+    """Commentary in little text format that LinkedIn shows exactly as `text` was typed."""
+    inside_urls = [m.span() for m in URL_IN_TEXT.finditer(text)]
+    hashtags = {
+        m.start()
+        for m in HASHTAG_START.finditer(text)
+        if not any(start <= m.start() < end for start, end in inside_urls)
+    }
+    out: list[str] = []
+    for index, char in enumerate(text):
+        if char in LITTLE_RESERVED and index not in hashtags:
+            out.append("\\")
+        out.append(char)
+    return "".join(out)
+
+
+# --- helpers ----------------------------------------------------------------------------------
+IMAGE_SIGNATURES = (
+    (b"\xff\xd8\xff", "image/jpeg"),
+    (b"\x89PNG\r\n\x1a\n", "image/png"),
+    (b"GIF87a", "image/gif"),
+    (b"GIF89a", "image/gif"),
+)
+DUPLICATE_URN = re.compile(r"urn:li:(?:share|ugcPost):[A-Za-z0-9_-]+")
+AUTH_REASONS = {
+    "EXPIRED_ACCESS_TOKEN": "has expired (LinkedIn tokens last 60 days)",
+    "REVOKED_ACCESS_TOKEN": "was revoked (the app's access was removed on LinkedIn)",
+    "INVALID_ACCESS_TOKEN": "is not valid",
+}
+
+
+def sniff_image(data: bytes) -> str | None:
+    for signature, kind in IMAGE_SIGNATURES:
+        if data.startswith(signature):
+            return kind
+    return None
+
+
+def permalink(urn: str) -> str:
+    return PERMALINK.format(urn=urn)
+
+
+def seconds_until_midnight_utc(now: datetime | None = None) -> float:
+    """LinkedIn's quotas are daily and reset at midnight UTC (its throttling answers carry no
+    Retry-After), so retrying earlier would only spend another call of the same quota."""
+    now = now or datetime.now(UTC)
+    midnight = (now + timedelta(days=1)).replace(hour=0, minute=0, second=0, microsecond=0)
+    # A minute past midnight: clocks differ a little and a retry at 23:59:59 would be wasted.
+    return (midnight - now).total_seconds() + 60.0
+
+
+def suggested_version(now: datetime | None = None) -> str:
+    """A month LinkedIn surely serves: versions live at least a year, new ones come monthly."""
+    now = now or datetime.now(UTC)
+    month = now.year * 12 + now.month - 1 - 3
+    return f"{month // 12}{month % 12 + 1:02d}"
+
+
+def linkedin_message(body: Any) -> str | None:
+    """LinkedIn's own explanation from an error body (message, else the first input error)."""
+    if not isinstance(body, dict):
+        return None
+    message = body.get("message")
+    if not message:
+        for item in _input_errors(body):
+            message = item.get("description") or item.get("code")
+            if message:
+                break
+    if not message:
+        return None
+    text = " ".join(str(message).split())
+    return text if len(text) <= MAX_MESSAGE else text[: MAX_MESSAGE - 1] + "…"
+
+
+def _input_errors(body: dict) -> list[dict]:
+    details = body.get("errorDetails")
+    if not isinstance(details, dict):
+        return []
+    errors = details.get("inputErrors")
+    return [e for e in errors if isinstance(e, dict)] if isinstance(errors, list) else []
+
+
+def duplicate_of(body: Any) -> tuple[bool, str | None]:
+    """(is it LinkedIn's DUPLICATE_POST answer, the URN of the existing post if it says)."""
+    if not isinstance(body, dict):
+        return False, None
+    errors = _input_errors(body)
+    if not any(e.get("code") == "DUPLICATE_POST" for e in errors) and (
+        body.get("code") != "DUPLICATE_POST"
+    ):
+        return False, None
+    texts = [str(body.get("message") or "")]
+    texts += [str(e.get("description") or "") for e in errors]
+    for text in texts:
+        found = DUPLICATE_URN.search(text)
+        if found:
+            return True, found.group(0)
+    return True, None
 
 
 @register
@@ -25,16 +175,469 @@ class LinkedInPublisher(Publisher):
         media_types=("image/jpeg", "image/png", "image/gif"),
     )
     setting_fields = (
-        SettingField("author", "Author URN (urn:li:person:… or urn:li:organization:…)",
-                     "--author", required=False),
-        SettingField("client_id", "Client ID", "--client-id", env="LINKEDIN_CLIENT_ID",
-                     required=False),
+        SettingField(
+            "author",
+            "Author URN (urn:li:person:… or urn:li:organization:…)",
+            "--author",
+            required=False,
+        ),
+        SettingField(
+            "client_id", "Client ID", "--client-id", env="LINKEDIN_CLIENT_ID", required=False
+        ),
     )
     secret_label = "access token"
     secret_env = "LINKEDIN_ACCESS_TOKEN"
+    # (connect, read) seconds; a class attribute so a test can shorten the wait for a slow server.
+    timeout: ClassVar[tuple[float, float]] = (CONNECT_TIMEOUT, READ_TIMEOUT)
 
+    def __init__(self, account: AccountInfo, options: PublisherOptions) -> None:
+        super().__init__(account, options)
+        self.http = HttpClient(timeout=self.timeout)
+        self.base = options.linkedin_url.rstrip("/")
+
+    # --- rules ---------------------------------------------------------------------------
+    @classmethod
+    def validate(cls, variant: PostVariant, media_host_available: bool = False) -> list[Problem]:
+        problems = super().validate(variant, media_host_available)
+        if variant.link and variant.media:
+            # A post has one `content`: an article or images, never both.
+            problems.append(
+                Problem(
+                    "media",
+                    "A LinkedIn post carries either a link or images, not both: remove the link "
+                    "(put it in the text) or the images.",
+                )
+            )
+        return problems
+
+    # --- the interface -------------------------------------------------------------------
     def publish(self, variant: PostVariant, ctx: PublishContext) -> PublishResult:
-        raise PublishError(ErrorKind.PERMANENT, "LinkedIn publishing is not available yet.")
+        author = self._author()
+        body: dict[str, Any] = {
+            "author": author,
+            "commentary": escape_little(variant.text or ""),
+            "visibility": "PUBLIC",
+            "distribution": {
+                "feedDistribution": "MAIN_FEED",
+                "targetEntities": [],
+                "thirdPartyDistributionChannels": [],
+            },
+            "lifecycleState": "PUBLISHED",
+            "isReshareDisabledByAuthor": False,
+        }
+        if variant.link:
+            # LinkedIn does not read the page for API posts: without a title it shows none.
+            article: dict[str, str] = {
+                "source": variant.link,
+                "title": (variant.title or "").strip() or variant.link,
+            }
+            description = variant.extra.get("description") or variant.extra.get("excerpt")
+            if description:
+                article["description"] = str(description)
+            body["content"] = {"article": article}
+        elif variant.media:
+            images = self._upload_images(variant.media, author, ctx)
+            alts = self._alt_texts(variant.extra.get("alt"), len(images))
+            entries = []
+            for urn, alt in zip(images, alts, strict=True):
+                entry = {"id": urn}
+                if alt:
+                    entry["altText"] = alt
+                entries.append(entry)
+            if len(entries) == 1:
+                body["content"] = {"media": entries[0]}
+            else:
+                body["content"] = {"multiImage": {"images": entries}}
+        return self._create_post(body, author, ctx)
 
     def verify(self) -> str:
-        raise PublishError(ErrorKind.PERMANENT, "LinkedIn is not available yet.")
+        author = (self.account.settings.get("author") or "").strip()
+        try:
+            info = self._userinfo()
+        except PublishError as exc:
+            if exc.status == 403 and author:
+                # The token works (LinkedIn answers 401, not 403, to a bad token) but may only
+                # carry w_member_social: posting as the configured author can still work.
+                return (
+                    f"{author} (token accepted; LinkedIn shares the name only with the openid "
+                    "and profile permissions)"
+                )
+            raise
+        name = info.get("name") or " ".join(
+            str(part) for part in (info.get("given_name"), info.get("family_name")) if part
+        )
+        return str(name or info.get("sub") or "LinkedIn member")
+
+    # --- steps ---------------------------------------------------------------------------
+    def _author(self) -> str:
+        author = (self.account.settings.get("author") or "").strip()
+        if author:
+            return author
+        sub = self._userinfo().get("sub")
+        if not sub:
+            raise PublishError(
+                ErrorKind.TRANSIENT,
+                "LinkedIn's profile answer did not include the member id; trying again later. "
+                "If this persists, give the author URN with --author urn:li:person:….",
+            )
+        return f"urn:li:person:{sub}"
+
+    def _userinfo(self) -> dict:
+        response = self._call("GET", "/v2/userinfo", versioned=False, step="reading your profile")
+        if response.status_code == 403 and isinstance(json_body(response), dict):
+            raise PublishError(
+                ErrorKind.PERMANENT,
+                "LinkedIn does not let this token read who you are (/v2/userinfo needs the "
+                "openid and profile permissions), so the author of the post is unknown. Add the "
+                "account again with its author URN: --author urn:li:person:… (or "
+                "urn:li:organization:… for a page).",
+                status=403,
+                code=self._code(response),
+            )
+        if not response.ok:
+            raise self._error(response, step="reading your profile", final=False)
+        info = json_body(response)
+        if not isinstance(info, dict):
+            raise self._not_api(response, step="reading your profile")
+        return info
+
+    def _upload_images(self, media: list[str], author: str, ctx: PublishContext) -> list[str]:
+        # Uploaded images are kept in the checkpoint: a retry (after a 429, a crash, an unknown
+        # outcome) reuses them instead of uploading again, and sending the same image URNs is
+        # what lets LinkedIn recognise a repeated post as a DUPLICATE_POST.
+        saved = [
+            item
+            for item in ctx.checkpoint.get("images") or []
+            if isinstance(item, dict) and item.get("urn")
+        ]
+        done: list[dict] = []
+        for index, ref in enumerate(media):
+            previous = saved[index] if index < len(saved) else None
+            if previous and previous.get("ref") == ref and previous.get("owner") == author:
+                done.append(previous)
+                continue
+            urn = self._upload_image(ref, author)
+            done.append({"ref": ref, "owner": author, "urn": urn})
+            # Saved after each image so a failure at image 3 does not upload 1 and 2 again.
+            ctx.remember(images=list(done))
+        return [item["urn"] for item in done]
+
+    def _upload_image(self, ref: str, author: str) -> str:
+        name = self._display_name(ref)
+        image = self._read_image(ref)
+        response = self._call(
+            "POST",
+            "/rest/images",
+            params={"action": "initializeUpload"},
+            json={"initializeUploadRequest": {"owner": author}},
+            step=f"preparing the upload of {name}",
+        )
+        if not response.ok:
+            raise self._error(response, step=f"preparing the upload of {name}", final=False)
+        answer = json_body(response)
+        value = answer.get("value") if isinstance(answer, dict) else None
+        if not isinstance(value, dict) or not value.get("uploadUrl") or not value.get("image"):
+            raise self._not_api(response, step=f"preparing the upload of {name}")
+        upload = self._call(
+            "PUT",
+            str(value["uploadUrl"]),
+            versioned=False,
+            data=image,
+            content_type="application/octet-stream",
+            step=f"uploading {name}",
+        )
+        if not upload.ok:
+            raise self._error(upload, step=f"uploading {name}", final=False)
+        log.debug("linkedin image uploaded ref=%s urn=%s", name, value["image"])
+        return str(value["image"])
+
+    def _read_image(self, ref: str) -> bytes:
+        name = self._display_name(ref)
+        if is_url(ref):
+            data = self._download(ref)
+        else:
+            try:
+                data = Path(ref).read_bytes()
+            except OSError as exc:
+                raise PublishError(
+                    ErrorKind.INVALID_CONTENT,
+                    f"Could not read the image {ref} ({exc.strerror or type(exc).__name__}): "
+                    "check that the file still exists.",
+                ) from None
+        if sniff_image(data) is None:
+            raise PublishError(
+                ErrorKind.INVALID_CONTENT,
+                f"{name} is not a JPEG, PNG or GIF image: LinkedIn accepts only those. Replace "
+                "it with an image in one of these formats.",
+            )
+        return data
+
+    def _download(self, url: str) -> bytes:
+        """An image given by URL: fetched here (without our token) and uploaded like a file."""
+        shown = redact(url)
+        response = self.http.get(url, stream=True)
+        with response:
+            if response.status_code == 429 or response.status_code >= 500:
+                raise PublishError(
+                    ErrorKind.TRANSIENT,
+                    f"The server of the image {shown} is busy (HTTP {response.status_code}).",
+                    retry_after=parse_retry_after(response),
+                    status=response.status_code,
+                )
+            if not response.ok:
+                raise PublishError(
+                    ErrorKind.INVALID_CONTENT,
+                    f"Could not download the image {shown} (HTTP {response.status_code}): check "
+                    "the link, or use a file on this computer.",
+                    status=response.status_code,
+                )
+            chunks: list[bytes] = []
+            size = 0
+            try:
+                for chunk in response.iter_content(64 * 1024):
+                    size += len(chunk)
+                    if size > MAX_DOWNLOAD_BYTES:
+                        raise PublishError(
+                            ErrorKind.INVALID_CONTENT,
+                            f"The image {shown} is larger than {MAX_DOWNLOAD_BYTES // 1_000_000} "
+                            "MB: use a smaller image.",
+                        )
+                    chunks.append(chunk)
+            except requests.RequestException as exc:
+                raise PublishError(
+                    ErrorKind.TRANSIENT,
+                    f"The download of the image {shown} broke ({type(exc).__name__}).",
+                ) from None
+        return b"".join(chunks)
+
+    def _create_post(self, body: dict, author: str, ctx: PublishContext) -> PublishResult:
+        response = self._call(
+            "POST", "/rest/posts", json=body, final=True, step="creating the post"
+        )
+        if response.ok:
+            urn = response.headers.get("x-restli-id")
+            if not urn:
+                data = json_body(response)
+                urn = data.get("id") if isinstance(data, dict) else None
+            if not urn:
+                # 2xx from something that is not the Posts API (a proxy page...) proves nothing.
+                raise PublishError(
+                    ErrorKind.UNKNOWN_OUTCOME,
+                    f"LinkedIn answered HTTP {response.status_code} but did not return the id "
+                    "of the post, so it may or may not have been published. Check the account "
+                    "on LinkedIn, then retry or cancel.",
+                    status=response.status_code,
+                )
+            log.debug("linkedin post created urn=%s", urn)
+            return PublishResult(str(urn), permalink(str(urn)))
+        data = json_body(response)
+        if response.status_code == 422:
+            is_duplicate, existing = duplicate_of(data)
+            if is_duplicate:
+                return self._duplicate(existing, ctx)
+        error = self._error(response, step="creating the post", final=True, author=author)
+        if error.kind is ErrorKind.INVALID_CONTENT and ctx.checkpoint.get("images"):
+            # The rejection may be about an uploaded image (expired, failed processing): the
+            # next attempt, after the user's edit, uploads fresh ones.
+            ctx.remember(images=[])
+        raise error
+
+    def _duplicate(self, existing: str | None, ctx: PublishContext) -> PublishResult:
+        if ctx.previous_outcome_unknown and existing:
+            # An earlier attempt's answer was lost; LinkedIn now proves that attempt worked.
+            log.info("linkedin duplicate after unknown outcome: post exists as %s", existing)
+            return PublishResult(existing, permalink(existing))
+        if ctx.previous_outcome_unknown:
+            raise PublishError(
+                ErrorKind.UNKNOWN_OUTCOME,
+                "LinkedIn says an identical post already exists (probably from the earlier "
+                "attempt whose answer was lost) but not which one. Check the account on "
+                "LinkedIn: if the post is there, cancel this one here.",
+                status=422,
+                code="DUPLICATE_POST",
+            )
+        where = f" ({permalink(existing)})" if existing else ""
+        raise PublishError(
+            ErrorKind.PERMANENT,
+            f"LinkedIn refused the post as a duplicate of an existing post{where}. Change the "
+            "text to publish it again.",
+            status=422,
+            code="DUPLICATE_POST",
+        )
+
+    # --- HTTP ----------------------------------------------------------------------------
+    def _call(
+        self,
+        method: str,
+        path_or_url: str,
+        *,
+        step: str,
+        versioned: bool = True,
+        final: bool = False,
+        content_type: str | None = "application/json",
+        **kwargs: Any,
+    ) -> requests.Response:
+        url = path_or_url if is_url(path_or_url) else f"{self.base}{path_or_url}"
+        headers = {"Authorization": f"Bearer {self.account.secret}"}
+        if versioned:
+            headers["LinkedIn-Version"] = str(self.options.linkedin_version)
+            headers["X-Restli-Protocol-Version"] = "2.0.0"
+        if content_type and method in ("POST", "PUT"):
+            headers["Content-Type"] = content_type
+        # No redirects: requests would re-send a POST as a GET elsewhere, and a redirect here
+        # means a wrong API address or a login page, never a useful answer.
+        response = self.http.request(
+            method, url, final=final, headers=headers, allow_redirects=False, **kwargs
+        )
+        log.debug(
+            "linkedin %s %s → %s (%s)", method, urlparse(url).path, response.status_code, step
+        )
+        return response
+
+    @staticmethod
+    def _code(response: requests.Response) -> str | None:
+        body = json_body(response)
+        code = body.get("code") if isinstance(body, dict) else None
+        return str(code) if code else None
+
+    def _error(
+        self,
+        response: requests.Response,
+        *,
+        step: str,
+        final: bool,
+        author: str | None = None,
+    ) -> PublishError:
+        """A non-2xx answer as a PublishError whose message says what happened and what to do."""
+        status = response.status_code
+        body = json_body(response)
+        code = self._code(response)
+        said = linkedin_message(body)
+        detail = f" LinkedIn said: {said}" if said else ""
+
+        if status == 429:
+            retry_after = parse_retry_after(response)
+            when = ""
+            if retry_after is None:
+                retry_after = seconds_until_midnight_utc()
+                when = " LinkedIn's daily limits reset at midnight UTC."
+            return PublishError(
+                ErrorKind.RATE_LIMITED,
+                f"LinkedIn's request limit was reached while {step} (HTTP 429).{when}",
+                retry_after=retry_after,
+                status=status,
+                code=code,
+            )
+        if status >= 500:
+            if final:
+                return PublishError(
+                    ErrorKind.UNKNOWN_OUTCOME,
+                    f"LinkedIn answered HTTP {status} after the post was sent, so it may or may "
+                    "not have been published. Check the account on LinkedIn, then retry or "
+                    "cancel.",
+                    status=status,
+                    code=code,
+                )
+            return PublishError(
+                ErrorKind.TRANSIENT,
+                f"LinkedIn had a temporary problem while {step} (HTTP {status}).",
+                status=status,
+                code=code,
+            )
+        if status == 401:
+            reason = AUTH_REASONS.get(code or "", "was not accepted")
+            return PublishError(
+                ErrorKind.AUTH,
+                f"LinkedIn says the access token of account {self.account.name!r} {reason}. "
+                f"Reconnect the account with a new token (desktop-publisher account reconnect "
+                f"{self.account.name!r}).",
+                status=status,
+                code=code,
+            )
+        if 300 <= status < 400:
+            return PublishError(
+                ErrorKind.PERMANENT,
+                f"The LinkedIn API address {self.base} redirected elsewhere (HTTP {status}) "
+                f"while {step}: check the address setting.",
+                status=status,
+                code=code,
+            )
+        if not isinstance(body, dict):
+            # Not LinkedIn's JSON: a proxy, captive portal or firewall answered. Nothing was
+            # created by a 4xx, so trying again later is safe; if it persists the address or
+            # network is misconfigured, which the retries-exhausted message will show.
+            return self._not_api(response, step=step)
+        if status == 403:
+            who = author or (self.account.settings.get("author") or "")
+            if who.startswith("urn:li:organization"):
+                scope = (
+                    "posting as a page needs the w_organization_social permission and an admin "
+                    "or content role on that page"
+                )
+            else:
+                scope = "posting as a member needs the w_member_social permission"
+            return PublishError(
+                ErrorKind.PERMANENT,
+                f"LinkedIn refused the permission while {step} (HTTP 403): {scope}. Reconnect "
+                f"the account with a token that has it.{detail}",
+                status=status,
+                code=code,
+            )
+        if status == 426:
+            version = self.options.linkedin_version
+            return PublishError(
+                ErrorKind.PERMANENT,
+                f"LinkedIn no longer serves API version {version} (HTTP 426). Update the "
+                "LinkedIn-Version setting (linkedin_version) to a month from the last 12 "
+                f"months, for example {suggested_version()}.{detail}",
+                status=status,
+                code=code,
+            )
+        if status in (400, 413, 415, 422):
+            return PublishError(
+                ErrorKind.INVALID_CONTENT,
+                f"LinkedIn rejected the post while {step} (HTTP {status}). Edit the post, then "
+                f"retry.{detail}",
+                status=status,
+                code=code,
+            )
+        if status == 404:
+            return PublishError(
+                ErrorKind.PERMANENT,
+                f"LinkedIn answered 'not found' while {step} (HTTP 404): check the author URN "
+                f"and the LinkedIn API address.{detail}",
+                status=status,
+                code=code,
+            )
+        return PublishError(
+            ErrorKind.PERMANENT,
+            f"LinkedIn refused the request while {step} (HTTP {status}).{detail}",
+            status=status,
+            code=code,
+        )
+
+    def _not_api(self, response: requests.Response, *, step: str) -> PublishError:
+        kind = (response.headers.get("Content-Type") or "no content type").split(";")[0]
+        return PublishError(
+            ErrorKind.TRANSIENT,
+            f"While {step}, {urlparse(self.base).hostname} answered HTTP "
+            f"{response.status_code} with something that is not LinkedIn's API ({kind}): a "
+            "proxy or firewall may be in the way. Trying again later; if this persists, check "
+            "the network and the LinkedIn API address.",
+            status=response.status_code,
+        )
+
+    @staticmethod
+    def _alt_texts(alt: object, count: int) -> list[str | None]:
+        """`extra["alt"]`: one text for every image (the CLI's --alt) or a list, one per image."""
+        if isinstance(alt, list | tuple):
+            texts = [(str(a).strip() or None) if a is not None else None for a in alt]
+            return (texts + [None] * count)[:count]
+        text = str(alt).strip() if alt else ""
+        return [text or None] * count
+
+    @staticmethod
+    def _display_name(ref: str) -> str:
+        if is_url(ref):
+            return Path(urlparse(ref).path).name or redact(ref)
+        return Path(ref).name
