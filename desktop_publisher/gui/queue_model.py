@@ -1,0 +1,309 @@
+"""The queue as a Qt table model that loads lazily: a page at a time, as the view scrolls.
+
+Rows come from store.queries (drafts first when the filter shows them, then posts in time order,
+keyset-paged). Nothing is loaded that the user has not scrolled to, so a first paint costs one
+page whatever the size of the database. A reload keeps as many rows as were loaded, and when the
+same rows come back (the usual case: a status changed) it only repaints them, so the selection
+and the scroll position stay where they were.
+"""
+
+from __future__ import annotations
+
+import html
+from datetime import date
+from enum import IntEnum
+from typing import Any
+
+import peewee
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QFont, QPalette
+from PySide6.QtWidgets import QApplication
+
+from desktop_publisher.gui import icons, statuses, timefmt
+from desktop_publisher.gui.notifications import platform_label
+from desktop_publisher.store import queries
+from desktop_publisher.store.models import Status
+from desktop_publisher.store.queries import DRAFT, QueueFilter, QueueRow
+
+PAGE_SIZE = 200
+# A reload re-reads what was loaded, up to this many rows (beyond it the user gets the first
+# rows again; scrolling loads the rest).
+RELOAD_CAP = 5000
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class Column(IntEnum):
+    TIME = 0
+    ACCOUNT = 1
+    TEXT = 2
+    STATUS = 3
+    ATTEMPTS = 4
+    ERROR = 5
+
+
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the QueueRow
+DAY_LABEL_ROLE = Qt.ItemDataRole.UserRole + 2  # 'Tue 24 Nov' on the first row of a day, else ''
+TIME_LABEL_ROLE = Qt.ItemDataRole.UserRole + 3  # '09:00'
+BUSY_ROLE = Qt.ItemDataRole.UserRole + 4  # a publish-now is in flight for this row
+
+
+class QueueModel(QAbstractTableModel):
+    reloaded = Signal()  # after set_filter / reload replaced the rows
+
+    def __init__(
+        self, db: peewee.Database, parent: QObject | None = None, page_size: int = PAGE_SIZE
+    ) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.page_size = page_size
+        self._filter = QueueFilter()
+        self._rows: list[QueueRow] = []
+        self._days: list[date | None] = []  # local date of each row (None for drafts)
+        self._busy: set[int] = set()
+        self._reset_cursors()
+
+    # --- loading -------------------------------------------------------------------------------
+    def _reset_cursors(self) -> None:
+        self._draft_before: int | None = None
+        self._drafts_done = not self._filter.wants_drafts()
+        self._post_after: tuple[str, int] | None = None
+        self._posts_done = not self._filter.wants_posts()
+
+    def _next_rows(self, limit: int) -> list[QueueRow]:
+        out: list[QueueRow] = []
+        if not self._drafts_done:
+            page = queries.drafts(self.db, self._filter, before_id=self._draft_before, limit=limit)
+            out += page
+            if page:
+                self._draft_before = page[-1].id
+            if len(page) < limit:
+                self._drafts_done = True
+        want = limit - len(out)
+        if want > 0 and not self._posts_done:
+            page = queries.queue_page(self.db, self._filter, after=self._post_after, limit=want)
+            out += page
+            if page:
+                self._post_after = page[-1].sort_key
+            if len(page) < want:
+                self._posts_done = True
+        return out
+
+    def _days_of(self, rows: list[QueueRow]) -> list[date | None]:
+        tz = timefmt.zone()
+        return [r.when.astimezone(tz).date() if r.kind == "post" and r.when else None for r in rows]
+
+    def filter(self) -> QueueFilter:
+        return self._filter
+
+    def set_filter(self, flt: QueueFilter) -> None:
+        self.beginResetModel()
+        self._filter = flt
+        self._reset_cursors()
+        self._rows = self._next_rows(self.page_size)
+        self._days = self._days_of(self._rows)
+        self.endResetModel()
+        self.reloaded.emit()
+
+    def reload(self) -> None:
+        """Read again what is loaded (a status changed, a post was added or removed)."""
+        keep = min(max(len(self._rows), self.page_size), RELOAD_CAP)
+        self._reset_cursors()
+        rows = self._next_rows(keep)
+        if [r.key for r in rows] == [r.key for r in self._rows]:
+            self._rows = rows
+            if rows:
+                self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, len(Column) - 1))
+        else:
+            self.beginResetModel()
+            self._rows = rows
+            self._days = self._days_of(rows)
+            self.endResetModel()
+        self.reloaded.emit()
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008, N802
+        if parent.isValid():
+            return False
+        return not (self._drafts_done and self._posts_done)
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008, N802
+        if parent.isValid():
+            return
+        rows = self._next_rows(self.page_size)
+        if not rows:
+            return
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
+        self._rows += rows
+        self._days += self._days_of(rows)
+        self.endInsertRows()
+
+    def fully_loaded(self) -> bool:
+        return self._drafts_done and self._posts_done
+
+    def loaded_drafts(self) -> int | None:
+        """How many drafts the filter holds, when all of them are loaded (else None)."""
+        if not self._filter.wants_drafts():
+            return 0
+        if not self._drafts_done:
+            return None
+        return sum(1 for r in self._rows if r.kind == DRAFT)
+
+    # --- lookups -------------------------------------------------------------------------------
+    def row_at(self, row: int) -> QueueRow | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def row_of(self, key: tuple[str, int]) -> int | None:
+        for i, row in enumerate(self._rows):
+            if row.key == key:
+                return i
+        return None
+
+    def loaded_rows(self) -> list[QueueRow]:
+        return list(self._rows)
+
+    def set_busy(self, post_ids: set[int]) -> None:
+        """Posts with a publish-now in flight show it in their status cell."""
+        changed = self._busy ^ post_ids
+        self._busy = set(post_ids)
+        for i, row in enumerate(self._rows):
+            if row.kind == "post" and row.id in changed:
+                self.dataChanged.emit(self.index(i, 0), self.index(i, len(Column) - 1))
+
+    # --- Qt model API --------------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(Column)
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return {
+                Column.TIME: self.tr("Time"),
+                Column.ACCOUNT: self.tr("Account"),
+                Column.TEXT: self.tr("Text"),
+                Column.STATUS: self.tr("Status"),
+                Column.ATTEMPTS: self.tr("Tries"),
+                Column.ERROR: self.tr("Last error"),
+            }[Column(section)]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if section == Column.TIME:
+                return self.tr("Local time (%1). Click to reverse the order.").replace(
+                    "%1", timefmt.zone_name()
+                )
+            if section == Column.ATTEMPTS:
+                return self.tr("Publish attempts so far")
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        column = Column(index.column())
+        if role == ROW_ROLE:
+            return row
+        busy = row.kind == "post" and row.id in self._busy
+        status = Status.PUBLISHING.value if busy else row.status
+        if role == BUSY_ROLE:
+            return busy
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, column, status)
+        if role == DAY_LABEL_ROLE:
+            return self._day_label(index.row())
+        if role == TIME_LABEL_ROLE:
+            return timefmt.clock(row.when) if row.kind == "post" and row.when else ""
+        if role == Qt.ItemDataRole.DecorationRole:
+            if column == Column.ACCOUNT and row.platform:
+                return icons.platform_icon(row.platform)
+            if column == Column.STATUS:
+                return statuses.icon(status)
+            return None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row, column, status)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            palette = QApplication.palette()
+            if row.status == Status.CANCELLED:
+                return statuses.colour(Status.CANCELLED, palette)
+            if column in (Column.STATUS, Column.ERROR):
+                if row.kind == DRAFT:
+                    return palette.color(QPalette.ColorRole.PlaceholderText)
+                return statuses.colour(status, palette)
+            return None
+        if role == Qt.ItemDataRole.FontRole:
+            if row.status == Status.CANCELLED and column in (Column.TEXT, Column.STATUS):
+                font = QFont()
+                font.setStrikeOut(True)
+                return font
+            return None
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if column == Column.ATTEMPTS:
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return self._display(row, column, status)
+        return None
+
+    def _display(self, row: QueueRow, column: Column, status: str) -> str:
+        if column == Column.TIME:
+            return timefmt.when(row.when) if row.kind == "post" else self.tr("Draft")
+        if column == Column.ACCOUNT:
+            if row.kind == DRAFT:
+                return ", ".join(platform_label(p) for p in row.platforms) or "—"
+            return row.account or ""
+        if column == Column.TEXT:
+            return row.preview
+        if column == Column.STATUS:
+            return statuses.label(status)
+        if column == Column.ATTEMPTS:
+            return str(row.attempts) if row.kind == "post" else ""
+        if column == Column.ERROR:
+            return (row.error or "").splitlines()[0] if row.error else ""
+        return ""
+
+    def _day_label(self, i: int) -> str:
+        row = self._rows[i]
+        if row.kind == DRAFT:
+            return self.tr("Drafts") if i == 0 or self._rows[i - 1].kind != DRAFT else ""
+        day = self._days[i]
+        if day is None or (i > 0 and self._days[i - 1] == day):
+            return ""
+        return timefmt.day_short(day)
+
+    def is_day_start(self, i: int) -> bool:
+        if i <= 0 or i >= len(self._rows):
+            return False
+        return self._days[i] != self._days[i - 1]
+
+    def _tooltip(self, row: QueueRow, column: Column, status: str) -> str | None:
+        def wrapped(text: str) -> str:
+            # Rich text, so long errors and texts wrap instead of making a screen-wide line.
+            return f"<p style='white-space:pre-wrap'>{html.escape(text)}</p>"
+
+        if column == Column.TEXT and row.preview:
+            return wrapped(row.preview)
+        if column in (Column.ERROR, Column.STATUS) and row.error:
+            return wrapped(f"{statuses.label(status)}: {row.error}")
+        if column == Column.STATUS:
+            return statuses.label(status)
+        if column == Column.ACCOUNT and row.platform:
+            return platform_label(row.platform)
+        if column == Column.TIME and row.when and row.kind == "post":
+            return timefmt.when(row.when, with_zone=True) + f" ({timefmt.zone_name()})"
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable

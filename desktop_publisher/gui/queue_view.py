@@ -1,0 +1,147 @@
+"""The queue table: rows grouped by day (the day written once, a line between days)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, Qt
+from PySide6.QtGui import QFont, QPainter, QPalette, QResizeEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QHeaderView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
+)
+
+from desktop_publisher.gui.queue_model import (
+    DAY_LABEL_ROLE,
+    TIME_LABEL_ROLE,
+    Column,
+    QueueModel,
+)
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class QueueDelegate(QStyledItemDelegate):
+    """Paints the time cell as 'Tue 24 Nov ···· 09:00' with the day only on a day's first row,
+    and a thin line above each new day across the row."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        if index.column() == Column.TIME:
+            self._paint_time(painter, option, index)
+        else:
+            super().paint(painter, option, index)
+        model = index.model()
+        if isinstance(model, QueueModel) and model.is_day_start(index.row()):
+            painter.save()
+            painter.setPen(option.palette.color(QPalette.ColorRole.Mid))
+            painter.drawLine(option.rect.topLeft(), option.rect.topRight())
+            painter.restore()
+
+    def _paint_time(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        day = str(index.data(DAY_LABEL_ROLE) or "")
+        clock = str(index.data(TIME_LABEL_ROLE) or "")
+        opt.text = ""  # the style draws background, selection and focus; the text is ours
+        widget = opt.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        group = (
+            QPalette.ColorGroup.Active
+            if opt.state & QStyle.StateFlag.State_Active
+            else QPalette.ColorGroup.Inactive
+        )
+        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, widget) + 4
+        rect = QRect(opt.rect).adjusted(margin, 0, -margin, 0)
+        painter.save()
+        painter.setPen(opt.palette.color(group, role))
+        if day:
+            bold = QFont(opt.font)
+            bold.setBold(True)
+            painter.setFont(bold)
+            painter.drawText(
+                rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), day
+            )
+            painter.setFont(opt.font)
+        painter.drawText(
+            rect, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), clock
+        )
+        painter.restore()
+
+
+class QueueView(QTableView):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setItemDelegate(QueueDelegate(self))
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.setShowGrid(False)
+        self.setWordWrap(False)
+        self.setAlternatingRowColors(False)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.verticalHeader().hide()
+        rows = self.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.fontMetrics().height() + 12)
+        self.setAccessibleName(self.tr("Post queue"))
+
+    def setModel(self, model: QueueModel) -> None:  # noqa: N802
+        super().setModel(model)
+        header = self.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setStretchLastSection(False)
+        header.setMinimumSectionSize(36)
+        for column in Column:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        metrics = self.fontMetrics()
+        # Room for what these columns hold at most; the text and the error share the rest.
+        self._fixed = {
+            Column.TIME: metrics.horizontalAdvance("Wed 30 Sep")
+            + metrics.horizontalAdvance("00:00")
+            + 34,
+            Column.ACCOUNT: metrics.horizontalAdvance("Brand A Page") + 44,
+            Column.STATUS: metrics.horizontalAdvance("Needs check") + 42,
+            Column.ATTEMPTS: metrics.horizontalAdvance("Tries") + 12,
+        }
+        for column, width in self._fixed.items():
+            header.resizeSection(column, width)
+        self._user_sized = False
+        header.sectionResized.connect(self._section_resized)
+        self._fit_columns()
+
+    def _section_resized(self, index: int, _old: int, _new: int) -> None:
+        # Once the user drags a column, the layout is theirs.
+        if not self._fitting and QApplication.mouseButtons() != Qt.MouseButton.NoButton:
+            self._user_sized = True
+
+    _fitting = False
+    _user_sized = False
+    _fixed: dict[Column, int] = {}
+
+    def _fit_columns(self) -> None:
+        if self._user_sized or self.model() is None:
+            return
+        header = self.horizontalHeader()
+        free = self.viewport().width() - sum(header.sectionSize(c) for c in self._fixed)
+        self._fitting = True
+        try:
+            # The text reads best wide; the error is for the few failed rows (full on hover).
+            text = max(140, int(free * 0.62))
+            header.resizeSection(Column.TEXT, text)
+            header.resizeSection(Column.ERROR, max(90, free - text))
+        finally:
+            self._fitting = False
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._fit_columns()

@@ -1,0 +1,87 @@
+"""How each post status looks: its words, its icon, and a colour that reads on the current palette.
+
+Colour is never the only cue (every status has an icon and words); the colours come in a light and
+a dark variant, picked from the palette's window lightness, so they keep their contrast in both.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QColor, QIcon, QPalette
+
+from desktop_publisher.gui import icons
+from desktop_publisher.store.models import Status
+from desktop_publisher.store.queries import DRAFT
+
+# The order statuses are listed in (status line, calendar tooltips, filter menu).
+ORDER: tuple[str, ...] = (
+    Status.SCHEDULED,
+    Status.QUEUED,
+    Status.PUBLISHING,
+    Status.PUBLISHED,
+    Status.FAILED,
+    Status.NEEDS_CHECK,
+    Status.CANCELLED,
+)
+PROBLEMS: frozenset[str] = frozenset({Status.FAILED, Status.NEEDS_CHECK})
+
+# (on a light window, on a dark window); None = the palette's own text colour.
+_COLOURS: dict[str, tuple[str, str] | None] = {
+    Status.SCHEDULED: None,
+    Status.QUEUED: ("#1a5fb4", "#8cb8f0"),
+    Status.PUBLISHING: ("#1a5fb4", "#8cb8f0"),
+    Status.PUBLISHED: ("#1b7a36", "#7fd494"),
+    Status.FAILED: ("#c01c28", "#ff8a80"),
+    Status.NEEDS_CHECK: ("#8a5a00", "#f6c445"),
+    Status.CANCELLED: ("#6e737a", "#9a9ea5"),
+    DRAFT: None,
+}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Status", text)
+
+
+def label(status: str) -> str:
+    """The status in words, as the user reads it."""
+    return {
+        Status.SCHEDULED: _tr("Scheduled"),
+        Status.QUEUED: _tr("Queued"),
+        Status.PUBLISHING: _tr("Publishing…"),
+        Status.PUBLISHED: _tr("Published"),
+        Status.FAILED: _tr("Failed"),
+        Status.NEEDS_CHECK: _tr("Needs check"),
+        Status.CANCELLED: _tr("Cancelled"),
+        DRAFT: _tr("Draft"),
+    }.get(status, status)
+
+
+def counted(status: str, n: int) -> str:
+    """'3 scheduled', '1 failed' — for the status line and calendar tooltips."""
+    text = {
+        Status.SCHEDULED: QCoreApplication.translate("Status", "%n scheduled", "", n),
+        Status.QUEUED: QCoreApplication.translate("Status", "%n queued", "", n),
+        Status.PUBLISHING: QCoreApplication.translate("Status", "%n publishing", "", n),
+        Status.PUBLISHED: QCoreApplication.translate("Status", "%n published", "", n),
+        Status.FAILED: QCoreApplication.translate("Status", "%n failed", "", n),
+        Status.NEEDS_CHECK: QCoreApplication.translate("Status", "%n to check", "", n),
+        Status.CANCELLED: QCoreApplication.translate("Status", "%n cancelled", "", n),
+        DRAFT: QCoreApplication.translate("Status", "%n draft(s)", "", n),
+    }.get(status)
+    return text if text is not None else f"{n} {status}"
+
+
+def icon(status: str) -> QIcon:
+    return icons.status_icon(status)
+
+
+def is_dark(palette: QPalette) -> bool:
+    return palette.color(QPalette.ColorRole.Base).lightness() < 128
+
+
+def colour(status: str, palette: QPalette) -> QColor | None:
+    """The status's text colour on this palette, or None for the palette's normal text."""
+    pair = _COLOURS.get(status)
+    if pair is None:
+        return None
+    return QColor(pair[1] if is_dark(palette) else pair[0])

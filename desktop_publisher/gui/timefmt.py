@@ -1,0 +1,55 @@
+"""Dates and times as the user reads them: local zone, the locale's day and month names."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, tzinfo
+
+from PySide6.QtCore import QDate, QLocale, QTime
+
+from desktop_publisher.when import local_zone
+
+
+def zone() -> tzinfo:
+    return local_zone()
+
+
+def zone_name(tz: tzinfo | None = None) -> str:
+    """'Europe/Warsaw' (the IANA key when there is one)."""
+    tz = tz or zone()
+    return str(getattr(tz, "key", None) or tz)
+
+
+def qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def day_short(day: date) -> str:
+    """'Tue 24 Nov'"""
+    return QLocale().toString(qdate(day), "ddd d MMM")
+
+
+def day_long(day: date) -> str:
+    """'Tuesday, 24 November 2026' in the locale's own format."""
+    return QLocale().toString(qdate(day), QLocale.FormatType.LongFormat)
+
+
+def month_title(day: date) -> str:
+    """'November 2026'"""
+    return QLocale().toString(qdate(day), "MMMM yyyy")
+
+
+def clock(moment: datetime) -> str:
+    """'09:00' (or '9:00 AM' where the locale says so), in the local zone."""
+    local = moment.astimezone(zone())
+    return QLocale().toString(QTime(local.hour, local.minute), QLocale.FormatType.ShortFormat)
+
+
+def when(moment: datetime | None, with_zone: bool = False) -> str:
+    """'Tue 24 Nov 2026, 09:00' (+ ' CET' with_zone), in the local zone."""
+    if moment is None:
+        return "—"
+    local = moment.astimezone(zone())
+    text = f"{QLocale().toString(qdate(local.date()), 'ddd d MMM yyyy')}, {clock(moment)}"
+    if with_zone:
+        text += f" {local.tzname() or ''}".rstrip()
+    return text
