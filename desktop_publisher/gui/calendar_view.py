@@ -545,5 +545,5 @@ class CalendarView(QWidget):
             self.title.setText(timefmt.month_title(self.anchor))
         else:
             first, last = self.page_days()
-            self.title.setText(f"{timefmt.day_short(first)} – {timefmt.day_short(last)}")
+            self.title.setText(timefmt.day_span(first, last))
         self.all_button.setEnabled(self.selected is not None)

@@ -242,36 +242,38 @@ class DetailsPane(QScrollArea):
     def _show_problem(self, post: ScheduledPost, busy: bool) -> None:
         kind = post.last_error_kind
         error = post.last_error or ""
+        account = post.account.name
+        platform = platform_label(post.account.platform)
         fixes: list[tuple[str, str]] = []
+        lead = advice = ""
         if busy:
-            lead = ""
+            pass
         elif post.status == Status.NEEDS_CHECK:
-            lead = (
-                self.tr(
-                    "It is not known whether this post went out: the connection broke after it was "
-                    "sent. Look at %1 on %2 before trying again."
-                )
-                .replace("%1", post.account.name)
-                .replace("%2", platform_label(post.account.platform))
+            lead = self.tr("Not known whether this post went out.")
+            advice = (
+                self.tr("The connection broke after it was sent. Look at %1 on %2, then say.")
+                .replace("%1", account)
+                .replace("%2", platform)
             )
             fixes = [("retry", self.tr("Check and retry…")), ("cancel", self.tr("Cancel post"))]
         elif post.status == Status.FAILED:
             if kind == FailureKind.AUTH:
-                lead = self.tr("The platform refused the account's sign-in.")
+                lead = self.tr("%1 refused the account's sign-in.").replace("%1", platform)
+                advice = self.tr("Reconnect %1, then retry.").replace("%1", account)
                 fixes = [("reconnect", self.tr("Reconnect…")), ("retry", self.tr("Retry"))]
             elif kind == FailureKind.INVALID_CONTENT:
-                lead = self.tr("The platform refused the content. Change it, then schedule again.")
+                lead = self.tr("%1 refused the content.").replace("%1", platform)
+                advice = self.tr("Change the post, then schedule it again.")
                 fixes = [("edit", self.tr("Edit…")), ("retry", self.tr("Retry"))]
             elif kind == FailureKind.MISSED:
-                lead = self.tr("The app was not running when this post was due.")
+                lead = self.tr("Missed: the app was not running when it was due.")
+                advice = self.tr("Publish it now or choose another time.")
                 fixes = [("retry", self.tr("Publish now")), ("reschedule", self.tr("Reschedule…"))]
             else:
-                lead = self.tr("The post could not be published.")
+                lead = self.tr("Not published.")
                 fixes = [("retry", self.tr("Retry")), ("reschedule", self.tr("Reschedule…"))]
         elif post.status == Status.QUEUED and error:
             lead = self.tr("The last attempt did not go through; it will be tried again.")
-        else:
-            lead = ""
         if not lead:
             self.problem.hide()
             return
@@ -279,10 +281,13 @@ class DetailsPane(QScrollArea):
         # The lead in the status's colour, the platform's own words in the normal text colour.
         colour = statuses.colour(post.status, self.palette())
         style = f" style='color:{colour.name()}'" if colour else ""
-        text = f"<b{style}>{html.escape(lead)}</b>"
+        parts = [f"<b{style}>{html.escape(lead)}</b>"]
+        if advice:
+            parts.append(html.escape(advice))
         if error:
-            text += f"<p style='white-space:pre-wrap'>{html.escape(error)}</p>"
-        self.problem_text.setText(text)
+            parts.append(html.escape(error).replace("\n", "<br>"))
+        # <br> rather than <p>: QLabel measures wrapped paragraphs too short and clips them.
+        self.problem_text.setText("<br><br>".join(parts))
         for name, label in fixes:
             self._add_button(self.problem_buttons, name, label)
         self.problem_buttons.addStretch(1)

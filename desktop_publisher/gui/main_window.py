@@ -9,6 +9,7 @@ events is coalesced into one reload.
 
 from __future__ import annotations
 
+import html
 import logging
 import os
 from collections.abc import Callable
@@ -156,8 +157,8 @@ class MainWindow(QMainWindow):
 
         self.refresh_accounts()
         self.apply_filter()
-        self.refresh_status()
-        self._engine_state_changed("")
+        self._engine_state_changed("")  # also fills the status line
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # --- construction --------------------------------------------------------------------------
     def _action(
@@ -371,6 +372,9 @@ class MainWindow(QMainWindow):
         self.range_buttons.buttonClicked.connect(self._range_button_clicked)
         self.range_label = QLabel(self)
         self.range_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # May be cut rather than push the filters off the bar; the tooltip repeats it.
+        self.range_label.setMinimumWidth(60)
+        self.range_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.status_combo = QComboBox(self)
         self.status_combo.setAccessibleName(self.tr("Show posts with status"))
         self.status_combo.addItem(self.tr("All statuses"), frozenset())
@@ -479,6 +483,7 @@ class MainWindow(QMainWindow):
         body = QLabel(text, page)
         body.setWordWrap(True)
         body.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        body.setMinimumWidth(min(380, 12 * len(text)))
         body.setMaximumWidth(460)
         row = QHBoxLayout()
         row.addStretch(1)
@@ -558,6 +563,9 @@ class MainWindow(QMainWindow):
             event.ignore()
             self.hide()
             return
+        # Closing for good: no late refresh may read a store that is being closed.
+        for timer in (self._refresh_timer, self._search_timer, self._status_timer):
+            timer.stop()
         event.accept()
 
     # --- filters -------------------------------------------------------------------------------
@@ -686,7 +694,7 @@ class MainWindow(QMainWindow):
         elif self.range_kind == WEEK_RANGE:
             first = week_start(self.anchor, self.calendar.first_weekday)
             last = first + timedelta(days=6)
-            text = f"{timefmt.day_short(first)} – {timefmt.day_short(last)} {last.year}"
+            text = timefmt.day_span(first, last)
             self.calendar.set_highlight((first, last))
         elif self.range_kind == MONTH_RANGE:
             text = timefmt.month_title(self.anchor)
@@ -695,7 +703,9 @@ class MainWindow(QMainWindow):
             text = self.tr("All posts")
             self.calendar.set_highlight(None)
         total = self._queue_total()
-        self.range_label.setText(f"<b>{text}</b> · " + self.tr("%n post(s)", "", total))
+        count = self.tr("%n post(s)", "", total)
+        self.range_label.setText(f"<b>{html.escape(text)}</b> · {html.escape(count)}")
+        self.range_label.setToolTip(f"{text} · {count}")
 
     def _queue_total(self) -> int:
         flt = self.model.filter()
@@ -823,7 +833,10 @@ class MainWindow(QMainWindow):
         else:
             page = self.view
         self.stack.setCurrentWidget(page)
-        self.filter_bar.setVisible(page in (self.view, self.no_match_page))
+        listing = page in (self.view, self.no_match_page)
+        self.filter_bar.setVisible(listing)
+        # Nothing to detail until there are posts: the empty state gets the room.
+        self.details.setVisible(listing)
 
     def refresh_status(self) -> None:
         engine = self.ctx.engine

@@ -115,6 +115,7 @@ class RescheduleDialog(QDialog):
     def __init__(self, parent: QWidget | None, post: ScheduledPost) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Reschedule"))
+        self.setMinimumWidth(360)
         self.post = post
         self.chosen: datetime | None = None
 

@@ -33,6 +33,17 @@ def day_long(day: date) -> str:
     return QLocale().toString(qdate(day), QLocale.FormatType.LongFormat)
 
 
+def day_span(first: date, last: date) -> str:
+    """'23 – 29 Nov 2026', '30 Nov – 6 Dec 2026', '29 Dec 2026 – 4 Jan 2027'."""
+    locale = QLocale()
+    end = locale.toString(qdate(last), "d MMM yyyy")
+    if first.year != last.year:
+        return f"{locale.toString(qdate(first), 'd MMM yyyy')} – {end}"
+    if first.month != last.month:
+        return f"{locale.toString(qdate(first), 'd MMM')} – {end}"
+    return f"{first.day} – {end}"
+
+
 def month_title(day: date) -> str:
     """'November 2026'"""
     return QLocale().toString(qdate(day), "MMMM yyyy")
