@@ -46,7 +46,7 @@ from PySide6.QtWidgets import (
 from desktop_publisher import APP_NAME
 from desktop_publisher.engine.events import EventBus
 from desktop_publisher.errors import UserError
-from desktop_publisher.gui import icons, post_dialogs, statuses, timefmt
+from desktop_publisher.gui import icons, post_dialogs, pyside_fixes, statuses, timefmt
 from desktop_publisher.gui.calendar_view import MONTH, WEEK, CalendarView, week_start
 from desktop_publisher.gui.context import AppContext
 from desktop_publisher.gui.details_pane import DetailsPane
@@ -58,6 +58,11 @@ from desktop_publisher.store.models import PENDING, Account, ScheduledPost, Stat
 from desktop_publisher.store.queries import DRAFT, QueueFilter, QueueRow
 
 log = logging.getLogger(__name__)
+
+# Before any window emits a signal: PySide6 6.12.0 would lose a reference to True on each emit
+# until the interpreter aborts (see pyside_fixes). The app imports this module before it builds
+# the engine bridge, so the guard is in place for every emit that follows.
+pyside_fixes.install()
 
 # Engine events arrive in bursts (50 posts published at 09:00): one reload per burst.
 REFRESH_MS = 120

@@ -640,3 +640,24 @@ def test_renders_in_light_and_dark_palettes(
             assert image.save(str(tmp_path / f"main_window_{name}.png"))
     finally:
         QApplication.setPalette(previous)
+
+
+def test_signal_emits_do_not_wear_out_true(qapp):
+    """PySide6 6.12.0 loses a reference to True on every Python emit (the app then aborts
+    after some thousands); pyside_fixes guards it. Passes trivially on a fixed PySide6."""
+    from PySide6.QtCore import Signal
+
+    from desktop_publisher.gui import pyside_fixes
+
+    class Emitter(QObject):
+        ping = Signal(object)
+
+    pyside_fixes.install()
+    emitter = Emitter()
+    received = []
+    emitter.ping.connect(received.append)
+    before = sys.getrefcount(True)
+    for i in range(500):
+        emitter.ping.emit(i)
+    assert len(received) == 500
+    assert sys.getrefcount(True) - before > -50
