@@ -16,7 +16,7 @@ from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPoint, QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QModelIndex, QPoint, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -563,6 +563,13 @@ class MainWindow(QMainWindow):
         self.set_range(DAY)
         self.select_key(("post", post_id))
 
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "warning_button"):
+            # Light ↔ dark: the status colours are picked per palette.
+            self.refresh_status()
+            self._selection_changed()
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if self.close_handler is not None and self.close_handler(event):
             event.ignore()
@@ -608,7 +615,8 @@ class MainWindow(QMainWindow):
             self.model.set_filter(flt)
             self.view.scrollToTop()
             if key is not None:
-                self.select_key(key, scroll=True)
+                # Kept when it is still among the rows shown; never worth reading pages for.
+                self.select_key(key, scroll=True, fetch=False)
         finally:
             self._refreshing = False
         self.calendar.set_filter(flt)
@@ -809,7 +817,7 @@ class MainWindow(QMainWindow):
         try:
             self.model.reload()
             if key is not None:
-                self.select_key(key, scroll=False)
+                self.select_key(key, scroll=False, fetch=False)
             self.view.verticalScrollBar().setValue(scroll)
         finally:
             self._refreshing = False
@@ -925,10 +933,11 @@ class MainWindow(QMainWindow):
         row = self.selected_row()
         return row.key if row is not None else None
 
-    def select_key(self, key: tuple[str, int], scroll: bool = True) -> bool:
-        """Select a row by (kind, id), loading further pages of the current range if needed."""
+    def select_key(self, key: tuple[str, int], scroll: bool = True, fetch: bool = True) -> bool:
+        """Select a row by (kind, id); with `fetch`, load further pages until it is found (a few
+        thousand rows at most)."""
         row = self.model.row_of(key)
-        while row is None and self.model.canFetchMore() and self.model.rowCount() < 5000:
+        while fetch and row is None and self.model.canFetchMore() and self.model.rowCount() < 5000:
             self.model.fetchMore()
             row = self.model.row_of(key)
         if row is None:

@@ -183,7 +183,19 @@ class RescheduleDialog(QDialog):
             self.ok.setEnabled(False)
             self.ok.setToolTip(str(exc))
             return False
-        self.problem.hide()
+        local = self.edit.dateTime().toPython().replace(second=0, microsecond=0)
+        zone = timefmt.zone()
+        early, late = local.replace(tzinfo=zone, fold=0), local.replace(tzinfo=zone, fold=1)
+        if early.utcoffset() != late.utcoffset():
+            # Not an error: the clocks go back and this wall time happens twice.
+            self.problem.setText(
+                self.tr(
+                    "%1 happens twice tonight (the clocks go back); the first one is used."
+                ).replace("%1", timefmt.clock(early))
+            )
+            self.problem.show()
+        else:
+            self.problem.hide()
         self.ok.setEnabled(True)
         self.ok.setToolTip("")
         return True

@@ -661,3 +661,55 @@ def test_signal_emits_do_not_wear_out_true(qapp):
         emitter.ping.emit(i)
     assert len(received) == 500
     assert sys.getrefcount(True) - before > -50
+
+
+def test_keyboard_shortcuts_and_context_menu(qtbot, ctx, two_accounts, add_post, make_window):
+    li, _fb = two_accounts
+    post = add_post(li, "Keys", at=TOMORROW)
+    window = make_window(ctx)
+    # Shortcuts reach the active window only.
+    window.windowHandle().requestActivate()
+    qtbot.waitUntil(lambda: window.isActiveWindow(), timeout=2000)
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is window.search
+    qtbot.keyClick(window.view, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.range_kind == "week" and window.calendar.mode == "week"
+    qtbot.keyClick(window.view, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert window.range_kind == "month" and window.calendar.mode == "month"
+    qtbot.keyClick(window.view, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert window.range_kind == "day"
+    qtbot.keyClick(window.view, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    assert window.range_kind == "all"
+    # Del asks before cancelling.
+    window.select_key(("post", post.id))
+    answer_next_modal(lambda box: click_button(box, "Cancel post"))
+    qtbot.keyClick(window.view, Qt.Key.Key_Delete)
+    assert ScheduledPost.get_by_id(post.id).status == Status.CANCELLED
+    # The row's context menu offers the same actions.
+    menu = window.build_context_menu()
+    texts = [a.text() for a in menu.actions() if not a.isSeparator()]
+    assert texts[:2] == ["Edit…", "Duplicate…"] and "Publish now" in texts
+    assert "Cancel post" in texts and "Retry" in texts
+
+
+def test_calendar_keyboard_and_month_paging(qtbot, ctx, two_accounts, add_post, make_window):
+    post = add_post(two_accounts[0], "Next month", at=TOMORROW + timedelta(days=35))
+    window = make_window(ctx)
+    calendar = window.calendar
+    day = post.publication_date.astimezone(timefmt.zone()).date()
+    start = calendar.anchor
+    calendar.step(1)
+    calendar.step(1)
+    calendar.step(-1)
+    assert calendar.anchor != start
+    calendar.show_day(day)
+    assert calendar.counts_for(day) == {Status.SCHEDULED: 1}
+    calendar.grid.setFocus()
+    calendar.focus_day = day - timedelta(days=1)
+    qtbot.keyClick(calendar.grid, Qt.Key.Key_Right)
+    qtbot.keyClick(calendar.grid, Qt.Key.Key_Return)
+    assert calendar.selected == day and window.range_kind == "day"
+    assert shown_ids(window) == [("post", post.id)]
+    qtbot.keyClick(calendar.grid, Qt.Key.Key_Escape)
+    assert calendar.selected is None and window.range_kind == "all"
