@@ -716,7 +716,7 @@ class MainWindow(QMainWindow):
             text = self.tr("All posts")
             self.calendar.set_highlight(None)
         total = self._queue_total()
-        count = self.tr("%n post(s)", "", total)
+        count = self.tr("%Ln post(s)", "", total)
         self.range_label.setText(f"<b>{html.escape(text)}</b> · {html.escape(count)}")
         self.range_label.setToolTip(f"{text} · {count}")
 
@@ -874,7 +874,7 @@ class MainWindow(QMainWindow):
             local = nxt.due_at.astimezone(timefmt.zone())
             parts.append(
                 self.tr("next: %1 %2")
-                .replace("%1", timefmt.day_short(local.date()))
+                .replace("%1", timefmt.day_label(local.date()))
                 .replace("%2", timefmt.clock(nxt.due_at))
             )
         counts = self.ctx.posts.counts()

@@ -10,7 +10,7 @@ and the scroll position stay where they were.
 from __future__ import annotations
 
 import html
-from datetime import date
+from datetime import date, datetime
 from enum import IntEnum
 from typing import Any
 
@@ -68,6 +68,7 @@ class QueueModel(QAbstractTableModel):
         self._rows: list[QueueRow] = []
         self._days: list[date | None] = []  # local date of each row (None for drafts)
         self._busy: set[int] = set()
+        self._today = datetime.now(timefmt.zone()).date()
         self._reset_cursors()
 
     # --- loading -------------------------------------------------------------------------------
@@ -98,6 +99,7 @@ class QueueModel(QAbstractTableModel):
 
     def _days_of(self, rows: list[QueueRow]) -> list[date | None]:
         tz = timefmt.zone()
+        self._today = datetime.now(tz).date()
         return [r.when.astimezone(tz).date() if r.kind == "post" and r.when else None for r in rows]
 
     def filter(self) -> QueueFilter:
@@ -279,7 +281,7 @@ class QueueModel(QAbstractTableModel):
         day = self._days[i]
         if day is None or (i > 0 and self._days[i - 1] == day):
             return ""
-        return timefmt.day_short(day)
+        return timefmt.day_label(day, self._today)
 
     def is_day_start(self, i: int) -> bool:
         if i <= 0 or i >= len(self._rows):

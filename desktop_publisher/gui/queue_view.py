@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, Qt
-from PySide6.QtGui import QFont, QPainter, QPalette, QResizeEvent
+from datetime import date
+
+from PySide6.QtCore import QLocale, QModelIndex, QPersistentModelIndex, QRect, Qt, QTime
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -15,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_publisher.gui import timefmt
 from desktop_publisher.gui.queue_model import (
     DAY_LABEL_ROLE,
     TIME_LABEL_ROLE,
@@ -104,11 +107,18 @@ class QueueView(QTableView):
         for column in Column:
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
         metrics = self.fontMetrics()
+        bold_font = QFont(self.font())
+        bold_font.setBold(True)
+        bold = QFontMetrics(bold_font)
         # Room for what these columns hold at most; the text and the error share the rest.
         self._fixed = {
-            Column.TIME: metrics.horizontalAdvance("Wed 30 Sep")
-            + metrics.horizontalAdvance("00:00")
-            + 34,
+            Column.TIME: bold.horizontalAdvance(
+                timefmt.day_label(date(2026, 9, 30), date(2027, 1, 1))
+            )
+            + metrics.horizontalAdvance(
+                QLocale().toString(QTime(22, 55), QLocale.FormatType.ShortFormat)
+            )
+            + 30,
             Column.ACCOUNT: metrics.horizontalAdvance("Brand A Page") + 44,
             Column.STATUS: metrics.horizontalAdvance("Needs check") + 42,
             Column.ATTEMPTS: metrics.horizontalAdvance("Tries") + 12,

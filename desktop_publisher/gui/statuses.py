@@ -59,14 +59,14 @@ def label(status: str) -> str:
 def counted(status: str, n: int) -> str:
     """'3 scheduled', '1 failed' — for the status line and calendar tooltips."""
     text = {
-        Status.SCHEDULED: QCoreApplication.translate("Status", "%n scheduled", "", n),
-        Status.QUEUED: QCoreApplication.translate("Status", "%n queued", "", n),
-        Status.PUBLISHING: QCoreApplication.translate("Status", "%n publishing", "", n),
-        Status.PUBLISHED: QCoreApplication.translate("Status", "%n published", "", n),
-        Status.FAILED: QCoreApplication.translate("Status", "%n failed", "", n),
-        Status.NEEDS_CHECK: QCoreApplication.translate("Status", "%n to check", "", n),
-        Status.CANCELLED: QCoreApplication.translate("Status", "%n cancelled", "", n),
-        DRAFT: QCoreApplication.translate("Status", "%n draft(s)", "", n),
+        Status.SCHEDULED: QCoreApplication.translate("Status", "%Ln scheduled", "", n),
+        Status.QUEUED: QCoreApplication.translate("Status", "%Ln queued", "", n),
+        Status.PUBLISHING: QCoreApplication.translate("Status", "%Ln publishing", "", n),
+        Status.PUBLISHED: QCoreApplication.translate("Status", "%Ln published", "", n),
+        Status.FAILED: QCoreApplication.translate("Status", "%Ln failed", "", n),
+        Status.NEEDS_CHECK: QCoreApplication.translate("Status", "%Ln to check", "", n),
+        Status.CANCELLED: QCoreApplication.translate("Status", "%Ln cancelled", "", n),
+        DRAFT: QCoreApplication.translate("Status", "%Ln draft(s)", "", n),
     }.get(status)
     return text if text is not None else f"{n} {status}"
 

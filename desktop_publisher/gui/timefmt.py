@@ -28,6 +28,14 @@ def day_short(day: date) -> str:
     return QLocale().toString(qdate(day), "ddd d MMM")
 
 
+def day_label(day: date, today: date | None = None) -> str:
+    """'Tue 24 Nov' this year, '24 Nov 2025' in another (about as wide, so a column fits both)."""
+    today = today or datetime.now(zone()).date()
+    if day.year == today.year:
+        return day_short(day)
+    return QLocale().toString(qdate(day), "d MMM yyyy")
+
+
 def day_long(day: date) -> str:
     """'Tuesday, 24 November 2026' in the locale's own format."""
     return QLocale().toString(qdate(day), QLocale.FormatType.LongFormat)
