@@ -127,6 +127,10 @@ def test_drafts_are_content_without_posts(store, two_accounts, add_post):
     assert queries.drafts(store.db, QueueFilter(start=BASE)) == []
     assert queries.drafts(store.db, QueueFilter(account_ids=frozenset({li.id}))) == []
     assert queries.drafts(store.db, QueueFilter(statuses=frozenset({Status.FAILED}))) == []
+    upcoming = QueueFilter(start=BASE, drafts=True)
+    assert len(queries.drafts(store.db, upcoming)) == 2
+    assert queries.drafts(store.db, QueueFilter(drafts=False)) == []
+    assert queries.drafts(store.db, QueueFilter(drafts=True, account_ids=frozenset())) == []
     only_drafts = QueueFilter(statuses=frozenset({DRAFT}))
     assert len(queries.drafts(store.db, only_drafts)) == 2
     assert queries.queue_page(store.db, only_drafts) == []

@@ -69,7 +69,10 @@ REFRESH_MS = 120
 SEARCH_DELAY_MS = 250
 STATUS_TICK_MS = 60_000
 
-DAY, WEEK_RANGE, MONTH_RANGE, ALL = "day", "week", "month", "all"
+DAY, WEEK_RANGE, MONTH_RANGE, UPCOMING, ALL = "day", "week", "month", "upcoming", "all"
+# What the window opens on: from today on, drafts on top. Past problems stay visible in the
+# calendar and the status line, whose counts lead to them ("Needs attention").
+DEFAULT_RANGE = UPCOMING
 
 EDITABLE = (Status.SCHEDULED, Status.QUEUED, Status.FAILED, Status.CANCELLED)
 RESCHEDULABLE = (Status.SCHEDULED, Status.QUEUED, Status.FAILED, Status.CANCELLED)
@@ -125,7 +128,7 @@ class MainWindow(QMainWindow):
         # Set by the tray: True from it means "only hide, keep publishing".
         self.close_handler: Callable[[QCloseEvent], bool] | None = None
         self.in_flight: set[int] = set()
-        self.range_kind = ALL
+        self.range_kind = DEFAULT_RANGE
         self.anchor: date = datetime.now(timefmt.zone()).date()
         self.descending = False
         self._refreshing = False
@@ -280,6 +283,12 @@ class MainWindow(QMainWindow):
             "Ctrl+3",
             tip=self.tr("One month"),
         )
+        self.upcoming_action = self._action(
+            self.tr("Upcoming"),
+            lambda: self.set_range(UPCOMING),
+            "Ctrl+9",
+            tip=self.tr("From today on"),
+        )
         self.all_action = self._action(
             self.tr("All"), lambda: self.set_range(ALL), "Ctrl+0", tip=self.tr("Every post")
         )
@@ -364,6 +373,7 @@ class MainWindow(QMainWindow):
             (DAY, self.day_action),
             (WEEK_RANGE, self.week_action),
             (MONTH_RANGE, self.month_action),
+            (UPCOMING, self.upcoming_action),
             (ALL, self.all_action),
         ):
             button = QToolButton(self)
@@ -520,6 +530,7 @@ class MainWindow(QMainWindow):
         self.status_line = QLabel(self)
         self.status_line.setTextFormat(Qt.TextFormat.RichText)
         self.status_line.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.status_line.linkActivated.connect(lambda _link: self.show_problems())
         self.busy_label = QLabel(self)
         self.busy_bar = QProgressBar(self)
         self.busy_bar.setRange(0, 0)  # indeterminate: waiting for the platform's answer
@@ -595,6 +606,8 @@ class MainWindow(QMainWindow):
             nxt = (first.replace(day=28) + timedelta(days=4)).replace(day=1)
             start = queries.local_day_bounds(first, tz)[0]
             end = queries.local_day_bounds(nxt, tz)[0]
+        elif self.range_kind == UPCOMING:
+            start = queries.local_day_bounds(datetime.now(tz).date(), tz)[0]
         platform = self.platform_combo.currentData()
         return QueueFilter(
             statuses=self.status_combo.currentData() or frozenset(),
@@ -604,6 +617,7 @@ class MainWindow(QMainWindow):
             end=end,
             text=self.search.text().strip(),
             descending=self.descending,
+            drafts=True if self.range_kind == UPCOMING else None,
         )
 
     def apply_filter(self) -> None:
@@ -623,6 +637,15 @@ class MainWindow(QMainWindow):
         self._update_range_widgets()
         self._update_page()
         self._selection_changed()
+
+    def show_problems(self) -> None:
+        """Every failed or unchecked post, whenever it was due."""
+        self._reset_filter_widgets()
+        self.status_combo.blockSignals(True)
+        self.status_combo.setCurrentIndex(self.status_combo.findData(frozenset(statuses.PROBLEMS)))
+        self.status_combo.blockSignals(False)
+        self.calendar.select(None, emit=False)
+        self.set_range(ALL)
 
     def clear_filters(self) -> None:
         self._reset_filter_widgets()
@@ -660,7 +683,7 @@ class MainWindow(QMainWindow):
     def _range_anchor(self) -> date:
         if self.calendar.selected is not None:
             return self.calendar.selected
-        if self.range_kind != ALL:
+        if self.range_kind not in (ALL, UPCOMING):
             return self.anchor
         first, last = self.calendar.page_days()
         today = self.calendar.today
@@ -711,6 +734,9 @@ class MainWindow(QMainWindow):
             self.calendar.set_highlight((first, last))
         elif self.range_kind == MONTH_RANGE:
             text = timefmt.month_title(self.anchor)
+            self.calendar.set_highlight(None)
+        elif self.range_kind == UPCOMING:
+            text = self.tr("From today")
             self.calendar.set_highlight(None)
         else:
             text = self.tr("All posts")
@@ -868,7 +894,7 @@ class MainWindow(QMainWindow):
         else:
             state, state_icon = self.tr("Publishing offline"), "tray-paused"
         self.state_icon.setPixmap(icons.icon(state_icon).pixmap(16, 16))
-        parts = [state]
+        parts = [html.escape(state)]
         nxt = self.ctx.posts.next_due()
         if nxt is not None:
             local = nxt.due_at.astimezone(timefmt.zone())
@@ -883,11 +909,15 @@ class MainWindow(QMainWindow):
             n = counts.get(status, 0)
             if not n:
                 continue
-            text = statuses.counted(status, n)
+            text = html.escape(statuses.counted(status, n))
             colour = statuses.colour(status, palette) if status in statuses.PROBLEMS else None
-            parts.append(
-                f"<span style='color:{colour.name()}'><b>{text}</b></span>" if colour else text
-            )
+            if colour is not None:
+                # A link: one click lists the posts that need attention.
+                text = (
+                    f"<a href='problems' style='color:{colour.name()}; text-decoration:none'>"
+                    f"<b>{text}</b></a>"
+                )
+            parts.append(text)
         self.status_line.setText(" · ".join(parts))
         self.status_line.setToolTip(self.tr("Times are in %1").replace("%1", timefmt.zone_name()))
         warnings = self.ctx.accounts.expiry_warnings()

@@ -61,18 +61,20 @@ class QueueFilter:
     end: datetime | None = None  # aware, exclusive
     text: str = ""
     descending: bool = False
+    # Drafts have no date: None shows them only when no range is set; True shows them with an
+    # open-ended range too (the window's "Upcoming"), False never.
+    drafts: bool | None = None
 
     def wants_posts(self) -> bool:
         return not self.statuses or bool(self.statuses - {DRAFT})
 
     def wants_drafts(self) -> bool:
-        # A draft has no date and no account: a date range or an account choice leaves it out.
-        return (
-            (not self.statuses or DRAFT in self.statuses)
-            and self.start is None
-            and self.end is None
-            and self.account_ids is None
-        )
+        # A draft has no account either: choosing accounts leaves it out.
+        if (self.statuses and DRAFT not in self.statuses) or self.account_ids is not None:
+            return False
+        if self.drafts is None:
+            return self.start is None and self.end is None
+        return self.drafts
 
     def without_range(self) -> QueueFilter:
         return QueueFilter(

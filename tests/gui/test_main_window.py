@@ -715,3 +715,26 @@ def test_calendar_keyboard_and_month_paging(qtbot, ctx, two_accounts, add_post, 
     assert shown_ids(window) == [("post", post.id)]
     qtbot.keyClick(calendar.grid, Qt.Key.Key_Escape)
     assert calendar.selected is None and window.range_kind == "all"
+
+
+def test_opens_on_upcoming_and_the_problem_count_leads_to_past_failures(
+    qtbot, ctx, two_accounts, add_post, make_window
+):
+    li, _fb = two_accounts
+    past = add_post(li, "Failed last week", at=TOMORROW)
+    set_status(
+        past.id,
+        Status.FAILED,
+        last_error="Token expired",
+        publication_date=datetime.now(UTC) - timedelta(days=7),
+    )
+    upcoming = add_post(li, "Tomorrow", at=TOMORROW)
+    draft = Content.create(text="An idea")
+    window = make_window(ctx)
+    assert window.range_kind == "upcoming"
+    assert shown_ids(window) == [(DRAFT, draft.id), ("post", upcoming.id)]
+    assert "1 failed" in window.status_line.text()
+    window.status_line.linkActivated.emit("problems")
+    assert window.range_kind == "all"
+    assert shown_ids(window) == [("post", past.id)]
+    assert window.status_combo.currentText() == "Needs attention"
