@@ -17,7 +17,7 @@ from desktop_publisher.engine.events import EventBus
 from desktop_publisher.engine.lock import EngineAlreadyRunning, EngineLock, describe_owner
 from desktop_publisher.engine.scheduler import Engine
 from desktop_publisher.errors import StoreError
-from desktop_publisher.gui import i18n, icons, single_instance
+from desktop_publisher.gui import i18n, icons, pyside_fixes, single_instance
 from desktop_publisher.gui.bridge import EngineBridge
 from desktop_publisher.gui.context import AppContext
 from desktop_publisher.gui.jobs import Jobs
@@ -82,6 +82,7 @@ def create_context(
 
 
 def run_app(data_dir: Path, args: argparse.Namespace | None = None) -> int:
+    pyside_fixes.install()  # before any signal is emitted from Python
     QApplication.setApplicationName(APP_NAME)
     QApplication.setOrganizationName(APP_NAME)
     QApplication.setDesktopFileName(APP_ID)
