@@ -80,6 +80,11 @@ class Context:
 
         return PostService(self.store)
 
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+
     def engine_running(self) -> bool:
         from desktop_publisher.engine.lock import engine_running
 
@@ -133,12 +138,17 @@ def cmd_account_add(ctx: Context, args: argparse.Namespace) -> int:
         raise UserError(f"{', '.join(foreign)} does not apply to {cls.label} accounts.")
     accounts = ctx.accounts
     # Check what we can before asking for the secret, so a typo does not cost a paste.
+    name = args.name.strip()
+    if not name:
+        raise UserError("--name: the account name must not be empty.")
     accounts.validate_settings(args.platform, given)
     expires = parse_expires(args.expires)
     from desktop_publisher.store.models import Account
 
-    if Account.select().where(Account.name == args.name.strip()).exists():
-        raise UserError(f"An account named {args.name!r} already exists: choose another name.")
+    if Account.select().where(Account.name == name).exists():
+        raise UserError(f"An account named {name!r} already exists: choose another name.")
+    if given.get("media_host"):
+        check_single_media_host(None)
     secret = read_secret(cls.secret_label)
     account = accounts.add(args.platform, args.name, given, secret, expires)
     log.info("account added id=%s name=%r platform=%s", account.id, account.name, account.platform)
@@ -146,6 +156,52 @@ def cmd_account_add(ctx: Context, args: argparse.Namespace) -> int:
         f"Added {cls.label} account {account.name!r}; its {cls.secret_label} is in the system "
         "keyring."
     )
+    return 0
+
+
+def check_single_media_host(except_id: int | None) -> None:
+    """Only one WordPress account may host Instagram's images (the publisher must know which)."""
+    from desktop_publisher.store.models import Account
+
+    for other in Account.select().where(Account.platform == "wordpress"):
+        if other.id != except_id and (other.settings or {}).get("media_host"):
+            raise UserError(
+                f"--media-host: account {other.name!r} already hosts Instagram images; only one "
+                "may."
+            )
+
+
+def cmd_account_set(ctx: Context, args: argparse.Namespace) -> int:
+    """Change an account's non-secret settings; the secret is `account reconnect`'s job."""
+    from desktop_publisher.platforms import registry
+
+    account = ctx.accounts.get(args.name)
+    cls = registry.publisher_class(account.platform)
+    own = {f.key for f in cls.setting_fields}
+    # None means "not given"; an empty value clears an optional setting.
+    given = {key: getattr(args, key) for key in ACCOUNT_OPTIONS if getattr(args, key) is not None}
+    foreign = [ACCOUNT_OPTIONS[key] for key in given if key not in own]
+    if foreign:
+        raise UserError(f"{', '.join(foreign)} does not apply to {cls.label} accounts.")
+    if not given and args.expires is None:
+        options = ", ".join(f.cli_option for f in cls.setting_fields if f.cli_option)
+        raise UserError(
+            f"Nothing to change: give one of {options}, --expires "
+            f"(the {cls.secret_label} is replaced with `{PROG} account reconnect`)."
+        )
+    settings = {**(account.settings or {}), **given}
+    clean = ctx.accounts.validate_settings(account.platform, settings)
+    if clean.get("media_host"):
+        check_single_media_host(account.id)
+    expires = parse_expires(args.expires) if args.expires is not None else None
+    account.settings = clean
+    if expires is not None:
+        account.token_expires_at = expires
+    with ctx.store.atomic():
+        account.save()
+    log.info("account settings changed id=%s name=%r", account.id, account.name)
+    shown = ", ".join(f"{k}={v}" for k, v in sorted(clean.items())) or "no settings"
+    out(f"Updated account {account.name!r}: {shown}.")
     return 0
 
 
@@ -249,11 +305,19 @@ def cmd_post_add(ctx: Context, args: argparse.Namespace) -> int:
         text = args.text
     at = parse_when(args.at)
     accounts = [ctx.accounts.get(name) for name in args.account]
+    platforms = {a.platform for a in accounts}
+    for option, value in (("--category", args.category), ("--tag", args.tag)):
+        if value and "wordpress" not in platforms:
+            raise UserError(f"{option}: categories and tags apply to WordPress accounts only.")
+        if value and any(not v.strip() for v in value):
+            raise UserError(f"{option}: a name must not be empty.")
+    if args.alt is not None and not args.media:
+        raise UserError("--alt: alt text describes an image; add the image with --media.")
     extra: dict[str, Any] = {}
     if args.category:
-        extra["categories"] = args.category
+        extra["categories"] = [name.strip() for name in args.category]
     if args.tag:
-        extra["tags"] = args.tag
+        extra["tags"] = [name.strip() for name in args.tag]
     if args.alt:
         extra["alt"] = args.alt
     created = ctx.posts.create(
@@ -550,6 +614,23 @@ def build_parser() -> Parser:
         "--expires", help="token expiry date (default: 60 days for tokens that expire)"
     )
     add.set_defaults(fn=cmd_account_add)
+    change = acc.add_parser("set", help="change an account's settings (not its secret)")
+    change.add_argument("name")
+    change.add_argument("--client-id", dest="client_id", help="LinkedIn app client id")
+    change.add_argument("--author", help="LinkedIn author URN (empty: ask LinkedIn)")
+    change.add_argument("--page-id", dest="page_id", help="Facebook page id")
+    change.add_argument("--account-id", dest="account_id", help="Instagram account id")
+    change.add_argument("--site-url", dest="site_url", help="WordPress site URL")
+    change.add_argument("--username", help="WordPress user name")
+    change.add_argument(
+        "--media-host",
+        dest="media_host",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="WordPress: host Instagram's images (or stop with --no-media-host)",
+    )
+    change.add_argument("--expires", help="token expiry date")
+    change.set_defaults(fn=cmd_account_set)
     reconnect = acc.add_parser("reconnect", help="replace an account's token or password")
     reconnect.add_argument("name")
     reconnect.add_argument("--expires")
@@ -638,12 +719,20 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 2
         fn: Callable[[Context, argparse.Namespace], int] = getattr(args, "fn", cmd_gui)
         ctx = Context(config.resolve_data_dir(args.data_dir))
+        try:
+            config.ensure_private_dir(ctx.data_dir)
+        except OSError as exc:
+            raise UserError(
+                f"--data-dir: cannot use {ctx.data_dir} as the data folder ({exc.strerror})."
+            ) from None
         if fn is not cmd_run:
             from desktop_publisher.logs import setup_logging
 
-            config.ensure_private_dir(ctx.data_dir)
             setup_logging(ctx.data_dir)
-        return fn(ctx, args)
+        try:
+            return fn(ctx, args)
+        finally:
+            ctx.close()
     except UserError as exc:
         err(f"{PROG}: error: {exc}")
         return 1

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from desktop_publisher.engine.events import EventKind
 from desktop_publisher.engine.scheduler import Engine
+from desktop_publisher.errors import UserError
 from desktop_publisher.store.models import PublishAttempt, ScheduledPost, Status
 from tests.support.clock import FakeClock
 from tests.support.fakehttp import Fault, Response
@@ -241,12 +243,22 @@ def test_pause_holds_posts_and_resume_publishes(engine, fakenet_account, add_pos
 def test_publish_now_resolves_with_the_outcome(engine, fakenet_account, add_post, fake_server):
     running = engine()
     post = add_post(fakenet_account, "now!", at=datetime.now(UTC) + timedelta(days=1))
-    future = running.publish_now(post.id)
-    again = running.publish_now(post.id) if status_of(post.id) in ("scheduled", "queued") else None
+    # Hold the platform's answer so the second click lands while the first call is in flight.
+    hold = threading.Event()
+    fake_server.add_fault(Fault(path="/posts", hold=hold))
+    try:
+        future = running.publish_now(post.id)
+        fake_server.wait_for_requests(1)
+        assert status_of(post.id) == Status.PUBLISHING
+        with pytest.raises(UserError, match="is publishing"):
+            running.publish_now(post.id)
+    finally:
+        hold.set()
     outcome = future.result(timeout=10)
     assert outcome.status == Status.PUBLISHED
-    if again is not None:
-        again.result(timeout=10)
+    assert status_of(post.id) == Status.PUBLISHED
+    with pytest.raises(UserError, match="is published"):
+        running.publish_now(post.id)
     assert len(fake_server.requests) == 1
 
 
