@@ -17,7 +17,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QPoint, QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
@@ -387,9 +387,13 @@ class MainWindow(QMainWindow):
         self.range_buttons.buttonClicked.connect(self._range_button_clicked)
         self.range_label = QLabel(self)
         self.range_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        # May be cut rather than push the filters off the bar; the tooltip repeats it.
+        # A heading line of its own: beside the filters it was cut at common window widths.
+        self.range_label.setContentsMargins(6, 2, 6, 4)
         self.range_label.setMinimumWidth(60)
         self.range_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        heading_font = QFont(self.range_label.font())
+        heading_font.setPointSizeF(heading_font.pointSizeF() * 1.15)
+        self.range_label.setFont(heading_font)
         self.status_combo = QComboBox(self)
         self.status_combo.setAccessibleName(self.tr("Show posts with status"))
         self.status_combo.addItem(self.tr("All statuses"), frozenset())
@@ -412,8 +416,7 @@ class MainWindow(QMainWindow):
         bar_layout = QHBoxLayout(self.filter_bar)
         bar_layout.setContentsMargins(4, 4, 4, 4)
         bar_layout.addLayout(ranges)
-        bar_layout.addSpacing(10)
-        bar_layout.addWidget(self.range_label, 1)
+        bar_layout.addStretch(1)
         bar_layout.addWidget(self.status_combo)
         bar_layout.addWidget(self.platform_combo)
 
@@ -463,6 +466,7 @@ class MainWindow(QMainWindow):
         centre_layout.setContentsMargins(0, 2, 0, 0)
         centre_layout.setSpacing(0)
         centre_layout.addWidget(self.filter_bar)
+        centre_layout.addWidget(self.range_label)
         centre_layout.addWidget(self.stack, 1)
 
         self.details = DetailsPane(self)
@@ -725,7 +729,7 @@ class MainWindow(QMainWindow):
         for button in self.range_buttons.buttons():
             button.setChecked(button.property("range") == self.range_kind)
         if self.range_kind == DAY:
-            text = timefmt.day_long(self.anchor)
+            text = timefmt.day_medium(self.anchor)
             self.calendar.set_highlight((self.anchor, self.anchor))
         elif self.range_kind == WEEK_RANGE:
             first = week_start(self.anchor, self.calendar.first_weekday)

@@ -36,6 +36,11 @@ def day_label(day: date, today: date | None = None) -> str:
     return QLocale().toString(qdate(day), "d MMM yyyy")
 
 
+def day_medium(day: date) -> str:
+    """'Tue 24 Nov 2026': fits the queue's range line beside the filters."""
+    return QLocale().toString(qdate(day), "ddd d MMM yyyy")
+
+
 def day_long(day: date) -> str:
     """'Tuesday, 24 November 2026' in the locale's own format."""
     return QLocale().toString(qdate(day), QLocale.FormatType.LongFormat)
@@ -68,7 +73,7 @@ def when(moment: datetime | None, with_zone: bool = False) -> str:
     if moment is None:
         return "—"
     local = moment.astimezone(zone())
-    text = f"{QLocale().toString(qdate(local.date()), 'ddd d MMM yyyy')}, {clock(moment)}"
+    text = f"{day_medium(local.date())}, {clock(moment)}"
     if with_zone:
         text += f" {local.tzname() or ''}".rstrip()
     return text
