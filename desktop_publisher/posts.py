@@ -29,6 +29,11 @@ from desktop_publisher.when import iso_utc
 
 # A time this far in the past is a typo, not "now".
 PAST_TOLERANCE = timedelta(seconds=60)
+# Posts whose content may still change: nothing has gone out, nothing is in flight or unknown.
+EDITABLE = (Status.SCHEDULED, Status.QUEUED, Status.FAILED, Status.CANCELLED)
+# A draft has no account or time columns: what the editor had chosen is kept in each draft
+# variant's `extra` under this key (removed when the draft is scheduled).
+DRAFT_KEY = "_draft"
 
 
 @dataclass
@@ -41,13 +46,53 @@ class NewPost:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
+@dataclass
+class EditedContent:
+    """A piece of content as the editor holds it: the base, one variant per platform, and the
+    accounts and time chosen so far. `content_id`/`post_id` say where it was loaded from."""
+
+    text: str = ""
+    title: str = ""
+    link: str | None = None
+    media: list[str] = field(default_factory=list)
+    variants: dict[str, PostVariant] = field(default_factory=dict)
+    account_ids: list[int] = field(default_factory=list)
+    at: datetime | None = None
+    content_id: int | None = None
+    post_id: int | None = None
+
+
 def variant_of(row: ContentVariant) -> PostVariant:
     return PostVariant(
         text=row.text,
         title=row.title,
         link=row.link,
         media=list(row.media or []),
-        extra=dict(row.extra or {}),
+        extra={k: v for k, v in (row.extra or {}).items() if k != DRAFT_KEY},
+    )
+
+
+def normalize_media(media: Iterable[str]) -> list[str]:
+    """URLs as given, local files as absolute paths (the engine may run from another cwd)."""
+    return [m if is_url(m) else str(Path(m).expanduser().resolve()) for m in media]
+
+
+def _clean_variant(variant: PostVariant) -> PostVariant:
+    return PostVariant(
+        text=variant.text or "",
+        title=(variant.title or "").strip() or None,
+        link=(variant.link or "").strip() or None,
+        media=normalize_media(variant.media),
+        extra={k: v for k, v in (variant.extra or {}).items() if k != DRAFT_KEY},
+    )
+
+
+def _has_posts(content_id: int) -> bool:
+    return (
+        ScheduledPost.select()
+        .join(ContentVariant)
+        .where(ContentVariant.content == content_id)
+        .exists()
     )
 
 
@@ -79,7 +124,7 @@ class PostService:
         now = utcnow()
         if new.at < now - PAST_TOLERANCE:
             raise UserError(f'--at: {iso_utc(new.at)} is in the past; give a future time or "now".')
-        media = [m if is_url(m) else str(Path(m).expanduser().resolve()) for m in new.media]
+        media = normalize_media(new.media)
         variant_data = PostVariant(new.text, new.title, new.link, media, dict(new.extra))
         problems = []
         host = media_host_available()
@@ -116,6 +161,264 @@ class PostService:
                 )
                 for account in accounts
             ]
+
+    # --- the editor ----------------------------------------------------------------------
+    def load_content(self, content_id: int) -> EditedContent:
+        """A piece of content with its variants (the accepted one per platform, else the latest)
+        and, for a draft, the accounts and time chosen when it was saved."""
+        content = Content.get_or_none(Content.id == content_id)
+        if content is None:
+            raise UserError(f"No draft with id {content_id}: it may have been deleted.")
+        variants: dict[str, PostVariant] = {}
+        account_ids: list[int] = []
+        at: datetime | None = None
+        rows = content.variants.order_by(ContentVariant.accepted, ContentVariant.id)
+        for row in rows:  # accepted rows come last and win
+            variants[row.platform] = variant_of(row)
+            meta = (row.extra or {}).get(DRAFT_KEY) or {}
+            account_ids += [i for i in meta.get("accounts", []) if i not in account_ids]
+            if meta.get("at") and at is None:
+                at = datetime.fromisoformat(meta["at"].replace("Z", "+00:00"))
+        known = {a.id for a in Account.select(Account.id).where(Account.id.in_(account_ids))}
+        return EditedContent(
+            text=content.text,
+            title=content.title or "",
+            link=content.link,
+            media=list(content.media or []),
+            variants=variants,
+            account_ids=[i for i in account_ids if i in known],
+            at=at,
+            content_id=content.id,
+        )
+
+    def load_post(self, post_id: int) -> EditedContent:
+        """One scheduled post: its content's base, its own variant, its account and time."""
+        post = self.get(post_id)
+        variant_row: ContentVariant = post.variant
+        content: Content = variant_row.content
+        return EditedContent(
+            text=content.text,
+            title=content.title or "",
+            link=content.link,
+            media=list(content.media or []),
+            variants={variant_row.platform: variant_of(variant_row)},
+            account_ids=[post.account_id],
+            at=post.publication_date,
+            content_id=content.id,
+            post_id=post.id,
+        )
+
+    def save_draft(self, data: EditedContent, content_id: int | None = None) -> int:
+        """Keep the content without scheduling anything; never refused for its contents.
+
+        Returns the draft's content id. A draft that was scheduled meanwhile is not overwritten.
+        """
+        accounts = list(Account.select().where(Account.id.in_(data.account_ids)))
+        by_platform: dict[str, list[int]] = {}
+        for account_id in data.account_ids:
+            account = next((a for a in accounts if a.id == account_id), None)
+            if account is not None:
+                by_platform.setdefault(account.platform, []).append(account.id)
+        now = utcnow()
+        with self.store.atomic():
+            if content_id is None:
+                content = Content.create(
+                    title=data.title or "",
+                    text=data.text or "",
+                    link=(data.link or "").strip() or None,
+                    media=normalize_media(data.media),
+                )
+            else:
+                content = Content.get_or_none(Content.id == content_id)
+                if content is None:
+                    raise UserError("This draft has been deleted meanwhile; save it as a new one.")
+                if _has_posts(content_id):
+                    raise UserError(
+                        "This draft has been scheduled meanwhile; edit the scheduled posts instead."
+                    )
+                Content.update(
+                    title=data.title or "",
+                    text=data.text or "",
+                    link=(data.link or "").strip() or None,
+                    media=normalize_media(data.media),
+                    updated_at=now,
+                ).where(Content.id == content_id).execute()
+                ContentVariant.delete().where(ContentVariant.content == content_id).execute()
+            at = iso_utc(data.at) if data.at is not None else None
+            for platform in sorted(set(data.variants) | set(by_platform)):
+                variant = _clean_variant(
+                    data.variants.get(platform)
+                    or PostVariant(data.text, data.title or None, data.link, list(data.media))
+                )
+                extra = dict(variant.extra)
+                extra[DRAFT_KEY] = {"accounts": by_platform.get(platform, []), "at": at}
+                ContentVariant.create(
+                    content=content,
+                    platform=platform,
+                    text=variant.text,
+                    title=variant.title,
+                    link=variant.link,
+                    media=variant.media,
+                    extra=extra,
+                    accepted=False,
+                )
+        return content.id
+
+    def _check_time(self, at: datetime | None) -> datetime:
+        now = utcnow()
+        if at is None:
+            raise UserError("Time: choose when the post goes out.")
+        if at < now - PAST_TOLERANCE:
+            raise UserError(f"Time: {iso_utc(at)} is in the past; choose a later time.")
+        return max(at, now)
+
+    @staticmethod
+    def problems(platform: str, variant: PostVariant, host: bool | None = None) -> list[str]:
+        """The platform's rules this variant breaks, each as '<Platform> <field>: <rule>'."""
+        cls = registry.publisher_class(platform)
+        host = media_host_available() if host is None else host
+        return [f"{cls.label} {p}" for p in cls.validate(_clean_variant(variant), host)]
+
+    def create_with_variants(
+        self, accounts: Sequence[Account], data: EditedContent, content_id: int | None = None
+    ) -> list[ScheduledPost]:
+        """Schedule content whose variants may differ per platform: one Content, one accepted
+        ContentVariant per platform, one ScheduledPost per account. With `content_id` (a
+        draft) that content becomes the scheduled one."""
+        if not accounts:
+            raise UserError("Accounts: choose at least one account.")
+        if len({a.id for a in accounts}) != len(accounts):
+            raise UserError("Accounts: each account may be chosen once.")
+        at = self._check_time(data.at)
+        platforms = sorted({a.platform for a in accounts})
+        variants = {
+            p: _clean_variant(
+                data.variants.get(p)
+                or PostVariant(data.text, data.title or None, data.link, list(data.media))
+            )
+            for p in platforms
+        }
+        host = media_host_available()
+        problems = [m for p in platforms for m in self.problems(p, variants[p], host)]
+        if problems:
+            raise UserError("; ".join(problems))
+        base = {
+            "title": data.title or "",
+            "text": data.text or "",
+            "link": (data.link or "").strip() or None,
+            "media": normalize_media(data.media),
+        }
+        with self.store.atomic():
+            if content_id is None:
+                content = Content.create(**base)
+            else:
+                content = Content.get_or_none(Content.id == content_id)
+                if content is None:
+                    raise UserError("This draft has been deleted meanwhile; nothing was scheduled.")
+                if _has_posts(content_id):
+                    raise UserError("This draft has been scheduled already; nothing was changed.")
+                Content.update(**base, updated_at=utcnow()).where(
+                    Content.id == content_id
+                ).execute()
+                ContentVariant.delete().where(ContentVariant.content == content_id).execute()
+            rows = {
+                p: ContentVariant.create(
+                    content=content,
+                    platform=p,
+                    text=v.text,
+                    title=v.title,
+                    link=v.link,
+                    media=v.media,
+                    extra=v.extra,
+                    accepted=True,
+                )
+                for p, v in variants.items()
+            }
+            return [
+                ScheduledPost.create(
+                    variant=rows[account.platform],
+                    account=account,
+                    publication_date=at,
+                    due_at=at,
+                    status=Status.SCHEDULED,
+                )
+                for account in accounts
+            ]
+
+    def update_post(self, post_id: int, data: EditedContent, variant: PostVariant) -> ScheduledPost:
+        """Change what a not-yet-published post says and when it goes out.
+
+        The post goes back to `scheduled` at the new time (a failed or cancelled post is thereby
+        scheduled again). When its content or variant is shared with other posts, this post gets
+        a content of its own, so editing one post never changes another (nor the record of what
+        a published post said).
+        """
+        post = self.get(post_id)
+        if post.status not in EDITABLE:
+            raise UserError(self._refusal(post, "edit"))
+        at = self._check_time(data.at)
+        platform = post.account.platform
+        clean = _clean_variant(variant)
+        problems = self.problems(platform, clean)
+        if problems:
+            raise UserError("; ".join(problems))
+        base = {
+            "title": data.title or "",
+            "text": data.text or "",
+            "link": (data.link or "").strip() or None,
+            "media": normalize_media(data.media),
+        }
+        now = utcnow()
+        old_variant: ContentVariant = post.variant
+        changed = variant_of(old_variant) != clean
+        with self.store.atomic():
+            changes: dict[str, Any] = {
+                "status": Status.SCHEDULED,
+                "publication_date": at,
+                "due_at": at,
+                "last_error": None,
+                "last_error_kind": None,
+                "updated_at": now,
+            }
+            if changed:
+                # Remote leftovers (uploaded images, a container) belong to the old text.
+                changes["checkpoint"] = {}
+            updated = (
+                ScheduledPost.update(**changes)
+                .where((ScheduledPost.id == post_id) & (ScheduledPost.status == post.status))
+                .execute()
+            )
+            if not updated:
+                # The engine moved it between our read and our write.
+                raise UserError(self._refusal(self.get(post_id), "edit"))
+            content_id = old_variant.content_id
+            shared = (
+                ScheduledPost.select()
+                .join(ContentVariant)
+                .where((ContentVariant.content == content_id) & (ScheduledPost.id != post_id))
+                .exists()
+            )
+            fields = {
+                "text": clean.text,
+                "title": clean.title,
+                "link": clean.link,
+                "media": clean.media,
+                "extra": clean.extra,
+            }
+            if shared:
+                content = Content.create(**base)
+                row = ContentVariant.create(
+                    content=content, platform=platform, accepted=True, **fields
+                )
+                ScheduledPost.update(variant=row).where(ScheduledPost.id == post_id).execute()
+                if not ScheduledPost.select().where(ScheduledPost.variant == old_variant).exists():
+                    old_variant.delete_instance()
+            else:
+                Content.update(**base, updated_at=now).where(Content.id == content_id).execute()
+                ContentVariant.update(**fields, updated_at=now).where(
+                    ContentVariant.id == old_variant.id
+                ).execute()
+        return self.get(post_id)
 
     def list(
         self, status: str | None = None, account: Account | None = None, limit: int | None = None
