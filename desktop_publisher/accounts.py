@@ -67,23 +67,62 @@ class AccountService:
                 clean[spec.key] = value
         site = clean.get("site_url")
         if site is not None:
-            from desktop_publisher.platforms.http import is_loopback_host
-
-            parsed = urlparse(site)
-            if not parsed.hostname or parsed.scheme not in ("http", "https"):
-                raise UserError(f"Site URL {site!r} must look like https://example.com.")
-            if parsed.scheme == "http" and not is_loopback_host(parsed.hostname):
-                raise UserError(
-                    f"Site URL {site!r} uses http://: use https:// (plain http is accepted only "
-                    "for a site on this computer)."
-                )
+            rule = value_rule("site_url", site)
+            if rule:
+                raise UserError(rule)
             clean["site_url"] = site.rstrip("/")
         author = clean.get("author")
-        if author is not None and not author.startswith(("urn:li:person:", "urn:li:organization:")):
-            raise UserError(
-                "Author must be a LinkedIn URN: urn:li:person:… or urn:li:organization:…."
-            )
+        if author is not None and (rule := value_rule("author", author)):
+            raise UserError(rule)
         return clean
+
+    def field_problems(
+        self,
+        platform: str,
+        name: str,
+        settings: Mapping[str, Any],
+        secret: str,
+        account: Account | None = None,
+    ) -> dict[str, str]:
+        """What is wrong with a filled-in account form, per field: "name", "secret" or a setting
+        key → one line naming the field and the rule. Empty when it can be saved. Reads the DB
+        only (never the keyring), so a form can check on the GUI thread.
+
+        `account` is the one being edited: its own name is not a clash, and an empty secret
+        keeps the stored one.
+        """
+        cls = registry.publisher_class(platform)
+        problems: dict[str, str] = {}
+        name = (name or "").strip()
+        if not name:
+            problems["name"] = "Name must not be empty."
+        elif len(name) > MAX_NAME:
+            problems["name"] = f"Name must be at most {MAX_NAME} characters ({len(name)} now)."
+        else:
+            clash = Account.get_or_none(Account.name == name)
+            if clash is not None and (account is None or clash.id != account.id):
+                problems["name"] = (
+                    f"Name: an account named {name!r} already exists; choose another."
+                )
+        for spec in cls.setting_fields:
+            label = field_label(spec.label)
+            value = settings.get(spec.key)
+            if spec.flag:
+                if value and spec.key == "media_host":
+                    try:
+                        self._check_single_media_host(account.id if account else None)
+                    except UserError as exc:
+                        problems[spec.key] = f"{label}: {exc}"
+                continue
+            value = value.strip() if isinstance(value, str) else value
+            if spec.required and not value:
+                problems[spec.key] = f"{label} must not be empty: {cls.label} accounts need it."
+            elif value and (rule := value_rule(spec.key, value)):
+                problems[spec.key] = rule
+        if account is None and not (secret or "").strip():
+            label = cls.secret_label[:1].upper() + cls.secret_label[1:]
+            problems["secret"] = f"{label} must not be empty: it is how {cls.label} knows you."
+        return problems
 
     def default_expiry(self, platform: str) -> datetime | None:
         cls = registry.publisher_class(platform)
@@ -98,7 +137,10 @@ class AccountService:
         settings: Mapping[str, Any],
         secret: str,
         expires: datetime | None = None,
+        *,
+        never_expires: bool = False,
     ) -> Account:
+        """`expires` None means the platform's usual lifetime, unless `never_expires`."""
         name = (name or "").strip()
         if not name:
             raise UserError("Account name must not be empty.")
@@ -113,6 +155,8 @@ class AccountService:
         if clean.get("media_host"):
             self._check_single_media_host(None)
         expiry = expires if expires is not None else self.default_expiry(platform)
+        if never_expires:
+            expiry = None
         with self.store.atomic():
             try:
                 account = Account.create(
@@ -144,26 +188,92 @@ class AccountService:
                     f"Account {other.name!r} already hosts Instagram images; only one may."
                 )
 
-    def remove(self, name: str) -> None:
+    def remove(self, name: str, with_scheduled: bool = False) -> None:
+        """Remove the account, its finished posts and its secret; their content stays.
+
+        Posts still waiting refuse the removal, unless `with_scheduled`: then they go too (they
+        will not be published). A post being published or whose outcome is unknown always
+        refuses: the user must see how it ended first.
+        """
         account = self.get(name)
-        pending = (
-            ScheduledPost.select()
-            .where(
-                (ScheduledPost.account == account)
-                & ScheduledPost.status.in_([*PENDING, Status.PUBLISHING, Status.NEEDS_CHECK])
-            )
-            .count()
-        )
-        if pending:
-            raise UserError(
-                f"Account {name!r} still has {pending} post(s) waiting or to check: cancel or "
-                "finish them first."
-            )
+        blocking = [Status.PUBLISHING, Status.NEEDS_CHECK]
+        if not with_scheduled:
+            blocking += list(PENDING)
         with self.store.atomic():
+            # IMMEDIATE: the engine cannot claim one of these posts between check and delete.
+            pending = (
+                ScheduledPost.select()
+                .where((ScheduledPost.account == account) & ScheduledPost.status.in_(blocking))
+                .count()
+            )
+            if pending:
+                if with_scheduled:
+                    raise UserError(
+                        f"Account {name!r} has {pending} post(s) being published or to check: "
+                        "wait for them or resolve them first."
+                    )
+                raise UserError(
+                    f"Account {name!r} still has {pending} post(s) waiting or to check: cancel "
+                    "or finish them first."
+                )
             # Finished posts of the account go with it; their content stays.
             ScheduledPost.delete().where(ScheduledPost.account == account).execute()
             account.delete_instance()
         self.credentials.delete_secret(account.id)
+
+    def post_counts(self, account: Account) -> dict[str, int]:
+        """How many of the account's posts are in each status (what removing it would touch)."""
+        rows = (
+            ScheduledPost.select(ScheduledPost.status, peewee.fn.COUNT(ScheduledPost.id))
+            .where(ScheduledPost.account == account)
+            .group_by(ScheduledPost.status)
+            .tuples()
+        )
+        return {str(status): int(count) for status, count in rows}
+
+    def update(
+        self,
+        account_id: int,
+        name: str,
+        settings: Mapping[str, Any],
+        secret: str | None,
+        expires: datetime | None,
+    ) -> Account:
+        """Rename, change settings and expiry (None: does not expire); a new secret only when
+        given (empty keeps the stored one). Touches the keyring: not on the GUI thread."""
+        account = Account.get_or_none(Account.id == account_id)
+        if account is None:
+            raise UserError("This account was removed meanwhile.")
+        problems = self.field_problems(account.platform, name, settings, secret or "", account)
+        if problems:
+            raise UserError(next(iter(problems.values())))
+        clean = self.validate_settings(account.platform, settings)
+        secret = (secret or "").strip()
+        # Keyring first: if it is locked, nothing has changed yet.
+        if secret:
+            self.credentials.set_secret(account.id, secret)
+        changes: dict[Any, Any] = {
+            Account.name: name.strip(),
+            Account.settings: clean,
+            Account.token_expires_at: expires,
+        }
+        if secret or clean != (account.settings or {}):
+            # The last check was of other credentials: say nothing rather than something stale.
+            changes.update(
+                {
+                    Account.last_check_at: None,
+                    Account.last_check_ok: None,
+                    Account.last_check_message: None,
+                }
+            )
+        with self.store.atomic():
+            try:
+                Account.update(changes).where(Account.id == account.id).execute()
+            except peewee.IntegrityError:
+                raise UserError(
+                    f"Name: an account named {name.strip()!r} already exists; choose another."
+                ) from None
+        return Account.get_by_id(account.id)
 
     def import_env(self, env: Mapping[str, str]) -> ImportReport:
         """Legacy variables → accounts named after the platform; re-running updates them."""
@@ -246,6 +356,29 @@ class AccountService:
                     f"{expires:%Y-%m-%d}, before {later} of its scheduled post(s)."
                 )
         return warnings
+
+
+def field_label(label: str) -> str:
+    """A setting's label without its explanation: "Author URN (urn:li:…)" → "Author URN"."""
+    return label.split(" (", 1)[0]
+
+
+def value_rule(key: str, value: str) -> str | None:
+    """The rule a setting's value breaks, in words; None when it is fine."""
+    if key == "site_url":
+        from desktop_publisher.platforms.http import is_loopback_host
+
+        parsed = urlparse(value)
+        if not parsed.hostname or parsed.scheme not in ("http", "https"):
+            return f"Site URL {value!r} must look like https://example.com."
+        if parsed.scheme == "http" and not is_loopback_host(parsed.hostname):
+            return (
+                f"Site URL {value!r} uses http://: use https:// (plain http is accepted only "
+                "for a site on this computer)."
+            )
+    if key == "author" and not value.startswith(("urn:li:person:", "urn:li:organization:")):
+        return "Author must be a LinkedIn URN: urn:li:person:… or urn:li:organization:…."
+    return None
 
 
 def publisher_options(store: Store, media_host=None) -> PublisherOptions:  # noqa: ANN001
