@@ -62,9 +62,15 @@ def _accounts(ctx) -> dict[str, object]:  # noqa: ANN001
         ("linkedin", "Acme Studio (LinkedIn)", {"author": "urn:li:organization:2414183"}),
         ("facebook", "Acme Studio Page", {"page_id": "104385021236190"}),
         ("instagram", "@acme.studio", {"account_id": "17841405822304914"}),
-        ("wordpress", "acme-studio.pl blog", {
-            "site_url": "https://acme-studio.pl", "username": "editor", "media_host": True,
-        }),
+        (
+            "wordpress",
+            "acme-studio.pl blog",
+            {
+                "site_url": "https://acme-studio.pl",
+                "username": "editor",
+                "media_host": True,
+            },
+        ),
     ]
     for platform, name, settings in samples:
         made[platform] = ctx.accounts.add(platform, name, settings, "sample-secret", None)
@@ -82,11 +88,21 @@ def _posts(ctx, accounts: dict) -> None:  # noqa: ANN001
         (-9, 9, ["linkedin", "facebook"], Status.PUBLISHED, None),
         (-6, 12, ["instagram"], Status.PUBLISHED, None),
         (-4, 10, ["wordpress"], Status.PUBLISHED, None),
-        (-2, 18, ["facebook"], Status.FAILED,
-         "Facebook refused the page token: it has expired. Reconnect the account."),
-        (-1, 8, ["linkedin"], Status.NEEDS_CHECK,
-         "The connection dropped after LinkedIn received the post; check whether it was "
-         "published before retrying."),
+        (
+            -2,
+            18,
+            ["facebook"],
+            Status.FAILED,
+            "Facebook refused the page token: it has expired. Reconnect the account.",
+        ),
+        (
+            -1,
+            8,
+            ["linkedin"],
+            Status.NEEDS_CHECK,
+            "The connection dropped after LinkedIn received the post; check whether it was "
+            "published before retrying.",
+        ),
         (0, 17, ["linkedin", "instagram"], Status.QUEUED, None),
         (1, 9, ["facebook", "wordpress"], Status.SCHEDULED, None),
         (2, 11, ["instagram"], Status.SCHEDULED, None),

@@ -1,0 +1,104 @@
+"""English and Polish: the catalogues are complete, current with the code, and loaded."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication
+
+from desktop_publisher.gui import i18n
+from desktop_publisher.gui.resources import resource
+
+REPO = Path(__file__).resolve().parents[2]
+TRANSLATIONS = REPO / "resources" / "translations"
+
+
+def _lupdate() -> Path | None:
+    found = Path(sys.executable).parent / "pyside6-lupdate"
+    return found if found.exists() else None
+
+
+def _unfinished(ts: Path) -> list[str]:
+    root = ET.parse(ts).getroot()
+    return [
+        message.findtext("source") or ""
+        for message in root.iter("message")
+        if message.find("translation").get("type") in ("unfinished", "vanished", "obsolete")
+    ]
+
+
+@pytest.mark.parametrize("language", ["pl", "en"])
+def test_catalogue_is_complete_and_current(tmp_path: Path, language: str) -> None:
+    """Every string the GUI code marks for translation has its translation (Polish: all of
+    them; English: the plural forms)."""
+    lupdate = _lupdate()
+    assert lupdate is not None, "pyside6-lupdate comes with PySide6-Essentials"
+    ts = tmp_path / f"desktop_publisher_{language}.ts"
+    shutil.copy(TRANSLATIONS / ts.name, ts)
+    sources = sorted(str(p) for p in (REPO / "desktop_publisher" / "gui").rglob("*.py"))
+    extra = ["-pluralonly"] if language == "en" else []
+    subprocess.run(
+        [
+            str(lupdate),
+            "-silent",
+            "-no-obsolete",
+            "-locations",
+            "none",
+            *extra,
+            *sources,
+            "-ts",
+            str(ts),
+        ],
+        check=True,
+    )
+    missing = _unfinished(ts)
+    assert missing == [], (
+        f"{len(missing)} string(s) without a {language} translation; run "
+        "scripts/update-translations.sh and translate them: " + "; ".join(missing[:10])
+    )
+    # The compiled catalogue the app loads is not older than its source.
+    qm = TRANSLATIONS / f"desktop_publisher_{language}.qm"
+    assert qm.stat().st_size > 0
+
+
+def _translate(context: str, text: str, n: int = -1) -> str:
+    return QCoreApplication.translate(context, text, None, n)
+
+
+def test_polish_ui_loads(qapp) -> None:  # noqa: ANN001
+    try:
+        assert i18n.install(qapp, "pl") == "pl"
+        assert _translate("MainWindow", "Pause publishing") == "Wstrzymaj publikowanie"
+        # Polish has three plural forms.
+        assert _translate("MainWindow", "%Ln post(s)", 1) == "1 post"
+        assert _translate("MainWindow", "%Ln post(s)", 3) == "3 posty"
+        assert _translate("MainWindow", "%Ln post(s)", 5) == "5 postów"
+    finally:
+        i18n.uninstall(qapp)
+
+
+def test_english_plurals(qapp) -> None:  # noqa: ANN001
+    try:
+        i18n.install(qapp, "en")
+        assert _translate("DetailsPane", "%n attempt(s)", 1) == "1 attempt"
+        assert _translate("DetailsPane", "%n attempt(s)", 2) == "2 attempts"
+    finally:
+        i18n.uninstall(qapp)
+
+
+def test_unknown_language_falls_back_to_english(qapp) -> None:  # noqa: ANN001
+    try:
+        assert i18n.install(qapp, "xx") == "en"
+        assert _translate("MainWindow", "Pause publishing") == "Pause publishing"
+    finally:
+        i18n.uninstall(qapp)
+
+
+def test_catalogues_are_installed_with_the_package() -> None:
+    assert resource("translations", "desktop_publisher_pl.qm").is_file()
+    assert resource("translations", "desktop_publisher_en.qm").is_file()
