@@ -1,0 +1,170 @@
+"""Punctuality: many posts due at the same second, over several accounts, through the real Engine.
+
+The posts are created first (as they would be, days before), then the real Engine starts: its
+first due pass plans a date job per post at its publication_date. They publish over real HTTP
+(the test platform "fakenet") to a server on 127.0.0.1 that takes `--latency` seconds to answer
+each post.
+
+Figures: lateness of each request's arrival after its due time (p50/p95/max; goal p95 ≤ 1 s), and
+the time from the due second to the last post recorded published, as a ratio to the serial
+per-account bound (posts per account × latency; goal ≤ 1.2).
+
+    /tmp/venv/bin/python bench/bench_punctuality.py --posts 100 --accounts 10 --latency 0.1
+"""
+
+from __future__ import annotations
+
+import argparse
+import threading
+import time
+from datetime import UTC, datetime, timedelta
+
+import _common
+from _common import header, percentile, report, temp_data_dir
+
+GOAL_P95_S = 1.0
+GOAL_RATIO = 1.2
+
+
+def make_slow_server(latency: float):  # noqa: ANN201
+    """A fakenet endpoint that answers every post after `latency` seconds."""
+    from tests.support.fakehttp import FakeServer, Request, Response
+
+    server = FakeServer()
+    lock = threading.Lock()
+    answered: dict[int, float] = {}
+
+    @server.route("POST", "/posts")
+    def create(request: Request) -> Response:
+        time.sleep(latency)
+        body = request.json()
+        with lock:
+            answered[int(body["post_id"])] = time.time()
+        return Response(201, {"id": f"fn-{body['post_id']}", "url": f"{server.url}/p/1"})
+
+    return server, answered
+
+
+def run(posts: int, accounts: int, latency: float, lead: float, profile: bool) -> None:
+    from desktop_publisher.accounts import AccountService
+    from desktop_publisher.credentials import CredentialStore
+    from desktop_publisher.engine.events import EventBus, EventKind
+    from desktop_publisher.engine.scheduler import Engine
+    from desktop_publisher.posts import NewPost, PostService
+    from desktop_publisher.store.connection import open_store
+    from tests.support import fakenet  # noqa: F401  (registers the "fakenet" platform)
+
+    _common.use_test_keyring()
+    server, answered = make_slow_server(latency)
+    with temp_data_dir("punctuality") as data_dir:
+        store = open_store(data_dir)
+        credentials = CredentialStore()
+        account_service = AccountService(store, credentials)
+        made = [
+            account_service.add(
+                "fakenet", f"Brand {i + 1}", {"endpoint": server.url}, f"tok-{i:04d}-secret"
+            )
+            for i in range(accounts)
+        ]
+        # Whole second, far enough ahead for the engine to start and plan.
+        due = datetime.fromtimestamp(int(time.time() + lead) + 1, UTC)
+        post_service = PostService(store)
+        due_of: dict[int, float] = {}
+        for i in range(posts):
+            created = post_service.create(
+                [made[i % accounts]], NewPost(text=f"Launch post {i + 1}", at=due)
+            )
+            due_of[created[0].id] = due.timestamp()
+
+        events = EventBus()
+        published: dict[int, float] = {}
+        done = threading.Event()
+
+        def on_event(event) -> None:  # noqa: ANN001
+            if event.kind is EventKind.PUBLISHED and event.post_id is not None:
+                published[event.post_id] = time.time()
+                if len(published) >= posts:
+                    done.set()
+
+        events.subscribe(on_event)
+        engine = Engine(store, credentials, events)
+        profiler = None
+        if profile:
+            import cProfile
+
+            profiler = cProfile.Profile()
+            profiler.enable()
+        engine.start()
+        try:
+            finished = done.wait(timeout=lead + 60 + posts * latency)
+        finally:
+            engine.stop(wait=True)
+            if profiler is not None:
+                import pstats
+
+                profiler.disable()
+                pstats.Stats(profiler).sort_stats("tottime").print_stats(25)
+            store.close()
+            server.close()
+
+    arrivals = {
+        int(r.json()["post_id"]): r.received_at for r in server.requests if r.path == "/posts"
+    }
+    lateness = [arrivals[pid] - due_of[pid] for pid in arrivals]
+    per_account = -(-posts // accounts)
+    bound = per_account * latency
+    total = (max(published.values()) - due.timestamp()) if published else float("nan")
+    print(
+        f"-- {posts} posts due at {due:%H:%M:%S} UTC over {accounts} accounts, "
+        f"{latency * 1000:.0f} ms per answer: {len(arrivals)} requests, "
+        f"{len(published)} published{'' if finished else ' (TIMED OUT)'}"
+    )
+    if lateness:
+        report("arrival lateness p50", percentile(lateness, 50), "s")
+        report("arrival lateness p95", percentile(lateness, 95), "s", GOAL_P95_S)
+        report("arrival lateness max", max(lateness), "s")
+        report("earliest arrival vs due", min(lateness), "s", note="negative = early")
+    report("due → last post recorded published", total, "s")
+    report(
+        "total / serial-per-account bound",
+        total / bound,
+        "x",
+        GOAL_RATIO,
+        note=f"bound {per_account} posts × {latency * 1000:.0f} ms = {bound:.2f} s",
+    )
+    gaps = []
+    by_account: dict[str, list[float]] = {}
+    for r in server.requests:
+        if r.path == "/posts":
+            by_account.setdefault(r.header("Authorization") or "", []).append(r.received_at)
+    for times in by_account.values():
+        times.sort()
+        gaps += [b - a - latency for a, b in zip(times, times[1:], strict=False)]
+    if gaps:
+        report(
+            "in-lane overhead per post, median",
+            percentile(gaps, 50) * 1000,
+            "ms",
+            note="gap between an account's arrivals − latency",
+        )
+        report("in-lane overhead per post, max", max(gaps) * 1000, "ms")
+    if answered:
+        last_answer = max(answered.values()) - due.timestamp()
+        report("due → last answer sent by the server", last_answer, "s")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--posts", type=int, default=100)
+    parser.add_argument("--accounts", type=int, default=10)
+    parser.add_argument("--latency", type=float, default=0.1, help="seconds per answer")
+    parser.add_argument("--lead", type=float, default=3.0, help="seconds until the due time")
+    parser.add_argument("--profile", action="store_true", help="cProfile the whole run")
+    args = parser.parse_args()
+    header("punctuality")
+    run(args.posts, args.accounts, args.latency, args.lead, args.profile)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
