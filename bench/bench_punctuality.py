@@ -17,7 +17,7 @@ from __future__ import annotations
 import argparse
 import threading
 import time
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 import _common
 from _common import header, percentile, report, temp_data_dir
