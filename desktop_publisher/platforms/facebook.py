@@ -1,18 +1,63 @@
-"""Facebook Pages (Graph API)."""
+"""Facebook Pages (Graph API).
+
+Text and link posts go to `POST /{page-id}/feed`; one image to `POST /{page-id}/photos`
+(multipart `source` for a local file, `url=` for an image on the web); several images are each
+uploaded unpublished first (remembered in the checkpoint), then attached to one `/feed` post.
+`/feed` and a published `/photos` are the calls that create something visible and therefore the
+only ones marked `final`. The permalink is asked for in the same call where Graph allows it,
+else read back; a post is never failed because its permalink could not be read.
+"""
 
 from __future__ import annotations
 
+import json
+import logging
+from contextlib import ExitStack
+from pathlib import Path
+from typing import Any, ClassVar
+from urllib.parse import urlparse
+
+import requests
+
 from desktop_publisher.platforms.base import (
+    AccountInfo,
     ErrorKind,
     Limits,
     PostVariant,
+    Problem,
     PublishContext,
     Publisher,
+    PublisherOptions,
     PublishError,
     PublishResult,
     SettingField,
+    is_url,
+    media_type,
 )
+from desktop_publisher.platforms.graph import (
+    GraphApi,
+    GraphErrorInfo,
+    allow_untyped_urls,
+    image_fingerprint,
+)
+from desktop_publisher.platforms.http import CONNECT_TIMEOUT, READ_TIMEOUT
 from desktop_publisher.platforms.registry import register
+from desktop_publisher.redaction import redact
+
+log = logging.getLogger(__name__)
+
+PERMALINK = "https://www.facebook.com/{post_id}"
+# How many of the Page's latest posts are compared when an earlier attempt's answer was lost.
+RECONCILE_LOOKBACK = 25
+
+
+def message_of(variant: PostVariant) -> str:
+    """The text of the post. With images Graph has no link attachment: the link goes in the
+    text, where Facebook makes it clickable."""
+    text = (variant.text or "").strip()
+    if variant.media and variant.link and variant.link not in text:
+        text = f"{text}\n\n{variant.link}" if text else variant.link
+    return text
 
 
 @register
@@ -21,18 +66,227 @@ class FacebookPublisher(Publisher):
     label = "Facebook"
     limits = Limits(
         max_text=63206,
+        text_required=False,  # a link or an image alone is a valid post
         max_media=10,
         media_types=("image/jpeg", "image/png", "image/gif", "image/bmp", "image/tiff"),
         max_media_bytes=4_000_000,
     )
-    setting_fields = (
-        SettingField("page_id", "Page ID", "--page-id", env="FACEBOOK_PAGE_ID"),
-    )
+    setting_fields = (SettingField("page_id", "Page ID", "--page-id", env="FACEBOOK_PAGE_ID"),)
     secret_label = "page access token"
     secret_env = "FACEBOOK_ACCESS_TOKEN"
+    # (connect, read) seconds; a class attribute so a test can shorten the wait for a slow server.
+    timeout: ClassVar[tuple[float, float]] = (CONNECT_TIMEOUT, READ_TIMEOUT)
 
+    def __init__(self, account: AccountInfo, options: PublisherOptions) -> None:
+        super().__init__(account, options)
+        self.page_id = str(account.settings.get("page_id") or "").strip()
+        self.graph = GraphApi(
+            base_url=options.graph_url,
+            version=options.graph_version,
+            token=account.secret,
+            label=self.label,
+            account_name=account.name,
+            timeout=self.timeout,
+            special=self._special,
+        )
+
+    # --- rules ---------------------------------------------------------------------------
+    @classmethod
+    def validate(cls, variant: PostVariant, media_host_available: bool = False) -> list[Problem]:
+        problems = super().validate(variant, media_host_available)
+        if not (variant.text or "").strip() and not variant.link and not variant.media:
+            problems.append(Problem("text", "Facebook needs some text, a link or an image."))
+        return problems
+
+    @classmethod
+    def _validate_media(cls, media: list[str]) -> list[Problem]:
+        return allow_untyped_urls(cls, media, super()._validate_media(media))
+
+    # --- the interface -------------------------------------------------------------------
     def publish(self, variant: PostVariant, ctx: PublishContext) -> PublishResult:
-        raise PublishError(ErrorKind.PERMANENT, "Facebook publishing is not available yet.")
+        self._check_page_id()
+        message = message_of(variant)
+        if ctx.previous_outcome_unknown:
+            # An earlier attempt's answer was lost: if the post is on the Page, that attempt
+            # worked and sending again would publish it twice.
+            existing = self._find_existing(message, variant)
+            if existing is not None:
+                return existing
+        if not variant.media:
+            data = {"message": message} if message else {}
+            if variant.link:
+                data["link"] = variant.link
+            return self._create_feed_post(data, ctx)
+        if len(variant.media) == 1:
+            return self._publish_photo(variant.media[0], message)
+        photo_ids = self._upload_unpublished(variant.media, ctx)
+        data = {"message": message} if message else {}
+        for index, photo_id in enumerate(photo_ids):
+            data[f"attached_media[{index}]"] = json.dumps({"media_fbid": photo_id})
+        return self._create_feed_post(data, ctx)
 
     def verify(self) -> str:
-        raise PublishError(ErrorKind.PERMANENT, "Facebook is not available yet.")
+        self._check_page_id()
+        page = self.graph.call(
+            "GET", self.page_id, params={"fields": "id,name,link"}, step="reading the Page"
+        )
+        me = self.graph.call("GET", "me", params={"fields": "id,name"}, step="reading the token")
+        if str(me.get("id")) != self.page_id:
+            # Graph answers /me with the Page only for the Page's own token: this one is a
+            # user token, and posting with it fails with (#200).
+            raise PublishError(
+                ErrorKind.AUTH,
+                f"The token of account {self.account.name!r} belongs to "
+                f"{me.get('name') or 'a Facebook user'}, not to the Page "
+                f"{page.get('name') or self.page_id}. {self._page_token_help()}",
+            )
+        return str(page.get("name") or self.page_id)
+
+    # --- steps ---------------------------------------------------------------------------
+    def _check_page_id(self) -> None:
+        if not self.page_id.isdigit():
+            raise PublishError(
+                ErrorKind.PERMANENT,
+                f"Page ID {self.page_id!r} of account {self.account.name!r} is not valid: a "
+                "Page ID is a number (Page settings → About, or GET /me/accounts).",
+            )
+
+    def _create_feed_post(self, data: dict[str, Any], ctx: PublishContext) -> PublishResult:
+        # Read-after-write: the permalink comes back with the id, saving a second call.
+        data = {**data, "fields": "id,permalink_url"}
+        try:
+            answer = self.graph.call(
+                "POST", f"{self.page_id}/feed", data=data, final=True, step="creating the post"
+            )
+        except PublishError as error:
+            if error.kind is ErrorKind.INVALID_CONTENT and ctx.checkpoint.get("photos"):
+                # The rejection may be about an uploaded photo (expired, removed): the next
+                # attempt, after the user's edit, uploads fresh ones.
+                ctx.remember(photos=[])
+            raise
+        post_id = self._created_id(answer, "id")
+        url = answer.get("permalink_url") or self._permalink(post_id)
+        log.debug("facebook post created id=%s", post_id)
+        return PublishResult(post_id, str(url))
+
+    def _publish_photo(self, ref: str, message: str) -> PublishResult:
+        data: dict[str, Any] = {"published": "true"}
+        if message:
+            data["caption"] = message
+        answer = self._photo_call(ref, data, final=True, step="publishing the photo")
+        post_id = self._created_id(answer, "post_id", "id")
+        return PublishResult(post_id, self._permalink(post_id))
+
+    def _upload_unpublished(self, media: list[str], ctx: PublishContext) -> list[str]:
+        # Unpublished photos are invisible until attached; they are kept in the checkpoint so a
+        # retry (after a rate limit, a crash...) attaches them instead of uploading again.
+        saved = [p for p in ctx.checkpoint.get("photos") or [] if isinstance(p, dict)]
+        done: list[dict] = []
+        for index, ref in enumerate(media):
+            fingerprint = image_fingerprint(ref)
+            previous = saved[index] if index < len(saved) else None
+            if previous and previous.get("fingerprint") == fingerprint and previous.get("id"):
+                done.append(previous)
+                continue
+            answer = self._photo_call(
+                ref,
+                {"published": "false"},
+                final=False,
+                step=f"uploading {self._display_name(ref)}",
+            )
+            done.append({"fingerprint": fingerprint, "id": self._created_id(answer, "id")})
+            ctx.remember(photos=list(done))
+        return [str(item["id"]) for item in done]
+
+    def _photo_call(self, ref: str, data: dict[str, Any], *, final: bool, step: str) -> dict:
+        path = f"{self.page_id}/photos"
+        if is_url(ref):
+            return self.graph.call("POST", path, data={**data, "url": ref}, final=final, step=step)
+        with ExitStack() as stack:
+            try:
+                handle = stack.enter_context(Path(ref).open("rb"))
+            except OSError as exc:
+                raise PublishError(
+                    ErrorKind.INVALID_CONTENT,
+                    f"Could not read the image {ref} ({exc.strerror or type(exc).__name__}): "
+                    "check that the file still exists.",
+                ) from None
+            kind = media_type(ref) or "application/octet-stream"
+            files = {"source": (Path(ref).name, handle, kind)}
+            return self.graph.call("POST", path, data=data, files=files, final=final, step=step)
+
+    def _created_id(self, answer: dict, *keys: str) -> str:
+        for key in keys:
+            if answer.get(key):
+                return str(answer[key])
+        # 2xx JSON without an id is not Graph's answer to a create: it proves nothing.
+        raise PublishError(
+            ErrorKind.UNKNOWN_OUTCOME,
+            "Facebook answered without the id of the post, so it may or may not have been "
+            "published. Check the Page, then retry or cancel.",
+        )
+
+    def _permalink(self, post_id: str) -> str:
+        try:
+            answer = self.graph.call(
+                "GET", post_id, params={"fields": "permalink_url"}, step="reading the permalink"
+            )
+        except PublishError as exc:
+            # The post exists; a missing link is not worth failing it.
+            log.warning("facebook permalink of %s not read: %s", post_id, exc.message)
+            return PERMALINK.format(post_id=post_id)
+        return str(answer.get("permalink_url") or PERMALINK.format(post_id=post_id))
+
+    def _find_existing(self, message: str, variant: PostVariant) -> PublishResult | None:
+        """The Page's latest post with this text, if an earlier attempt created it."""
+        if not message:
+            return None
+        try:
+            answer = self.graph.call(
+                "GET",
+                f"{self.page_id}/posts",
+                params={"fields": "id,message,permalink_url", "limit": str(RECONCILE_LOOKBACK)},
+                step="looking for the post on the Page",
+            )
+        except PublishError as exc:
+            if exc.kind in (ErrorKind.AUTH, ErrorKind.RATE_LIMITED, ErrorKind.TRANSIENT):
+                raise
+            log.warning("facebook reconciliation read failed: %s", exc.message)
+            return None
+        for item in answer.get("data") or []:
+            if isinstance(item, dict) and (item.get("message") or "").strip() == message:
+                post_id = str(item.get("id"))
+                log.info("facebook post found after an unknown outcome: %s", post_id)
+                url = item.get("permalink_url") or PERMALINK.format(post_id=post_id)
+                return PublishResult(post_id, str(url))
+        return None
+
+    # --- errors --------------------------------------------------------------------------
+    def _special(
+        self, info: GraphErrorInfo, response: requests.Response, step: str, final: bool
+    ) -> PublishError | None:
+        if info.code is not None and 200 <= info.code <= 299:
+            # The classic mistake: a user access token where the Page's own token is needed.
+            return PublishError(
+                ErrorKind.AUTH,
+                f"Facebook refused to post as the Page while {step} (#{info.code}): the token "
+                f"of account {self.account.name!r} is probably a user access token, or lacks "
+                f"the pages_manage_posts and pages_read_engagement permissions. "
+                f"{self._page_token_help()}",
+                status=response.status_code,
+                code=str(info.code),
+            )
+        return None
+
+    def _page_token_help(self) -> str:
+        return (
+            "Posting needs the Page access token: get it with GET /me/accounts using a user "
+            "token that has pages_manage_posts and pages_read_engagement, then reconnect the "
+            f"account with it (desktop-publisher account reconnect {self.account.name!r})."
+        )
+
+    @staticmethod
+    def _display_name(ref: str) -> str:
+        if is_url(ref):
+            return Path(urlparse(ref).path).name or redact(ref)
+        return Path(ref).name

@@ -1,18 +1,86 @@
-"""Instagram professional accounts (Graph API content publishing)."""
+"""Instagram professional accounts (Graph API content publishing).
+
+One publish is: reconcile a container remembered from an earlier attempt (a container whose
+status is PUBLISHED proves that attempt worked) → read `content_publishing_limit` and hold the
+post while the daily quota is used up → make every image public (https URLs as given; local
+files through the media host, a WordPress site) → create the container (for a carousel, one
+child per image, then the CAROUSEL container) and remember it → poll its `status_code` until
+FINISHED → `POST /media_publish`, the only call that creates something visible and therefore the
+only one marked `final` → read the permalink.
+
+A container can be published only once, so a remembered container is what makes a retry after
+a lost answer safe: its status says whether the earlier attempt worked.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import logging
+import time
+from pathlib import Path
+from typing import Any, ClassVar
+from urllib.parse import urlparse
+
+import requests
+
 from desktop_publisher.platforms.base import (
+    AccountInfo,
     ErrorKind,
     Limits,
     PostVariant,
+    Problem,
     PublishContext,
     Publisher,
+    PublisherOptions,
     PublishError,
     PublishResult,
     SettingField,
+    is_url,
 )
+from desktop_publisher.platforms.graph import (
+    IG_INVALID_SUBCODES,
+    IG_QUOTA_SUBCODE,
+    IG_RESTRICTED_SUBCODES,
+    IG_TRANSIENT_SUBCODES,
+    NOT_READY_CODE,
+    GraphApi,
+    GraphErrorInfo,
+    allow_untyped_urls,
+    alt_texts,
+    image_fingerprint,
+)
+from desktop_publisher.platforms.http import CONNECT_TIMEOUT, READ_TIMEOUT
 from desktop_publisher.platforms.registry import register
+from desktop_publisher.redaction import redact
+
+log = logging.getLogger(__name__)
+
+# The quota is a rolling 24 hours and Graph does not say when the next slot frees: look again
+# in an hour (one cheap GET), until the engine's hold limit.
+QUOTA_RECHECK_SECONDS = 3600.0
+MAX_ALT_TEXT = 1000
+MEDIA_HOST_HELP = (
+    "use an https:// image address, or mark a public WordPress account as media host "
+    "(desktop-publisher account add wordpress … --media-host) so local images are uploaded there "
+    "first"
+)
+CONTAINER_ERRORS = {
+    "2207003": "downloading the image took too long",
+    "2207052": "the image could not be downloaded from its address",
+    "2207004": "the image is larger than 8 MB",
+    "2207005": "the image format is not supported (JPEG only)",
+    "2207009": "the aspect ratio is outside 4:5 … 1.91:1",
+    "2207010": "the caption is too long",
+    "2207026": "the image could not be processed",
+}
+
+
+def caption_of(variant: PostVariant) -> str:
+    """The caption. Instagram has no link attachment: a link is added as text (not clickable)."""
+    text = (variant.text or "").strip()
+    if variant.link and variant.link not in text:
+        text = f"{text}\n\n{variant.link}" if text else variant.link
+    return text
 
 
 @register
@@ -30,14 +98,436 @@ class InstagramPublisher(Publisher):
         max_mentions=20,
     )
     setting_fields = (
-        SettingField("account_id", "Instagram account ID", "--account-id",
-                     env="INSTAGRAM_ACCOUNT_ID"),
+        SettingField(
+            "account_id", "Instagram account ID", "--account-id", env="INSTAGRAM_ACCOUNT_ID"
+        ),
     )
     secret_label = "access token"
     secret_env = "INSTAGRAM_ACCESS_TOKEN"
+    needs_media_host = True
+    # Class attributes so a test can shorten them. Images are usually ready at once; Meta asks
+    # not to poll more than about once a minute for long jobs, so the wait stays short and a
+    # container still processing is picked up again by the next attempt.
+    timeout: ClassVar[tuple[float, float]] = (CONNECT_TIMEOUT, READ_TIMEOUT)
+    poll_interval: ClassVar[float] = 3.0
+    poll_timeout: ClassVar[float] = 60.0
 
+    def __init__(self, account: AccountInfo, options: PublisherOptions) -> None:
+        super().__init__(account, options)
+        self.user_id = str(account.settings.get("account_id") or "").strip()
+        self.graph = GraphApi(
+            base_url=options.graph_url,
+            version=options.graph_version,
+            token=account.secret,
+            label=self.label,
+            account_name=account.name,
+            timeout=self.timeout,
+            special=self._special,
+        )
+
+    # --- rules ---------------------------------------------------------------------------
+    @classmethod
+    def validate(cls, variant: PostVariant, media_host_available: bool = False) -> list[Problem]:
+        # Length, hashtags and mentions are counted on the caption as it will be sent.
+        as_sent = PostVariant(
+            caption_of(variant), variant.title, variant.link, variant.media, variant.extra
+        )
+        problems = [
+            p
+            for p in super().validate(as_sent, media_host_available)
+            if not (p.field == "media" and p.message == f"{cls.label} needs an image.")
+        ]
+        if not variant.media:
+            problems.insert(
+                0, Problem("media", "Instagram has no text-only posts: add a JPEG image.")
+            )
+        for ref in variant.media:
+            if is_url(ref) and urlparse(ref).scheme != "https":
+                problems.append(
+                    Problem(
+                        "media",
+                        f"{redact(ref)}: Instagram downloads images itself and needs an "
+                        "https:// address.",
+                    )
+                )
+            elif not is_url(ref) and not media_host_available:
+                problems.append(
+                    Problem(
+                        "media",
+                        f"{Path(ref).name}: Instagram needs the image at a public https:// "
+                        f"address; {MEDIA_HOST_HELP}.",
+                    )
+                )
+        for alt in alt_texts(variant.extra.get("alt"), len(variant.media)):
+            if alt and len(alt) > MAX_ALT_TEXT:
+                problems.append(
+                    Problem("alt", f"Instagram allows alt text up to {MAX_ALT_TEXT} characters.")
+                )
+                break
+        return problems
+
+    @classmethod
+    def _validate_media(cls, media: list[str]) -> list[Problem]:
+        return allow_untyped_urls(cls, media, super()._validate_media(media))
+
+    # --- the interface -------------------------------------------------------------------
     def publish(self, variant: PostVariant, ctx: PublishContext) -> PublishResult:
-        raise PublishError(ErrorKind.PERMANENT, "Instagram publishing is not available yet.")
+        self._check_user_id()
+        caption = caption_of(variant)
+        alts = alt_texts(variant.extra.get("alt"), len(variant.media))
+        fingerprint = self._fingerprint(caption, variant.media, alts)
+        state = ctx.checkpoint.get("instagram")
+        state = dict(state) if isinstance(state, dict) else {}
+        if state.get("fingerprint") != fingerprint:
+            # Another content (edited since): nothing remembered applies to it.
+            state = {"fingerprint": fingerprint, "hosted": {}}
+
+        container = state.get("container")
+        if container:
+            status = self._reconcile_status(str(container))
+            if status == "PUBLISHED":
+                return self._already_published(str(container), caption, state)
+            if status not in ("FINISHED", "IN_PROGRESS"):
+                container = None
+                self._remember(ctx, state, container=None)
+        self._check_quota()
+        if not container:
+            urls = self._public_urls(variant.media, alts, ctx, state)
+            container = self._create_container(urls, caption, alts, ctx, state)
+        return self._publish(str(container), caption, ctx, state)
 
     def verify(self) -> str:
-        raise PublishError(ErrorKind.PERMANENT, "Instagram is not available yet.")
+        self._check_user_id()
+        info = self.graph.call(
+            "GET",
+            self.user_id,
+            params={"fields": "id,username,name"},
+            step="reading the Instagram account",
+        )
+        return str(info.get("username") or info.get("name") or self.user_id)
+
+    # --- steps ---------------------------------------------------------------------------
+    def _check_user_id(self) -> None:
+        if not self.user_id.isdigit():
+            raise PublishError(
+                ErrorKind.PERMANENT,
+                f"Instagram account ID {self.user_id!r} of account {self.account.name!r} is not "
+                "valid: it is a number (GET /me/accounts?fields=instagram_business_account).",
+            )
+
+    def _remember(self, ctx: PublishContext, state: dict, **changes: Any) -> None:
+        state.update(changes)
+        ctx.remember(instagram=dict(state))
+
+    def _check_quota(self) -> None:
+        answer = self.graph.call(
+            "GET",
+            f"{self.user_id}/content_publishing_limit",
+            params={"fields": "quota_usage,config"},
+            step="reading the daily publishing limit",
+        )
+        try:
+            entry = answer["data"][0]
+            used = int(entry["quota_usage"])
+            total = int(entry["config"]["quota_total"])
+        except (KeyError, IndexError, TypeError, ValueError):
+            # Meta's pages disagree on this endpoint's details; publishing tells us anyway.
+            log.warning("instagram publishing limit not understood: %s", redact(answer)[:200])
+            return
+        if used >= total:
+            raise PublishError(
+                ErrorKind.RATE_LIMITED,
+                f"Instagram's daily publishing limit is used up ({used} of {total} posts in 24 "
+                "hours). The post is held and goes out when the limit frees.",
+                retry_after=QUOTA_RECHECK_SECONDS,
+                code=str(IG_QUOTA_SUBCODE),
+            )
+
+    def _public_urls(
+        self, media: list[str], alts: list[str | None], ctx: PublishContext, state: dict
+    ) -> list[str]:
+        hosted: dict[str, str] = dict(state.get("hosted") or {})
+        urls: list[str] = []
+        for ref, alt in zip(media, alts, strict=True):
+            if is_url(ref):
+                urls.append(ref)
+                continue
+            key = image_fingerprint(ref)
+            if key not in hosted:
+                hosted[key] = self._host(ref, alt)
+                # Remembered at once: a retry does not upload the same file again.
+                self._remember(ctx, state, hosted=dict(hosted))
+            urls.append(hosted[key])
+        return urls
+
+    def _host(self, ref: str, alt: str | None) -> str:
+        name = Path(ref).name
+        host = self.options.media_host
+        if host is None:
+            raise PublishError(
+                ErrorKind.INVALID_CONTENT,
+                f"{name}: Instagram needs the image at a public https:// address, and no media "
+                f"host is available; {MEDIA_HOST_HELP}.",
+            )
+        try:
+            url = host.upload_public(ref, alt)
+        except PublishError as exc:
+            # The upload creates no Instagram post: never an unknown outcome here.
+            kind = ErrorKind.TRANSIENT if exc.kind is ErrorKind.UNKNOWN_OUTCOME else exc.kind
+            raise PublishError(
+                kind,
+                f"Uploading {name} to the media host failed: {exc.message}",
+                retry_after=exc.retry_after,
+                status=exc.status,
+                code=exc.code,
+            ) from None
+        except OSError as exc:
+            raise PublishError(
+                ErrorKind.INVALID_CONTENT,
+                f"Could not read the image {ref} ({exc.strerror or type(exc).__name__}): check "
+                "that the file still exists.",
+            ) from None
+        if not isinstance(url, str) or urlparse(url).scheme != "https":
+            raise PublishError(
+                ErrorKind.PERMANENT,
+                f"The media host gave {redact(url)} for {name}, which Instagram cannot download: "
+                "the media host site must be public and use https://.",
+            )
+        log.debug("instagram image %s hosted at %s", name, url)
+        return url
+
+    def _create_container(
+        self,
+        urls: list[str],
+        caption: str,
+        alts: list[str | None],
+        ctx: PublishContext,
+        state: dict,
+    ) -> str:
+        media_path = f"{self.user_id}/media"
+        if len(urls) == 1:
+            data = {"image_url": urls[0], "caption": caption}
+            if alts[0]:
+                data["alt_text"] = alts[0]
+            answer = self.graph.call("POST", media_path, data=data, step="preparing the post")
+        else:
+            children: list[str] = []
+            for index, (url, alt) in enumerate(zip(urls, alts, strict=True), start=1):
+                data = {"image_url": url, "is_carousel_item": "true"}
+                if alt:
+                    data["alt_text"] = alt
+                child = self.graph.call(
+                    "POST", media_path, data=data, step=f"preparing image {index} of the carousel"
+                )
+                children.append(self._id(child, "preparing the carousel"))
+            answer = self.graph.call(
+                "POST",
+                media_path,
+                data={"media_type": "CAROUSEL", "children": ",".join(children), "caption": caption},
+                step="preparing the carousel",
+            )
+        container = self._id(answer, "preparing the post")
+        self._remember(ctx, state, container=container)
+        log.debug("instagram container %s created", container)
+        return container
+
+    def _publish(
+        self, container: str, caption: str, ctx: PublishContext, state: dict
+    ) -> PublishResult:
+        deadline = time.monotonic() + self.poll_timeout
+        while True:
+            status = self._wait_finished(container, deadline, ctx, state)
+            if status == "PUBLISHED":
+                return self._already_published(container, caption, state)
+            try:
+                answer = self.graph.call(
+                    "POST",
+                    f"{self.user_id}/media_publish",
+                    data={"creation_id": container},
+                    final=True,
+                    step="publishing the post",
+                )
+            except PublishError as exc:
+                if exc.code == str(NOT_READY_CODE) and time.monotonic() < deadline:
+                    # Not ready after all (9007): wait, look again, publish again.
+                    self._pause()
+                    continue
+                if exc.kind is ErrorKind.UNKNOWN_OUTCOME:
+                    # The container's status tells at once whether the publish happened.
+                    if self._quiet_status(container) == "PUBLISHED":
+                        return self._already_published(container, caption, state)
+                elif exc.code == "2207008" or exc.kind is ErrorKind.INVALID_CONTENT:
+                    self._remember(ctx, state, container=None)
+                raise
+            media_id = self._id(answer, "publishing the post")
+            self._remember(ctx, state, media=media_id)
+            log.debug("instagram media %s published from container %s", media_id, container)
+            return PublishResult(media_id, self._permalink(media_id))
+
+    def _wait_finished(
+        self, container: str, deadline: float, ctx: PublishContext, state: dict
+    ) -> str:
+        while True:
+            status, detail = self._status(container)
+            if status in ("FINISHED", "PUBLISHED"):
+                return status
+            if status == "ERROR":
+                self._remember(ctx, state, container=None)
+                raise self._container_error(detail)
+            if status == "EXPIRED":
+                self._remember(ctx, state, container=None)
+                raise PublishError(
+                    ErrorKind.TRANSIENT,
+                    "Instagram let the prepared post expire (after 24 hours); a new one is made "
+                    "on the next attempt.",
+                )
+            if time.monotonic() >= deadline:
+                raise PublishError(
+                    ErrorKind.TRANSIENT,
+                    f"Instagram is still processing the image after {self.poll_timeout:g} "
+                    "seconds; publishing is tried again later.",
+                    code=str(NOT_READY_CODE),
+                )
+            self._pause()
+
+    def _status(self, container: str) -> tuple[str, str]:
+        answer = self.graph.call(
+            "GET",
+            container,
+            params={"fields": "status_code,status"},
+            step="checking the prepared post",
+        )
+        return str(answer.get("status_code") or "").upper(), str(answer.get("status") or "")
+
+    def _reconcile_status(self, container: str) -> str | None:
+        """A remembered container's status; None when Instagram no longer knows it."""
+        try:
+            return self._status(container)[0]
+        except PublishError as exc:
+            if exc.kind in (ErrorKind.INVALID_CONTENT, ErrorKind.PERMANENT):
+                return None
+            raise
+
+    def _quiet_status(self, container: str) -> str | None:
+        try:
+            return self._status(container)[0]
+        except PublishError as exc:
+            log.warning("instagram container %s status not read: %s", container, exc.message)
+            return None
+
+    def _already_published(self, container: str, caption: str, state: dict) -> PublishResult:
+        """The container is PUBLISHED: an earlier call worked although its answer was lost."""
+        log.info("instagram container %s is already published", container)
+        media_id = state.get("media")
+        if media_id:
+            return PublishResult(str(media_id), self._permalink(str(media_id)))
+        try:
+            answer = self.graph.call(
+                "GET",
+                f"{self.user_id}/media",
+                params={"fields": "id,caption,permalink,timestamp", "limit": "10"},
+                step="looking for the published post",
+            )
+        except PublishError as exc:
+            log.warning("instagram media list not read: %s", exc.message)
+            answer = {}
+        for item in answer.get("data") or []:
+            if isinstance(item, dict) and (item.get("caption") or "") == caption and item.get("id"):
+                return PublishResult(str(item["id"]), item.get("permalink"))
+        # Published for sure, but which media it became is unknown: keep the container id.
+        return PublishResult(container, None)
+
+    def _permalink(self, media_id: str) -> str | None:
+        try:
+            answer = self.graph.call(
+                "GET", media_id, params={"fields": "permalink"}, step="reading the permalink"
+            )
+        except PublishError as exc:
+            # The post exists; a missing link is not worth failing it.
+            log.warning("instagram permalink of %s not read: %s", media_id, exc.message)
+            return None
+        link = answer.get("permalink")
+        return str(link) if link else None
+
+    def _id(self, answer: dict, step: str) -> str:
+        if answer.get("id"):
+            return str(answer["id"])
+        raise PublishError(
+            ErrorKind.TRANSIENT,
+            f"Instagram answered without an id while {step}; trying again later.",
+        )
+
+    def _pause(self) -> None:
+        # Polling Graph: the wait is the point (the worker thread does nothing else meanwhile).
+        time.sleep(self.poll_interval)
+
+    @staticmethod
+    def _fingerprint(caption: str, media: list[str], alts: list[str | None]) -> str:
+        parts = [caption, *(image_fingerprint(m) for m in media), *(a or "" for a in alts)]
+        return hashlib.sha256("\x00".join(parts).encode()).hexdigest()[:32]
+
+    # --- errors --------------------------------------------------------------------------
+    def _container_error(self, detail: str) -> PublishError:
+        subcode = next((s for s in CONTAINER_ERRORS if s in detail), None)
+        reason = CONTAINER_ERRORS.get(subcode or "", "it could not be prepared")
+        if subcode in ("2207003",):
+            return PublishError(
+                ErrorKind.TRANSIENT,
+                f"Instagram could not prepare the post: {reason}. Trying again later.",
+                code=subcode,
+            )
+        said = f" Instagram said: {detail}" if detail else ""
+        return PublishError(
+            ErrorKind.INVALID_CONTENT,
+            f"Instagram could not prepare the post: {reason}. Edit the post, then retry.{said}",
+            code=subcode,
+        )
+
+    def _special(
+        self, info: GraphErrorInfo, response: requests.Response, step: str, final: bool
+    ) -> PublishError | None:
+        code, sub, said = info.code, info.subcode, info.said
+        status = response.status_code
+        if code == NOT_READY_CODE or sub == 2207027:
+            return PublishError(
+                ErrorKind.TRANSIENT,
+                "Instagram has not finished preparing the image; publishing is tried again later.",
+                retry_after=60.0,
+                status=status,
+                code=str(NOT_READY_CODE),
+            )
+        if sub == IG_QUOTA_SUBCODE:
+            return PublishError(
+                ErrorKind.RATE_LIMITED,
+                "Instagram's daily publishing limit is used up. The post is held and goes out "
+                "when the limit frees.",
+                retry_after=QUOTA_RECHECK_SECONDS,
+                status=status,
+                code=str(sub),
+            )
+        if sub in IG_RESTRICTED_SUBCODES:
+            return PublishError(
+                ErrorKind.PERMANENT,
+                f"Instagram has restricted this account ({code}/{sub}): check the account in "
+                f"the Instagram app. Instagram said: {said}",
+                status=status,
+                code=str(sub),
+            )
+        if sub in IG_INVALID_SUBCODES:
+            reason = CONTAINER_ERRORS.get(str(sub))
+            why = f"{reason}. " if reason else ""
+            return PublishError(
+                ErrorKind.INVALID_CONTENT,
+                f"Instagram rejected the post while {step} ({code}/{sub}): {why}Edit the post, "
+                f"then retry. Instagram said: {said}",
+                status=status,
+                code=str(sub),
+            )
+        if sub in IG_TRANSIENT_SUBCODES:
+            return PublishError(
+                ErrorKind.TRANSIENT,
+                f"Instagram had a temporary problem while {step} ({code}/{sub}): {said}",
+                status=status,
+                code=str(sub),
+            )
+        return None

@@ -1,0 +1,379 @@
+"""What the Facebook Page and Instagram clients share: Meta's Graph API.
+
+The base URL (`DESKTOP_PUBLISHER_GRAPH_URL`, default https://graph.facebook.com) and the version
+(`graph_version` setting, e.g. v25.0) come from PublisherOptions. The token always travels in the
+`Authorization` header, never as an `access_token` parameter: URLs end up in logs and proxies.
+
+Graph answers errors in one envelope (`{"error": {"code", "error_subcode", "message",
+"is_transient", ...}}`, usually HTTP 400) whose *code* says what happened, not the HTTP status.
+`classify()` turns it into an ErrorKind as shared/platform-apis.md lists; the engine decides what
+happens next.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
+
+import requests
+
+from desktop_publisher.platforms.base import ErrorKind, Problem, PublishError, is_url, media_type
+from desktop_publisher.platforms.http import (
+    CONNECT_TIMEOUT,
+    READ_TIMEOUT,
+    HttpClient,
+    json_body,
+    parse_retry_after,
+)
+
+log = logging.getLogger(__name__)
+
+VERSION = re.compile(r"^v?(\d+)(?:\.(\d+))?$")
+# Graph's own explanations are shown to the user; keep a runaway body out of the post list.
+MAX_MESSAGE = 300
+# A rate-limit answer without any hint of when access returns: Meta's windows are an hour long.
+DEFAULT_RATE_LIMIT_WAIT = 15 * 60.0
+
+# Codes from shared/platform-apis.md ("Common rules", "Facebook Pages", "Instagram").
+TRANSIENT_CODES = frozenset({1, 2, -1, -2, 341})
+RATE_LIMIT_CODES = frozenset({4, 17, 32, 613, 80001})
+AUTH_CODES = frozenset({102, 104, 190, 2500})
+AUTH_SUBCODES = frozenset({*range(458, 468), 492})
+PERMISSION_CODES = frozenset({10, *range(200, 300)})
+TOKEN_REASONS = {
+    458: "no longer works because the app was removed from the account",
+    459: "is blocked until the user logs in to Facebook and passes a security checkpoint",
+    460: "stopped working because the Facebook password was changed",
+    463: "has expired",
+    464: "belongs to a user who has not confirmed the account",
+    467: "is not valid",
+    492: "belongs to a user who no longer has a role on the Page",
+}
+# Instagram subcodes (the code alone is ambiguous: 4 is also "restricted as spam").
+IG_TRANSIENT_SUBCODES = frozenset({2207001, 2207003, 2207008, 2207027})
+IG_INVALID_SUBCODES = frozenset(
+    {2207004, 2207005, 2207009, 2207010, 2207026, 2207028, 2207040, 2207052}
+)
+IG_RESTRICTED_SUBCODES = frozenset({2207050, 2207051})
+IG_QUOTA_SUBCODE = 2207042
+NOT_READY_CODE = 9007
+
+
+def normalize_version(value: str) -> str:
+    """`v25.0` from `v25.0`, `25.0`, `v25` or `25`; PublishError for anything else."""
+    match = VERSION.match(str(value or "").strip())
+    if not match:
+        raise PublishError(
+            ErrorKind.PERMANENT,
+            f"Graph API version {value!r} is not valid: set graph_version to a version such as "
+            "v25.0.",
+        )
+    return f"v{match.group(1)}.{match.group(2) or 0}"
+
+
+@dataclass(frozen=True)
+class GraphErrorInfo:
+    """The parts of Graph's error envelope the classification needs."""
+
+    code: int | None
+    subcode: int | None
+    message: str
+    user_message: str | None
+    is_transient: bool
+
+    @property
+    def said(self) -> str:
+        """Graph's explanation, the one meant for people first."""
+        text = self.user_message or self.message
+        text = " ".join(str(text).split())
+        return text if len(text) <= MAX_MESSAGE else text[: MAX_MESSAGE - 1] + "…"
+
+
+def _int(value: Any) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def error_info(body: Any) -> GraphErrorInfo | None:
+    if not isinstance(body, dict) or not isinstance(body.get("error"), dict):
+        return None
+    error = body["error"]
+    return GraphErrorInfo(
+        code=_int(error.get("code")),
+        subcode=_int(error.get("error_subcode")),
+        message=str(error.get("message") or "unknown error"),
+        user_message=str(error["error_user_msg"]) if error.get("error_user_msg") else None,
+        is_transient=bool(error.get("is_transient")),
+    )
+
+
+def usage_wait(response: requests.Response) -> float | None:
+    """Seconds until Meta gives access back, from its usage headers (None when they say nothing).
+
+    `X-Business-Use-Case-Usage` carries `estimated_time_to_regain_access` in minutes per business
+    object; `X-App-Usage` (and `X-Page-Usage`) only carry percentages — at 100 % the app is
+    throttled for the rest of Meta's rolling hour, with no time given.
+    """
+    wait: float | None = None
+    raw = response.headers.get("X-Business-Use-Case-Usage")
+    if raw:
+        try:
+            usage = json.loads(raw)
+        except ValueError:
+            usage = None
+        if isinstance(usage, dict):
+            for entries in usage.values():
+                for entry in entries if isinstance(entries, list) else []:
+                    minutes = (
+                        _int(entry.get("estimated_time_to_regain_access"))
+                        if isinstance(entry, dict)
+                        else None
+                    )
+                    if minutes and minutes > 0:
+                        wait = max(wait or 0.0, minutes * 60.0)
+    return wait
+
+
+def usage_exhausted(response: requests.Response) -> bool:
+    """Whether a usage header reports 100 % of some budget used."""
+    for name in ("X-App-Usage", "X-Page-Usage", "X-Business-Use-Case-Usage"):
+        raw = response.headers.get(name)
+        if not raw:
+            continue
+        try:
+            usage = json.loads(raw)
+        except ValueError:
+            continue
+        blocks: list[Any] = [usage]
+        if name == "X-Business-Use-Case-Usage" and isinstance(usage, dict):
+            blocks = [e for entries in usage.values() if isinstance(entries, list) for e in entries]
+        for block in blocks:
+            if not isinstance(block, dict):
+                continue
+            for key in ("call_count", "total_cputime", "total_time"):
+                value = _int(block.get(key))
+                if value is not None and value >= 100:
+                    return True
+    return False
+
+
+# Hook for a platform's own readings of an error (Facebook's (#200), Instagram's subcodes...).
+Special = Callable[[GraphErrorInfo, requests.Response, str, bool], PublishError | None]
+
+
+class GraphApi:
+    """One Graph account's HTTP access: URL building, auth header, answers and errors."""
+
+    def __init__(
+        self,
+        *,
+        base_url: str,
+        version: str,
+        token: str,
+        label: str,
+        account_name: str,
+        timeout: tuple[float, float] = (CONNECT_TIMEOUT, READ_TIMEOUT),
+        special: Special | None = None,
+    ) -> None:
+        self.base = base_url.rstrip("/")
+        self.version_setting = version
+        self.token = token
+        self.label = label
+        self.account_name = account_name
+        self.special = special
+        self.http = HttpClient(timeout=timeout)
+
+    def url(self, path: str) -> str:
+        return f"{self.base}/{normalize_version(self.version_setting)}/{path.lstrip('/')}"
+
+    def call(
+        self,
+        method: str,
+        path: str,
+        *,
+        step: str,
+        final: bool = False,
+        params: dict[str, Any] | None = None,
+        data: dict[str, Any] | None = None,
+        files: dict[str, Any] | None = None,
+    ) -> dict:
+        """The JSON object Graph answered, or PublishError classified for the engine."""
+        url = self.url(path)
+        # No redirects: requests would re-send a POST as a GET elsewhere, and a redirect here
+        # means a wrong API address or a login page, never a useful answer.
+        response = self.http.request(
+            method,
+            url,
+            final=final,
+            headers={"Authorization": f"Bearer {self.token}"},
+            params=params,
+            data=data,
+            files=files,
+            allow_redirects=False,
+        )
+        log.debug("graph %s %s → %s (%s)", method, urlparse(url).path, response.status_code, step)
+        body = json_body(response)
+        if response.ok and isinstance(body, dict) and "error" not in body:
+            return body
+        raise self.classify(response, body, step=step, final=final)
+
+    # --- classification ----------------------------------------------------------------------
+    def classify(
+        self, response: requests.Response, body: Any, *, step: str, final: bool
+    ) -> PublishError:
+        status = response.status_code
+        info = error_info(body)
+        if info is None:
+            return self._not_graph(response, step=step, final=final)
+        if self.special is not None:
+            special = self.special(info, response, step, final)
+            if special is not None:
+                return special
+        code, subcode, said = info.code, info.subcode, info.said
+        where = f"while {step}"
+        tag = f"#{code}" + (f"/{subcode}" if subcode else "")
+
+        def error(kind: ErrorKind, message: str, retry_after: float | None = None) -> PublishError:
+            return PublishError(
+                kind, message, retry_after=retry_after, status=status, code=str(code)
+            )
+
+        if code in AUTH_CODES or subcode in AUTH_SUBCODES:
+            reason = TOKEN_REASONS.get(subcode or 0, "was not accepted")
+            return error(
+                ErrorKind.AUTH,
+                f"{self.label} says the access token of account {self.account_name!r} {reason} "
+                f"({tag}). Reconnect the account with a new token (desktop-publisher account "
+                f"reconnect {self.account_name!r}).",
+            )
+        if code in RATE_LIMIT_CODES or status == 429:
+            wait = max(
+                (w for w in (parse_retry_after(response), usage_wait(response)) if w), default=None
+            )
+            return error(
+                ErrorKind.RATE_LIMITED,
+                f"{self.label}'s request limit was reached {where} ({tag}): {said}",
+                retry_after=wait or DEFAULT_RATE_LIMIT_WAIT,
+            )
+        if code == 368:
+            return error(
+                ErrorKind.PERMANENT,
+                f"{self.label} has temporarily blocked posting from this account for breaking a "
+                f"policy ({tag}); this usually lasts hours. Wait, check the account's notices, "
+                f"then retry. {self.label} said: {said}",
+            )
+        if code in PERMISSION_CODES:
+            return error(
+                ErrorKind.PERMANENT,
+                f"{self.label} refused the permission {where} ({tag}): reconnect the account "
+                f"with a token that has the publishing permissions. {self.label} said: {said}",
+            )
+        if status >= 500 or info.is_transient or code in TRANSIENT_CODES:
+            if final and (status >= 500 or code == 1):
+                # "An unknown error occurred" after the post was sent: it may exist.
+                return error(
+                    ErrorKind.UNKNOWN_OUTCOME,
+                    f"{self.label} answered with an error after the post was sent ({tag}, HTTP "
+                    f"{status}), so it may or may not have been published. Check the account, "
+                    "then retry or cancel.",
+                )
+            return error(
+                ErrorKind.TRANSIENT,
+                f"{self.label} had a temporary problem {where} ({tag}): {said}",
+                retry_after=parse_retry_after(response) or usage_wait(response),
+            )
+        if usage_exhausted(response):
+            return error(
+                ErrorKind.RATE_LIMITED,
+                f"{self.label}'s request limit was reached {where} ({tag}): {said}",
+                retry_after=usage_wait(response) or DEFAULT_RATE_LIMIT_WAIT,
+            )
+        if code == 506:
+            return error(
+                ErrorKind.PERMANENT,
+                f"{self.label} refused the post as a duplicate of the previous one ({tag}). "
+                "Change the text to publish it again.",
+            )
+        if code == 1609005:
+            return error(
+                ErrorKind.INVALID_CONTENT,
+                f"{self.label} could not read the link of the post ({tag}): check that the "
+                "link opens in a browser, then retry.",
+            )
+        if code == 100 or 400 <= status < 500:
+            return error(
+                ErrorKind.INVALID_CONTENT,
+                f"{self.label} rejected the post {where} ({tag}). Edit the post, then retry. "
+                f"{self.label} said: {said}",
+            )
+        return error(
+            ErrorKind.PERMANENT, f"{self.label} refused the request {where} ({tag}): {said}"
+        )
+
+    def _not_graph(self, response: requests.Response, *, step: str, final: bool) -> PublishError:
+        """An answer that is not Graph's JSON: a proxy, captive portal or firewall page."""
+        status = response.status_code
+        host = urlparse(self.base).hostname
+        kind = (response.headers.get("Content-Type") or "no content type").split(";")[0]
+        if 300 <= status < 400:
+            return PublishError(
+                ErrorKind.PERMANENT,
+                f"The Graph API address {self.base} redirected elsewhere (HTTP {status}) while "
+                f"{step}: check DESKTOP_PUBLISHER_GRAPH_URL.",
+                status=status,
+            )
+        if final and (status < 300 or status >= 500):
+            # After the post was sent, an odd 2xx or a 5xx page proves nothing either way.
+            return PublishError(
+                ErrorKind.UNKNOWN_OUTCOME,
+                f"{host} answered HTTP {status} ({kind}) instead of {self.label}'s answer after "
+                "the post was sent, so it may or may not have been published. Check the "
+                "account, then retry or cancel.",
+                status=status,
+            )
+        return PublishError(
+            ErrorKind.TRANSIENT,
+            f"While {step}, {host} answered HTTP {status} with something that is not the "
+            f"Graph API ({kind}): a proxy or firewall may be in the way. Trying again later.",
+            status=status,
+            retry_after=parse_retry_after(response),
+        )
+
+
+def allow_untyped_urls(cls: type, media: list[str], problems: list[Problem]) -> list[Problem]:
+    """Drop "accepts JPEG only" for image URLs without a file extension (CDNs, query strings):
+    the type cannot be told from such an address, and Meta checks what it downloads."""
+    untyped = {
+        f"{Path(ref).name}: {cls.label} accepts"
+        for ref in media
+        if is_url(ref) and media_type(ref) is None
+    }
+    return [p for p in problems if not any(p.message.startswith(u) for u in untyped)]
+
+
+def image_fingerprint(ref: str) -> str:
+    """Identifies the file behind a reference, so a changed file is uploaded again."""
+    if is_url(ref):
+        return ref
+    try:
+        stat = Path(ref).stat()
+    except OSError:
+        return ref
+    return f"{ref}|{stat.st_size}|{int(stat.st_mtime)}"
+
+
+def alt_texts(alt: object, count: int) -> list[str | None]:
+    """`extra["alt"]`: one text for every image (the CLI's --alt) or a list, one per image."""
+    if isinstance(alt, list | tuple):
+        texts = [(str(a).strip() or None) if a is not None else None for a in alt]
+        return (texts + [None] * count)[:count]
+    text = str(alt).strip() if alt else ""
+    return [text or None] * count
