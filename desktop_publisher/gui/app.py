@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
+import signal
+import socket
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QSocketNotifier
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop_publisher import APP_ID, APP_NAME
@@ -25,6 +31,9 @@ from desktop_publisher.gui.notifications import Notifier
 from desktop_publisher.logs import setup_logging
 from desktop_publisher.posts import PostService
 from desktop_publisher.store.connection import Store, open_store
+
+if TYPE_CHECKING:
+    from desktop_publisher.gui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -108,7 +117,8 @@ def run_app(data_dir: Path, args: argparse.Namespace | None = None) -> int:
     context, lock = create_context(data_dir, store)
     window = MainWindow(context)
     tray = TrayController(context, window)
-    instance.messageReceived.connect(lambda _message: window.bring_forward())
+    instance.messageReceived.connect(lambda message: _forwarded(window, message))
+    stop_on_signals = _quit_on_signals(app)
     if context.engine is not None:
         context.engine.start()
     if store.settings.get("start_minimized") and tray.available():
@@ -118,8 +128,50 @@ def run_app(data_dir: Path, args: argparse.Namespace | None = None) -> int:
     try:
         return app.exec()
     finally:
+        stop_on_signals()
         shutdown(Running(context, lock))
         instance.close()
+
+
+def _forwarded(window: MainWindow, message: str) -> None:
+    log.info("a second launch asked for the window (%s)", message)
+    window.bring_forward()
+
+
+def _quit_on_signals(app: QApplication) -> Callable[[], None]:
+    """Quit cleanly (engine stopped, lock released) on SIGTERM/SIGINT, e.g. at logout.
+
+    Python only runs signal handlers between bytecodes, which never happens while Qt's event loop
+    waits; the C-level handler writes to a socket that Qt watches instead, so nothing polls.
+    """
+    if not hasattr(signal, "SIGTERM") or sys.platform == "win32":
+        return lambda: None
+    reader, writer = socket.socketpair()
+    reader.setblocking(False)
+    writer.setblocking(False)
+    previous_fd = signal.set_wakeup_fd(writer.fileno())
+    previous = {sig: signal.signal(sig, lambda *_: None) for sig in (signal.SIGTERM, signal.SIGINT)}
+    notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read, app)
+
+    def woken() -> None:
+        with contextlib.suppress(OSError):
+            reader.recv(64)
+        log.info("asked to stop by a signal: quitting")
+        # exit(), not quit(): quit() first asks the windows, and a window that keeps running in
+        # the tray says no.
+        app.exit(0)
+
+    notifier.activated.connect(woken)
+
+    def restore() -> None:
+        notifier.setEnabled(False)
+        signal.set_wakeup_fd(previous_fd)
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+        reader.close()
+        writer.close()
+
+    return restore
 
 
 def shutdown(running: Running) -> None:

@@ -115,7 +115,9 @@ class TrayController(QObject):
 
     def quit(self) -> None:
         self.icon.hide()
-        QApplication.quit()
+        # exit(), not quit(): quit() first offers the window a close, which a window that keeps
+        # running in the tray refuses, and Quit would then do nothing.
+        QApplication.exit(0)
 
     def _activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
         if reason in (
