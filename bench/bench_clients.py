@@ -1,0 +1,216 @@
+"""Client overhead: our platform client per post against a bare `requests` call, same endpoint.
+
+Each platform's fake (tests/fakes/) runs on 127.0.0.1. For every post, in shuffled order:
+
+- client, fresh: a new publisher built and `publish()` called, as the engine does for each post;
+- bare, fresh: `requests.post(...)` with the same URL, headers and body (a new session and
+  connection each time, like the fresh client);
+- client, reused / bare, session: the same publisher, or one `requests.Session`, for every call
+  (keep-alive), which shows the cost of the client's own code without connection set-up.
+
+A bare call sends exactly the request the client sends for a text post (a multi-step publish,
+like Instagram's container → publish, is replayed step by step). Figures: median per post and
+the ratio client / bare per platform (goal ≤ 1.2×).
+
+    /tmp/venv/bin/python bench/bench_clients.py --posts 300
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import random
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import _common
+from _common import header, median, report
+
+GOAL_RATIO = 1.2
+
+
+@dataclass
+class Case:
+    """One platform: how to publish through our client and how to do the same with requests."""
+
+    platform: str
+    make_publisher: Callable[[], object]
+    variant: Callable[[int], object]
+    bare: Callable[[object, int], None]  # (session-like object with .post/.get, n)
+    close: Callable[[], None]
+    notes: list[str] = field(default_factory=list)
+
+
+def context(n: int):  # noqa: ANN201
+    from desktop_publisher.platforms.base import PublishContext
+
+    return PublishContext(
+        post_id=n,
+        attempt=1,
+        previous_outcome_unknown=False,
+        checkpoint={},
+        save_checkpoint=lambda data: None,
+    )
+
+
+def options(**urls: str):  # noqa: ANN201
+    from desktop_publisher.platforms.base import PublisherOptions
+
+    return PublisherOptions(
+        linkedin_url=urls.get("linkedin_url", "http://127.0.0.1:9"),
+        graph_url=urls.get("graph_url", "http://127.0.0.1:9"),
+        linkedin_version="202510",
+        graph_version="v25.0",
+    )
+
+
+# --- platforms ----------------------------------------------------------------------------------
+def linkedin_case() -> Case:
+    from desktop_publisher.platforms.base import AccountInfo, PostVariant
+    from desktop_publisher.platforms.linkedin import LinkedInPublisher
+    from tests.fakes.linkedin import TOKEN, FakeLinkedIn
+
+    fake = FakeLinkedIn(detect_duplicates=False)
+    author = "urn:li:person:abc"
+    account = AccountInfo(1, "Brand", "linkedin", {"author": author}, TOKEN)
+    opts = options(linkedin_url=fake.url)
+    headers = {
+        "Authorization": f"Bearer {TOKEN}",
+        "LinkedIn-Version": "202510",
+        "X-Restli-Protocol-Version": "2.0.0",
+        "Content-Type": "application/json",
+    }
+
+    def text(n: int) -> str:
+        # No reserved "little text" characters: the escaped commentary equals the text.
+        return f"Benchmark post number {n} from the team"
+
+    def bare(session, n: int) -> None:  # noqa: ANN001
+        response = session.post(
+            f"{fake.url}/rest/posts",
+            json={
+                "author": author,
+                "commentary": text(n),
+                "visibility": "PUBLIC",
+                "distribution": {
+                    "feedDistribution": "MAIN_FEED",
+                    "targetEntities": [],
+                    "thirdPartyDistributionChannels": [],
+                },
+                "lifecycleState": "PUBLISHED",
+                "isReshareDisabledByAuthor": False,
+            },
+            headers=headers,
+            timeout=(10, 60),
+            allow_redirects=False,
+        )
+        assert response.status_code == 201, response.text
+        assert response.headers["x-restli-id"]
+
+    return Case(
+        "linkedin",
+        lambda: LinkedInPublisher(account, opts),
+        lambda n: PostVariant(text=text(n)),
+        bare,
+        fake.close,
+    )
+
+
+def available_cases() -> dict[str, Callable[[], Case]]:
+    """The platforms whose client and fake exist in this checkout."""
+    cases: dict[str, Callable[[], Case]] = {"linkedin": linkedin_case}
+    if importlib.util.find_spec("tests.fakes.graph") is not None:
+        cases["facebook"] = facebook_case
+        cases["instagram"] = instagram_case
+    if importlib.util.find_spec("tests.fakes.wordpress") is not None:
+        cases["wordpress"] = wordpress_case
+    return cases
+
+
+def facebook_case() -> Case:  # filled in below when the Graph fake exists
+    raise NotImplementedError
+
+
+def instagram_case() -> Case:
+    raise NotImplementedError
+
+
+def wordpress_case() -> Case:
+    raise NotImplementedError
+
+
+# --- measuring ----------------------------------------------------------------------------------
+def measure(case: Case, posts: int, warmup: int = 10) -> dict[str, list[float]]:
+    import requests
+
+    from desktop_publisher.platforms.http import make_session
+
+    reused = case.make_publisher()
+    session = make_session()
+    modes: dict[str, Callable[[int], None]] = {
+        "client, fresh": lambda n: case.make_publisher().publish(case.variant(n), context(n)),
+        "bare, fresh": lambda n: case.bare(requests, n),
+        "client, reused": lambda n: reused.publish(case.variant(n), context(n)),
+        "bare, session": lambda n: case.bare(session, n),
+    }
+    times: dict[str, list[float]] = {name: [] for name in modes}
+    rng = random.Random(1)
+    order = list(modes)
+    n = 0
+    for i in range(warmup + posts):
+        rng.shuffle(order)
+        for name in order:
+            n += 1
+            started = time.perf_counter()
+            modes[name](n)
+            took = time.perf_counter() - started
+            if i >= warmup:
+                times[name].append(took)
+    session.close()
+    return times
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--posts", type=int, default=300, help="timed posts per mode")
+    parser.add_argument(
+        "--platforms", default="", help="comma-separated subset (default: every one available)"
+    )
+    args = parser.parse_args()
+    _common.use_test_keyring()
+    header("client overhead")
+    cases = available_cases()
+    chosen = [p.strip() for p in args.platforms.split(",") if p.strip()] or list(cases)
+    missing = sorted(set(chosen) - set(cases))
+    if missing:
+        print(f"   not in this checkout yet (no client or fake): {', '.join(missing)}")
+    for platform in [p for p in chosen if p in cases]:
+        case = cases[platform]()
+        try:
+            times = measure(case, args.posts)
+        finally:
+            case.close()
+        medians = {name: median(values) * 1000 for name, values in times.items()}
+        print(f"-- {platform}: {args.posts} posts per mode")
+        for note in case.notes:
+            print(f"   {note}")
+        for name, value in medians.items():
+            report(f"{name} (median per post)", value, "ms")
+        report(
+            f"{platform}: client / bare (fresh, as the engine)",
+            medians["client, fresh"] / medians["bare, fresh"],
+            "x",
+            GOAL_RATIO,
+        )
+        report(
+            f"{platform}: client / bare (reused, keep-alive)",
+            medians["client, reused"] / medians["bare, session"],
+            "x",
+            GOAL_RATIO,
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
