@@ -1,0 +1,737 @@
+"""The post editor: one piece of content, the accounts it goes to, one version per platform, and
+when it goes out.
+
+Opened by the main window as
+`PostEditor(ctx, parent, initial_date=…)` (a new post), `content_id=…` (a draft),
+`post_id=…` (one scheduled post), each with `duplicate=True` to start a new post from it.
+
+Every change re-checks each platform's rules (platforms/base.py Limits and validate) and shows the
+problem next to its field; "Schedule" stays disabled, with the reason on hover, until nothing is
+left. "Save draft" always works. The editor reads and writes the local store only (short
+statements); it never touches the network or the keyring.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from typing import Any
+
+from PySide6.QtCore import QDate, QDateTime, QEvent, QSize, Qt, QTime, QTimeZone
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QStyle,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_publisher.errors import UserError
+from desktop_publisher.gui import icons, timefmt
+from desktop_publisher.gui.context import AppContext
+from desktop_publisher.gui.editor_media import MediaStrip, refs_from_mime
+from desktop_publisher.gui.editor_variant import (
+    CompactTextEdit,
+    VariantPane,
+    error_colour,
+    field_name,
+    warning_colour,
+)
+from desktop_publisher.platforms import registry
+from desktop_publisher.platforms.base import PostVariant
+from desktop_publisher.posts import EditedContent, media_host_available
+from desktop_publisher.store.models import Account
+
+log = logging.getLogger(__name__)
+
+# A time this close to now is "now", not the past (the user clicked a moment ago).
+PAST_SLACK = timedelta(seconds=30)
+# The order of the platform tabs: the built-in platforms first, then any other by name.
+TAB_ORDER = ("linkedin", "facebook", "instagram", "wordpress")
+
+SUMMARY_LINES = 3
+SUMMARY_CHARS = 110
+
+NEW, DRAFT, POST = "new", "draft", "post"
+SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
+
+
+def resolve_local(wall: datetime, zone: tzinfo) -> tuple[datetime, str | None]:
+    """A naive wall-clock time in `zone` as an aware UTC time, and what is odd about it:
+    "missing" (the clocks skip it at a DST change), "ambiguous" (it happens twice; the first
+    one is used) or None."""
+    early = wall.replace(tzinfo=zone, fold=0)
+    late = wall.replace(tzinfo=zone, fold=1)
+    back = early.astimezone(UTC).astimezone(zone).replace(tzinfo=None)
+    if back != wall:
+        return early.astimezone(UTC), "missing"
+    if early.utcoffset() != late.utcoffset():
+        return early.astimezone(UTC), "ambiguous"
+    return early.astimezone(UTC), None
+
+
+def default_time(now: datetime) -> datetime:
+    """The next full hour (local), the usual answer to "when?"."""
+    return (now + timedelta(hours=1)).replace(minute=0, second=0, microsecond=0)
+
+
+class PostEditor(QDialog):
+    def __init__(
+        self,
+        ctx: AppContext,
+        parent: QWidget | None = None,
+        *,
+        initial_date: date | datetime | None = None,
+        content_id: int | None = None,
+        post_id: int | None = None,
+        duplicate: bool = False,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.zone = timefmt.zone()
+        # May raise UserError (the draft or post is gone): the caller shows it.
+        if post_id is not None:
+            data = ctx.posts.load_post(post_id)
+        elif content_id is not None:
+            data = ctx.posts.load_content(content_id)
+        else:
+            data = EditedContent()
+        if duplicate:
+            self.mode = NEW
+            self.content_id: int | None = None
+            self.post_id: int | None = None
+        elif post_id is not None:
+            self.mode, self.content_id, self.post_id = POST, data.content_id, post_id
+        elif content_id is not None:
+            self.mode, self.content_id, self.post_id = DRAFT, content_id, None
+        else:
+            self.mode, self.content_id, self.post_id = NEW, None, None
+        self.media_host = media_host_available()
+        self.accounts = {a.id: a for a in ctx.accounts.list()}
+        if self.mode == POST:
+            post = ctx.posts.get(post_id)  # type: ignore[arg-type]
+            self.accounts = {post.account_id: post.account}
+        self.panes: dict[str, VariantPane] = {}
+        self.scrollers: dict[str, QScrollArea] = {}
+        self.problems: list[str] = []
+        self.result_posts: list[Any] = []
+        self._loading = True
+
+        self.setWindowTitle(
+            {NEW: self.tr("New post"), DRAFT: self.tr("Edit draft"), POST: self.tr("Edit post")}[
+                self.mode
+            ]
+        )
+        self.setWindowIcon(icons.app_icon())
+        self.setSizeGripEnabled(True)
+        self.setAcceptDrops(True)
+        self._build()
+        self._load(data, initial_date)
+        self._loading = False
+        self.revalidate()
+        self.saved_state = self.state()
+        self._fit_to_screen()
+
+    # --- construction ----------------------------------------------------------------------
+    def _fit_to_screen(self) -> None:
+        size = QSize(1040, 760)
+        screen = (self.parentWidget() or self).screen()
+        if screen is not None:
+            room = screen.availableGeometry().size() * 0.92
+            size = size.boundedTo(room)
+        self.resize(size)
+
+    def _build(self) -> None:
+        # Accounts (left)
+        self.accounts_list = QListWidget(self)
+        self.accounts_list.setAccessibleName(self.tr("Accounts to post to"))
+        self.accounts_list.setIconSize(QSize(18, 18))
+        for account in sorted(
+            self.accounts.values(), key=lambda a: (_platform_rank(a.platform), a.name.lower())
+        ):
+            item = QListWidgetItem(icons.platform_icon(account.platform), account.name)
+            item.setData(Qt.ItemDataRole.UserRole, account.id)
+            item.setToolTip(_platform_label(account.platform))
+            flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable
+            if self.mode == POST:
+                flags = Qt.ItemFlag.ItemIsEnabled  # a post keeps its account; Duplicate moves it
+            item.setFlags(flags)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.accounts_list.addItem(item)
+        self.accounts_list.itemChanged.connect(lambda _item: self._accounts_changed())
+        accounts_box = QGroupBox(self.tr("Post to"), self)
+        accounts_layout = QVBoxLayout(accounts_box)
+        accounts_layout.addWidget(self.accounts_list, 1)
+        self.accounts_note = QLabel(self)
+        self.accounts_note.setWordWrap(True)
+        if not self.accounts:
+            self.accounts_note.setText(
+                self.tr("No accounts yet. Connect one in Accounts…, then choose it here.")
+            )
+        elif self.mode == POST:
+            self.accounts_note.setText(
+                self.tr("An edited post keeps its account. Use Duplicate to post elsewhere.")
+            )
+        else:
+            self.accounts_note.setText(self.tr("Tick every account this post goes to."))
+        self.accounts_note.setEnabled(False)  # the palette's secondary text
+        accounts_layout.addWidget(self.accounts_note)
+
+        # Base content (top right)
+        self.title_edit = QLineEdit(self)
+        self.title_edit.setPlaceholderText(
+            self.tr("Working title (WordPress uses it as the title)")
+        )
+        self.title_edit.setAccessibleName(self.tr("Title"))
+        self.text_edit = CompactTextEdit(self)
+        self.text_edit.setAccessibleName(self.tr("Text"))
+        self.text_edit.setPlaceholderText(
+            self.tr("Write the post once here; adapt it per platform below.")
+        )
+        self.text_edit.setTabChangesFocus(True)
+        self.text_edit.setMinimumHeight(80)
+        self.link_edit = QLineEdit(self)
+        self.link_edit.setPlaceholderText("https://…")
+        self.link_edit.setAccessibleName(self.tr("Link"))
+        self.media = MediaStrip(self.ctx.jobs, self)
+        base_box = QGroupBox(self.tr("Post"), self)
+        grid = QGridLayout(base_box)
+        grid.setColumnStretch(1, 1)
+        grid.setRowStretch(1, 1)
+        top_right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop
+        for row, (text, widget) in enumerate(
+            (
+                (self.tr("T&itle:"), self.title_edit),
+                (self.tr("&Text:"), self.text_edit),
+                (self.tr("Lin&k:"), self.link_edit),
+                (self.tr("Images:"), self.media),
+            )
+        ):
+            caption = QLabel(text, self)
+            caption.setBuddy(widget)
+            grid.addWidget(caption, row, 0, top_right)
+            grid.addWidget(widget, row, 1)
+        self.title_edit.textEdited.connect(lambda _t: self._base_changed())
+        self.text_edit.textChanged.connect(self._base_changed)
+        self.link_edit.textEdited.connect(lambda _t: self._base_changed())
+        self.media.changed.connect(self._base_changed)
+        # A file dropped on the text is an image for the post, not its path typed in.
+        self.media.router.watch(self.text_edit.viewport())
+
+        # One tab per platform (bottom right)
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        self.no_platform = QLabel(
+            self.tr(
+                "Choose one or more accounts: each platform's version of the post appears here."
+            ),
+            self,
+        )
+        self.no_platform.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.no_platform.setWordWrap(True)
+        self.no_platform.setEnabled(False)
+        self.variants_stack = QStackedWidget(self)
+        self.variants_stack.addWidget(self.no_platform)
+        self.variants_stack.addWidget(self.tabs)
+        variants_box = QGroupBox(self.tr("Per platform"), self)
+        variants_layout = QVBoxLayout(variants_box)
+        variants_layout.setContentsMargins(4, 4, 4, 4)
+        variants_layout.addWidget(self.variants_stack)
+
+        right = QSplitter(Qt.Orientation.Vertical, self)
+        right.setChildrenCollapsible(False)
+        right.addWidget(base_box)
+        right.addWidget(variants_box)
+        right.setStretchFactor(0, 2)
+        right.setStretchFactor(1, 3)
+        right.setSizes([300, 420])
+        self.splitter = right
+
+        # When
+        self.when_edit = QDateTimeEdit(self)
+        self.when_edit.setCalendarPopup(True)
+        # A plain wall-clock editor: Qt would silently shift a time skipped by DST; this editor
+        # explains it instead (see resolve_local).
+        self.when_edit.setTimeZone(QTimeZone.utc())
+        self.when_edit.setDisplayFormat("ddd d MMM yyyy  HH:mm")
+        self.when_edit.setAccessibleName(self.tr("Publication date and time"))
+        self.when_edit.dateTimeChanged.connect(lambda _dt: self._time_changed())
+        self.zone_label = QLabel(self)
+        self.zone_label.setEnabled(False)
+        self.time_note = QLabel(self)
+        self.time_note.setWordWrap(True)
+        self.time_note.hide()
+        when_box = QGroupBox(self.tr("When"), self)
+        when_layout = QVBoxLayout(when_box)
+        when_layout.addWidget(self.when_edit)
+        when_layout.addWidget(self.zone_label)
+        when_layout.addWidget(self.time_note)
+        left = QVBoxLayout()
+        left.addWidget(accounts_box, 1)
+        left.addWidget(when_box)
+        left_widget = QWidget(self)
+        left_widget.setLayout(left)
+        left.setContentsMargins(0, 0, 0, 0)
+        left_widget.setFixedWidth(250)
+
+        # What blocks scheduling, and the buttons
+        self.summary_icon = QLabel(self)
+        icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        self.summary_icon.setPixmap(icon.pixmap(20, 20))
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.summary_icon, 0, Qt.AlignmentFlag.AlignTop)
+        bottom.addWidget(self.summary, 1)
+
+        self.buttons = QDialogButtonBox(self)
+        self.schedule_button = QPushButton(
+            self.tr("Save changes") if self.mode == POST else self.tr("Schedule"), self
+        )
+        self.schedule_button.setDefault(False)
+        self.schedule_button.setAutoDefault(False)
+        self.buttons.addButton(self.schedule_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.draft_button = QPushButton(self.tr("Save draft"), self)
+        self.draft_button.setAutoDefault(False)
+        self.draft_button.setToolTip(self.tr("Keep this post without scheduling it (Ctrl+S)"))
+        if self.mode != POST:
+            self.buttons.addButton(self.draft_button, QDialogButtonBox.ButtonRole.ActionRole)
+        else:
+            self.draft_button.hide()
+        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.cancel_button.setAutoDefault(False)
+        self.schedule_button.clicked.connect(self.schedule)
+        self.draft_button.clicked.connect(self.save_draft_and_close)
+        self.cancel_button.clicked.connect(self.reject)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, activated=self.schedule)
+        if self.mode != POST:
+            QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save_draft_and_close)
+
+        bottom.addSpacing(12)
+        bottom.addWidget(self.buttons, 0, Qt.AlignmentFlag.AlignBottom)
+        top = QHBoxLayout()
+        top.addWidget(left_widget)
+        top.addWidget(right, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top, 1)
+        layout.addLayout(bottom)
+
+    def _load(self, data: EditedContent, initial: date | datetime | None) -> None:
+        self.title_edit.setText(data.title or "")
+        self.text_edit.setPlainText(data.text or "")
+        self.link_edit.setText(data.link or "")
+        self.media.set_media(list(data.media))
+        self.accounts_list.blockSignals(True)
+        for i in range(self.accounts_list.count()):
+            item = self.accounts_list.item(i)
+            if item.data(Qt.ItemDataRole.UserRole) in data.account_ids:
+                item.setCheckState(Qt.CheckState.Checked)
+        self.accounts_list.blockSignals(False)
+        self._sync_tabs()
+        for platform, variant in data.variants.items():
+            pane = self._pane(platform)
+            if pane is not None:
+                pane.set_variant(variant)
+        now = datetime.now(self.zone)
+        at: datetime | None = data.at
+        if self.mode == NEW and at is not None and at <= now:
+            at = None  # a duplicate of a past post starts at the usual default
+        if at is None and initial is not None:
+            if isinstance(initial, datetime):
+                at = initial
+            else:
+                at = datetime.combine(initial, time(9, 0), tzinfo=self.zone)
+                if at <= now:
+                    at = None
+        local = (at or default_time(now)).astimezone(self.zone)
+        self.set_wall_time(local.replace(tzinfo=None))
+
+    # --- state -------------------------------------------------------------------------------
+    def base_variant(self) -> PostVariant:
+        return PostVariant(
+            text=self.text_edit.toPlainText(),
+            title=self.title_edit.text().strip() or None,
+            link=self.link_edit.text().strip() or None,
+            media=self.media.media(),
+        )
+
+    def checked_account_ids(self) -> list[int]:
+        return [
+            self.accounts_list.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.accounts_list.count())
+            if self.accounts_list.item(i).checkState() == Qt.CheckState.Checked
+        ]
+
+    def chosen_platforms(self) -> list[str]:
+        platforms = {self.accounts[i].platform for i in self.checked_account_ids()}
+        return sorted(platforms, key=lambda p: (_platform_rank(p), p))
+
+    def wall_time(self) -> datetime:
+        """The chosen local wall-clock time (naive, minutes)."""
+        value = self.when_edit.dateTime()
+        d, t = value.date(), value.time()
+        return datetime(d.year(), d.month(), d.day(), t.hour(), t.minute())
+
+    def set_wall_time(self, wall: datetime) -> None:
+        self.when_edit.setDateTime(
+            QDateTime(
+                QDate(wall.year, wall.month, wall.day),
+                QTime(wall.hour, wall.minute),
+                QTimeZone.utc(),
+            )
+        )
+
+    def chosen_time(self) -> datetime:
+        return resolve_local(self.wall_time(), self.zone)[0]
+
+    def content(self) -> EditedContent:
+        base = self.base_variant()
+        return EditedContent(
+            text=base.text,
+            title=base.title or "",
+            link=base.link,
+            media=list(base.media),
+            variants={p: self.panes[p].variant() for p in self.chosen_platforms()},
+            account_ids=self.checked_account_ids(),
+            at=self.chosen_time(),
+        )
+
+    def state(self) -> tuple:
+        """What the user would lose: compared with the last saved state to ask on close."""
+        data = self.content()
+        return (
+            data.text,
+            data.title,
+            data.link,
+            tuple(data.media),
+            tuple(sorted(data.account_ids)),
+            tuple(
+                (p, v.text, v.title, v.link, tuple(v.media))
+                for p, v in sorted(data.variants.items())
+            ),
+            self.wall_time(),
+        )
+
+    def is_dirty(self) -> bool:
+        return self.state() != self.saved_state
+
+    # --- reactions ---------------------------------------------------------------------------
+    def _base_changed(self) -> None:
+        if self._loading:
+            return
+        for pane in self.panes.values():
+            pane.apply_base()
+        self.revalidate()
+
+    def _accounts_changed(self) -> None:
+        self._sync_tabs()
+        self.revalidate()
+
+    def _time_changed(self) -> None:
+        if not self._loading:
+            self.revalidate()
+
+    def _pane(self, platform: str) -> VariantPane | None:
+        if platform not in self.panes:
+            try:
+                cls = registry.publisher_class(platform)
+            except UserError:
+                log.warning("no platform %r for a variant; it is not shown", platform)
+                return None
+            pane = VariantPane(cls, self.ctx.jobs, self.base_variant, self)
+            pane.changed.connect(self.revalidate)
+            self.panes[platform] = pane
+        return self.panes[platform]
+
+    def _scroller(self, pane: VariantPane) -> QScrollArea:
+        """A pane scrolls inside its tab rather than squeezing its problem lines."""
+        area = self.scrollers.get(pane.platform)
+        if area is None:
+            area = QScrollArea(self)
+            area.setWidgetResizable(True)
+            area.setFrameShape(QFrame.Shape.NoFrame)
+            area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            area.setWidget(pane)
+            self.scrollers[pane.platform] = area
+        return area
+
+    def pane_at(self, index: int) -> VariantPane:
+        area = self.tabs.widget(index)
+        assert isinstance(area, QScrollArea)
+        pane = area.widget()
+        assert isinstance(pane, VariantPane)
+        return pane
+
+    def _current_pane(self) -> VariantPane | None:
+        index = self.tabs.currentIndex()
+        return self.pane_at(index) if index >= 0 else None
+
+    def show_platform(self, platform: str) -> None:
+        """Bring a platform's tab to the front."""
+        if platform in self.scrollers:
+            self.tabs.setCurrentWidget(self.scrollers[platform])
+
+    def _sync_tabs(self) -> None:
+        """One tab per platform of the ticked accounts; a platform's pane is kept while hidden
+        so untick-and-tick again does not lose its own text."""
+        chosen = [p for p in self.chosen_platforms() if self._pane(p) is not None]
+        current = self._current_pane()
+        self.tabs.blockSignals(True)
+        while self.tabs.count():
+            self.tabs.removeTab(0)
+        for platform in chosen:
+            pane = self.panes[platform]
+            names = [
+                self.accounts[i].name
+                for i in self.checked_account_ids()
+                if self.accounts[i].platform == platform
+            ]
+            pane.set_accounts(names)
+            label = pane.cls.label if len(names) == 1 else f"{pane.cls.label} ({len(names)})"
+            self.tabs.addTab(self._scroller(pane), icons.platform_icon(platform), label)
+        if current is not None and current.platform in chosen:
+            self.tabs.setCurrentIndex(chosen.index(current.platform))
+        self.tabs.blockSignals(False)
+        self.variants_stack.setCurrentWidget(self.tabs if chosen else self.no_platform)
+
+    def revalidate(self) -> list[str]:
+        """Check everything; show each problem by its field and in the summary; enable Schedule
+        only when nothing is left."""
+        if self._loading:
+            return self.problems
+        problems: list[str] = []
+        if not self.checked_account_ids():
+            problems.append(self.tr("Accounts: choose at least one account to post to."))
+        warning_icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        for index in range(self.tabs.count()):
+            pane = self.pane_at(index)
+            found = pane.validate(self.media_host)
+            lines = [
+                self.tr("%1 · %2: %3")
+                .replace("%1", pane.cls.label)
+                .replace("%2", field_name(p.field))
+                .replace("%3", p.message)
+                for p in found
+            ]
+            problems += lines
+            self.tabs.setTabIcon(
+                index, warning_icon if found else icons.platform_icon(pane.platform)
+            )
+            self.tabs.setTabToolTip(index, "\n".join(lines))
+        time_problem = self._check_time()
+        if time_problem:
+            problems.append(time_problem)
+        self.problems = problems
+        self._show_summary()
+        return problems
+
+    def _check_time(self) -> str | None:
+        """Shows the zone and any note on the time; returns the problem that blocks scheduling."""
+        wall = self.wall_time()
+        moment, oddity = resolve_local(wall, self.zone)
+        local = moment.astimezone(self.zone)
+        self.zone_label.setText(
+            self.tr("%1 (%2)")
+            .replace("%1", timefmt.zone_name(self.zone))
+            .replace("%2", local.tzname() or "")
+        )
+        problem = None
+        note = None
+        if oddity == "missing":
+            problem = self.tr(
+                "Time: %1 does not exist on %2 in %3 (the clocks skip it at a daylight saving "
+                "change); choose another time."
+            )
+            problem = (
+                problem.replace("%1", f"{wall:%H:%M}")
+                .replace("%2", timefmt.day_short(wall.date()))
+                .replace("%3", timefmt.zone_name(self.zone))
+            )
+        elif moment < datetime.now(UTC) - PAST_SLACK:
+            problem = self.tr("Time: %1 is in the past; choose a later time.").replace(
+                "%1", timefmt.when(moment)
+            )
+        elif oddity == "ambiguous":
+            note = self.tr(
+                "%1 happens twice that night (the clocks go back); the first one (%2) is used."
+            )
+            note = note.replace("%1", f"{wall:%H:%M}").replace("%2", local.tzname() or "")
+        if problem or note:
+            colour = error_colour(self) if problem else warning_colour(self)
+            self.time_note.setText(problem or note or "")
+            self.time_note.setStyleSheet(f"color: {colour};")
+            self.time_note.show()
+        else:
+            self.time_note.hide()
+        return problem
+
+    def _show_summary(self, message: str | None = None) -> None:
+        if message:
+            text = message
+        elif self.problems:
+            # A few short lines: the full rules are under their fields and on hover.
+            shown = [_short(p) for p in self.problems[:SUMMARY_LINES]]
+            more = len(self.problems) - len(shown)
+            text = self.tr("Before scheduling, fix:") + "\n" + "\n".join(f"• {p}" for p in shown)
+            if more:
+                text += "\n" + self.tr("… and %n more", "", more)
+        else:
+            text = ""
+        self.summary.setText(text)
+        self.summary.setToolTip("\n".join(self.problems) if not message else "")
+        self.summary.setStyleSheet(f"color: {error_colour(self)};" if text else "")
+        self.summary.setVisible(bool(text))
+        self.summary_icon.setVisible(bool(text))
+        blocked = bool(self.problems)
+        self.schedule_button.setEnabled(not blocked)
+        self.schedule_button.setToolTip(
+            "\n".join(self.problems) if blocked else self.tr("Schedule the post (Ctrl+Enter)")
+        )
+
+    # --- actions -----------------------------------------------------------------------------
+    def schedule(self) -> bool:
+        """Schedule (or, for a post, save) when nothing blocks it; True when done."""
+        if self.revalidate():
+            self.schedule_button.setFocus()
+            return False
+        try:
+            if self.mode == POST:
+                assert self.post_id is not None
+                platform = self.chosen_platforms()[0]
+                post = self.ctx.posts.update_post(
+                    self.post_id, self.content(), self.panes[platform].variant()
+                )
+                self.result_posts = [post]
+            else:
+                accounts = list(Account.select().where(Account.id.in_(self.checked_account_ids())))
+                order = {a: n for n, a in enumerate(self.checked_account_ids())}
+                accounts.sort(key=lambda a: order[a.id])
+                self.result_posts = self.ctx.posts.create_with_variants(
+                    accounts, self.content(), self.content_id if self.mode == DRAFT else None
+                )
+        except UserError as exc:
+            self._show_summary(str(exc))
+            self.schedule_button.setEnabled(False)
+            return False
+        self.saved_state = self.state()
+        self.ctx.notify_changed()
+        self.accept()
+        return True
+
+    def save_draft(self) -> bool:
+        """Keep the content as a draft (never refused for what it says); True when saved."""
+        if self.mode == POST:
+            return self.schedule()
+        try:
+            self.content_id = self.ctx.posts.save_draft(self.content(), self.content_id)
+        except UserError as exc:
+            self._show_summary(str(exc))
+            return False
+        self.mode = DRAFT
+        self.saved_state = self.state()
+        self.ctx.notify_changed()
+        return True
+
+    def save_draft_and_close(self) -> None:
+        if self.save_draft():
+            self.accept()
+
+    def ask_unsaved(self) -> str:
+        """SAVE, DISCARD or CANCEL: what to do with changes when the editor closes."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.windowTitle())
+        if self.mode == POST:
+            box.setText(self.tr("Save the changes to this post?"))
+            save_text = self.tr("Save changes")
+        else:
+            box.setText(self.tr("Save this post as a draft?"))
+            box.setInformativeText(
+                self.tr("A draft keeps everything you wrote; schedule it later.")
+            )
+            save_text = self.tr("Save draft")
+        save = box.addButton(save_text, QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton(self.tr("Discard"), QMessageBox.ButtonRole.DestructiveRole)
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(save)
+        box.setEscapeButton(cancel)
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked is save:
+            return SAVE
+        if clicked is discard:
+            return DISCARD
+        return CANCEL
+
+    def reject(self) -> None:
+        """Esc, Cancel and the window's close button all come here: ask before losing work."""
+        if self.is_dirty():
+            answer = self.ask_unsaved()
+            if answer == CANCEL:
+                return
+            if answer == SAVE:
+                saved = self.schedule() if self.mode == POST else self.save_draft()
+                if not saved:
+                    return  # the reason is shown; the text stays
+                if self.mode == POST:
+                    return  # schedule() accepted the dialog already
+        super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.reject()
+        if self.isVisible():
+            event.ignore()
+
+    # --- drops anywhere on the editor go to the base images ---------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if refs_from_mime(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dragMoveEvent(self, event: Any) -> None:  # noqa: N802
+        if refs_from_mime(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        refs = refs_from_mime(event.mimeData())
+        if refs:
+            self.media.add(refs)
+            event.acceptProposedAction()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and not self._loading:
+            self.revalidate()  # message colours follow the palette
+
+
+def _short(line: str) -> str:
+    return line if len(line) <= SUMMARY_CHARS else line[: SUMMARY_CHARS - 1].rstrip() + "…"
+
+
+def _platform_rank(platform: str) -> int:
+    return TAB_ORDER.index(platform) if platform in TAB_ORDER else len(TAB_ORDER)
+
+
+def _platform_label(platform: str) -> str:
+    try:
+        return registry.publisher_class(platform).label
+    except UserError:
+        return platform
