@@ -115,7 +115,8 @@ write_dispatch() {
   if [ -f "$DISPATCH" ] && ! grep -q "$MARKER" "$DISPATCH"; then
     die "$DISPATCH exists and was not written by this script; not touching it"
   fi
-  cat >"$DISPATCH" <<'PHP'
+  # Written aside and renamed: another site starting at the same moment never reads half a file.
+  cat >"$DISPATCH.$$" <<'PHP'
 <?php
 // Desktop Publisher test sites: one WordPress per port on 127.0.0.1, each configured in
 // /etc/wordpress/dp-test-site-PORT.php (written by scripts/wordpress-test-server.sh).
@@ -130,6 +131,7 @@ if (!is_file($dp_file)) {
 }
 require $dp_file;
 PHP
+  mv -f "$DISPATCH.$$" "$DISPATCH"
   ln -sfn "$DISPATCH" "$ETC/config-localhost.php"
 }
 

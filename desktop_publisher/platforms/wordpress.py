@@ -395,9 +395,10 @@ class WordPressSite:
 
     def _not_api(self, response: requests.Response, *, step: str, final: bool) -> PublishError:
         kind = (response.headers.get("Content-Type") or "no content type").split(";")[0]
-        if final and response.ok:
-            # Something answered "OK" to the post without being the REST API: never a success,
-            # and not provably a failure either.
+        if final and response.ok and self.api is not None:
+            # The REST API answered before, now something else answered "OK" to the post:
+            # never a success, and not provably a failure either. (When neither address ever
+            # answered as the API, the post never reached it.)
             return PublishError(
                 ErrorKind.UNKNOWN_OUTCOME,
                 f"The site {self.host} answered HTTP {response.status_code} with {kind} instead "
@@ -629,7 +630,12 @@ class WordPressPublisher(Publisher):
                 "GET",
                 f"/wp/v2/{taxonomy}",
                 step=step,
-                params={"search": name, "per_page": 100, "_fields": "id,name"},
+                # Names are stored HTML-escaped ("Q&amp;A"); the search compares that text.
+                params={
+                    "search": html.escape(name, quote=False),
+                    "per_page": 100,
+                    "_fields": "id,name",
+                },
             ),
             step=step,
         )
