@@ -305,6 +305,7 @@ class ActThenDrop(Fault):
     """The server does the work (the route runs), then closes without answering."""
 
     drop: bool = True
+    then: Fault | None = None  # queued once this one fired (e.g. a failing check right after)
 
 
 class _Server(FakeServer):
@@ -312,6 +313,8 @@ class _Server(FakeServer):
         fault = super()._record(request)
         if isinstance(fault, ActThenDrop):
             self._route(request)
+            if fault.then is not None:
+                self.add_fault(fault.then)
         return fault
 
 
@@ -395,9 +398,10 @@ class FakeGraph:
         self.server.add_fault(Fault(None, path, hold=event))
         return event
 
-    def drop(self, path: str, act: bool = True) -> Fault:
-        """Drop the connection after reading the request; with act, after doing the work."""
-        fault = ActThenDrop(None, path) if act else Fault(None, path, drop=True)
+    def drop(self, path: str, act: bool = True, then: Fault | None = None) -> Fault:
+        """Drop the connection after reading the request; with act, after doing the work.
+        `then` is queued when the drop happened (only with act)."""
+        fault = ActThenDrop(None, path, then=then) if act else Fault(None, path, drop=True)
         return self.server.add_fault(fault)
 
     def close(self) -> None:
