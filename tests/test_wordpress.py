@@ -7,6 +7,9 @@ post's status, its error kind and message, and what the site then holds.
 
 from __future__ import annotations
 
+import json
+import logging
+import signal
 import threading
 import uuid
 from collections.abc import Iterator
@@ -33,6 +36,8 @@ from desktop_publisher.store.models import ScheduledPost, Status
 from tests.fakes.wordpress import PASSWORD, USER, FakeWordPress, html_page, wp_error
 from tests.support import wordpress as wp_support
 from tests.support.fakehttp import Fault
+from tests.support.processes import run_cli, start_cli
+from tests.support.waiting import wait_until
 from tests.test_linkedin import png
 
 WordPressSite = wp_support.WordPressSite
@@ -312,6 +317,50 @@ def test_media_host_is_found_for_a_marked_account(
     assert requests.get(host.upload_public(str(image)), timeout=30).content == image.read_bytes()
 
 
+@real
+def test_cli_account_add_and_a_post_published_on_time_by_the_engine(wordpress_site, image):
+    """The whole path a user takes: account add (password on stdin), post add --at now+5s, the
+    engine running in its own process publishes it at its time, with its URL."""
+    added = run_cli(
+        "account",
+        "add",
+        "wordpress",
+        "--name",
+        "Blog",
+        "--site-url",
+        wordpress_site.url,
+        "--username",
+        wordpress_site.user,
+        input=wordpress_site.app_password + "\n",
+    )
+    assert added.returncode == 0, added.stderr
+    assert run_cli("account", "test", "Blog").stdout.count("Site Admin") == 1
+    title = unique("On time")
+    engine = start_cli("run")
+    try:
+        scheduled = run_cli(
+            "post", "add", "--account", "Blog", "--title", title, "--text", "Right on time",
+            "--media", str(image), "--alt", "Red", "--category", unique("Timely"),
+            "--tag", "cli", "--at", "now+5s", "--json",
+        )  # fmt: skip
+        assert scheduled.returncode == 0, scheduled.stderr
+        (post,) = json.loads(scheduled.stdout)
+        due = datetime.fromisoformat(post["publication_date"].replace("Z", "+00:00"))
+
+        def published() -> dict | None:
+            shown = json.loads(run_cli("post", "show", str(post["id"]), "--json").stdout)
+            return shown if shown["status"] == "published" else None
+
+        shown = wait_until(published, timeout=60, what="the engine published the post")
+    finally:
+        engine.send_signal(signal.SIGTERM)
+        engine.wait(timeout=30)
+    assert datetime.fromisoformat(shown["published_at"].replace("Z", "+00:00")) >= due
+    stored = wordpress_site.rest(f"/wp/v2/posts/{shown['external_id']}", context="edit")
+    assert stored["title"]["raw"] == title and stored["link"] == shown["url"]
+    assert stored["featured_media"] and stored["categories"] and stored["tags"]
+
+
 # --- the fake: what a real site cannot show on demand ----------------------------------------
 @pytest.fixture
 def fake() -> Iterator[FakeWordPress]:
@@ -490,6 +539,38 @@ def test_answer_too_slow_needs_a_check(service, fake_blog, add_post, fake, monke
         release.set()
     assert checked.status == Status.NEEDS_CHECK and checked.last_error_kind == "unknown_outcome"
     assert fake.count("POST", "wp/v2/posts") == 1
+
+
+def test_connection_refused_is_transient(service, add_account, add_post):
+    # Nothing listens on port 9: nothing was sent, so a later retry is safe.
+    account = add_account(
+        "wordpress", "Blog", {"site_url": "http://127.0.0.1:9", "username": USER}, PASSWORD
+    )
+    waiting = publish(service, add_post(account, "Hello", title="Hi"))
+    assert waiting.status == Status.QUEUED and waiting.last_error_kind == "transient"
+
+
+def test_password_never_appears_in_errors_or_logs(service, add_account, add_post, fake, caplog):
+    secret = "SeCr Et12 3456 7890 abcd efgh"
+    caplog.set_level(logging.DEBUG)
+    account = add_account("wordpress", "Blog", {"site_url": fake.url, "username": USER}, secret)
+    # Answers that echo the password back, as a misconfigured plugin or proxy might.
+    fake.fail("POST", "wp/v2/posts", wp_error(400, "rest_invalid_param", f"Bad {secret}"))
+    fake.fail("POST", "wp/v2/posts", wp_error(403, "rest_forbidden", f"password={secret}"))
+    fake.fail("POST", "wp/v2/posts", html_page(502, secret))
+    made = [add_post(account, f"Post {n}", title=f"T{n}") for n in range(4)]
+    for post in made:
+        service.publish_post(post.id, manual=True)
+    rows = [row(p) for p in made]
+    assert [r.last_error_kind for r in rows] == [
+        "invalid_content",
+        "permanent",
+        "unknown_outcome",
+        "auth",  # the fake knows another password
+    ]
+    texts = [r.last_error or "" for r in rows] + [caplog.text]
+    for text in texts:
+        assert secret not in text and secret.replace(" ", "") not in text
 
 
 def test_http_is_refused_for_a_remote_site():
