@@ -125,6 +125,9 @@ def run_app(data_dir: Path, args: argparse.Namespace | None = None) -> int:
         tray.show_minimized_hint()
     else:
         window.show()
+    from desktop_publisher.gui.keyring_dialog import check_keyring
+
+    check_keyring(context, window)  # a locked or missing keyring is explained, with Retry
     try:
         return app.exec()
     finally:
