@@ -247,10 +247,10 @@ def test_wrong_application_password_fails_with_one_request(
 
 @real
 def test_rest_route_fallback_with_plain_permalinks(service, blog, add_post, wordpress_site, sent):
+    title = unique("Plain")
     with wordpress_site.plain_permalinks():
         published = publish(
-            service,
-            add_post(blog, "Plain", title=unique("Plain"), extra={"tags": [unique("plain")]}),
+            service, add_post(blog, "Plain", title=title, extra={"tags": [unique("plain")]})
         )
         assert published.status == Status.PUBLISHED, published.last_error
         assert published.url == f"{wordpress_site.url}/?p={published.external_id}"
@@ -258,8 +258,18 @@ def test_rest_route_fallback_with_plain_permalinks(service, blog, add_post, word
         assert "/wp-json/" in sent[0][1]
         assert all("?rest_route=/wp/v2/" in url for _, url in sent[1:])
         assert len(sent) == 4  # tag lookup (twice: /wp-json/, then ?rest_route=), create, post
-        stored = wordpress_site.rest(f"/wp/v2/posts/{published.external_id}")
-        assert stored["link"] == published.url
+        (stored,) = wordpress_site.rest("/wp/v2/posts", search=title)
+        assert stored["id"] == int(published.external_id) and stored["link"] == published.url
+
+        # A text post: the very first call is the post itself.
+        sent.clear()
+        text_title = unique("Plain text")
+        text_post = publish(service, add_post(blog, "Only text", title=text_title))
+        assert text_post.status == Status.PUBLISHED, text_post.last_error
+        assert [(m, "rest_route" in url) for m, url in sent] == [("POST", False), ("POST", True)]
+        # The POST that reached the front page instead of the API created nothing.
+        (only,) = wordpress_site.rest("/wp/v2/posts", search=text_title)
+        assert only["id"] == int(text_post.external_id)
         publisher = WordPressPublisher(
             info(wordpress_site.url, wordpress_site.user, wordpress_site.app_password), options()
         )
