@@ -269,6 +269,13 @@ def test_http_429_honours_retry_after(service, acct, add_post, graph):
     assert len(graph.requests) == 1
 
 
+def test_http_429_page_without_graphs_body_is_a_rate_limit(service, acct, add_post, graph):
+    graph.fail("POST", FEED, html_page(429, "Too Many Requests"))
+    waiting = publish(service, add_post(acct, "Hello"))
+    assert waiting.status == Status.QUEUED and waiting.last_error_kind == "rate_limited"
+    assert len(graph.requests) == 1 and not graph.page_posts
+
+
 @pytest.mark.parametrize("status", [500, 503])
 def test_server_error_on_the_final_call_needs_a_check(service, acct, add_post, graph, status):
     graph.fail("POST", FEED, server_error(status))

@@ -513,6 +513,18 @@ def test_scheduling_a_local_image_without_media_host_is_refused(acct, add_post, 
         add_post(acct, "Cake", media=[str(image)])
 
 
+def test_media_host_removed_after_scheduling_fails_before_any_request(
+    hosted_service, accounts, acct, add_post, graph, tmp_path
+):
+    image = tmp_path / "cake.jpg"
+    image.write_bytes(jpeg(b"cake"))
+    post = add_post(acct, "Cake", media=[str(image)])
+    accounts.remove("Acme Blog")
+    failed = publish(hosted_service, post)
+    assert failed.status == Status.FAILED and failed.last_error_kind == "invalid_content"
+    assert "--media-host" in failed.last_error and graph.requests == []
+
+
 def test_caption_rules():
     def problems(text: str, **kw: object) -> list[str]:
         return [

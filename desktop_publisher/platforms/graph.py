@@ -330,6 +330,14 @@ class GraphApi:
                 f"{step}: check DESKTOP_PUBLISHER_GRAPH_URL.",
                 status=status,
             )
+        if status == 429:
+            # A throttling proxy or Meta's edge without the envelope: nothing was done.
+            return PublishError(
+                ErrorKind.RATE_LIMITED,
+                f"{host} answered HTTP 429 (too many requests) while {step}.",
+                status=status,
+                retry_after=parse_retry_after(response) or DEFAULT_RATE_LIMIT_WAIT,
+            )
         if final and (status < 300 or status >= 500):
             # After the post was sent, an odd 2xx or a 5xx page proves nothing either way.
             return PublishError(
