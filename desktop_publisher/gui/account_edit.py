@@ -149,14 +149,14 @@ class AccountEditDialog(QDialog):
         expiry_layout.addWidget(self.expires_date)
         expiry_layout.addStretch(1)
         self.expiry_hint = QLabel(
-            self.tr("You are warned before it expires; reconnect by pasting a new token here."),
+            self.tr("You are warned before it expires; then paste a new one here."),
             self,
         )
         self.expiry_hint.setWordWrap(True)
         self.expiry_hint.setEnabled(False)
         expiry_box = self._with_error(EXPIRES, expiry_row)
         expiry_box.layout().insertWidget(1, self.expiry_hint)
-        self.form.addRow(self.tr("Token:"), expiry_box)
+        self.form.addRow(self.tr("Expiry:"), expiry_box)
 
         self.general_error = FieldError(self)
         self.errors[GENERAL] = self.general_error

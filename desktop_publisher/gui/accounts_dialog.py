@@ -97,6 +97,7 @@ class AccountsDialog(QDialog):
         self.ctx = ctx
         self.setWindowTitle(self.tr("Accounts"))
         self.resize(860, 440)
+        self.setMinimumSize(640, 320)
         self.testing: set[int] = set()
         # Outcomes of checks that never reached the platform (no secret, keyring locked).
         self.local_results: dict[int, tuple[bool, str]] = {}
@@ -480,7 +481,7 @@ class AccountsDialog(QDialog):
         parts.append(
             self.tr("Its %1 is deleted from the system keyring.").replace("%1", _tr(label))
         )
-        return " ".join(parts)
+        return "\n\n".join(parts)
 
     def confirm_remove(self, account: Account, counts: dict[str, int]) -> bool:
         box = QMessageBox(self)
