@@ -339,6 +339,16 @@ def test_rate_limit_on_container_creation_holds_the_post(service, acct, add_post
     assert len(graph.requests) == 2
 
 
+def test_instagram_account_throttle_waits_as_the_usage_header_says(service, acct, add_post, graph):
+    graph.fail("GET", LIMIT, rate_limited(80002, regain_minutes=20))
+    before = datetime.now(UTC)
+    waiting = publish(service, add_post(acct, "Hello", media=[PHOTO]))
+    assert waiting.status == Status.QUEUED and waiting.last_error_kind == "rate_limited"
+    assert before + timedelta(minutes=19) <= waiting.due_at
+    assert waiting.due_at <= datetime.now(UTC) + timedelta(minutes=21)
+    assert len(graph.requests) == 1
+
+
 def test_server_error_on_container_creation_is_transient(service, acct, add_post, graph):
     graph.fail("POST", MEDIA, server_error(500))
     waiting = publish(service, add_post(acct, "Hello", media=[PHOTO]))

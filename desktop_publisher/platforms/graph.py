@@ -42,7 +42,8 @@ DEFAULT_RATE_LIMIT_WAIT = 15 * 60.0
 
 # Codes from shared/platform-apis.md ("Common rules", "Facebook Pages", "Instagram").
 TRANSIENT_CODES = frozenset({1, 2, -1, -2, 341})
-RATE_LIMIT_CODES = frozenset({4, 17, 32, 613, 80001})
+# 80000-80014 are Meta's business use case throttles (80001 Pages, 80002 Instagram, ...).
+RATE_LIMIT_CODES = frozenset({4, 17, 32, 613, *range(80000, 80015)})
 AUTH_CODES = frozenset({102, 104, 190, 2500})
 AUTH_SUBCODES = frozenset({*range(458, 468), 492})
 PERMISSION_CODES = frozenset({10, *range(200, 300)})
@@ -115,35 +116,10 @@ def error_info(body: Any) -> GraphErrorInfo | None:
     )
 
 
-def usage_wait(response: requests.Response) -> float | None:
-    """Seconds until Meta gives access back, from its usage headers (None when they say nothing).
-
-    `X-Business-Use-Case-Usage` carries `estimated_time_to_regain_access` in minutes per business
-    object; `X-App-Usage` (and `X-Page-Usage`) only carry percentages — at 100 % the app is
-    throttled for the rest of Meta's rolling hour, with no time given.
-    """
-    wait: float | None = None
-    raw = response.headers.get("X-Business-Use-Case-Usage")
-    if raw:
-        try:
-            usage = json.loads(raw)
-        except ValueError:
-            usage = None
-        if isinstance(usage, dict):
-            for entries in usage.values():
-                for entry in entries if isinstance(entries, list) else []:
-                    minutes = (
-                        _int(entry.get("estimated_time_to_regain_access"))
-                        if isinstance(entry, dict)
-                        else None
-                    )
-                    if minutes and minutes > 0:
-                        wait = max(wait or 0.0, minutes * 60.0)
-    return wait
-
-
-def usage_exhausted(response: requests.Response) -> bool:
-    """Whether a usage header reports 100 % of some budget used."""
+def usage_blocks(response: requests.Response) -> list[dict]:
+    """The usage objects of Meta's usage headers (JSON): `X-App-Usage` and `X-Page-Usage` hold
+    one, `X-Business-Use-Case-Usage` a list per business object (page, Instagram account)."""
+    blocks: list[dict] = []
     for name in ("X-App-Usage", "X-Page-Usage", "X-Business-Use-Case-Usage"):
         raw = response.headers.get(name)
         if not raw:
@@ -152,17 +128,32 @@ def usage_exhausted(response: requests.Response) -> bool:
             usage = json.loads(raw)
         except ValueError:
             continue
-        blocks: list[Any] = [usage]
         if name == "X-Business-Use-Case-Usage" and isinstance(usage, dict):
-            blocks = [e for entries in usage.values() if isinstance(entries, list) for e in entries]
-        for block in blocks:
-            if not isinstance(block, dict):
-                continue
-            for key in ("call_count", "total_cputime", "total_time"):
-                value = _int(block.get(key))
-                if value is not None and value >= 100:
-                    return True
-    return False
+            for entries in usage.values():
+                blocks += (
+                    [e for e in entries if isinstance(e, dict)] if isinstance(entries, list) else []
+                )
+        elif isinstance(usage, dict):
+            blocks.append(usage)
+    return blocks
+
+
+def usage_wait(response: requests.Response) -> float | None:
+    """Seconds until Meta gives access back (`estimated_time_to_regain_access`, in minutes, of
+    the business use case usage); None when the headers do not say. App usage carries only
+    percentages: at 100 % the app waits for Meta's rolling hour, with no time given."""
+    minutes = [_int(b.get("estimated_time_to_regain_access")) or 0 for b in usage_blocks(response)]
+    longest = max(minutes, default=0)
+    return longest * 60.0 if longest > 0 else None
+
+
+def usage_exhausted(response: requests.Response) -> bool:
+    """Whether a usage header reports 100 % of some budget used."""
+    return any(
+        (_int(block.get(key)) or 0) >= 100
+        for block in usage_blocks(response)
+        for key in ("call_count", "total_cputime", "total_time")
+    )
 
 
 # Hook for a platform's own readings of an error (Facebook's (#200), Instagram's subcodes...).
