@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_publisher.accounts import ImportReport
-from desktop_publisher.errors import KeyringUnavailable, UserError
+from desktop_publisher.errors import CredentialError, KeyringUnavailable, UserError
 from desktop_publisher.gui import icons, statuses, timefmt
 from desktop_publisher.gui.account_edit import AccountEditDialog
 from desktop_publisher.gui.context import AppContext
@@ -411,6 +411,13 @@ class AccountsDialog(QDialog):
     def _test_failed(self, account_id: int, name: str, error: Exception) -> None:
         self.testing.discard(account_id)
         text = reason(error)
+        if isinstance(error, CredentialError) and not isinstance(error, KeyringUnavailable):
+            # The keyring works but holds no secret for it (removed by hand, another computer).
+            account = Account.get_or_none(Account.id == account_id)
+            label = registry.publisher_class(account.platform).secret_label if account else ""
+            text = self.tr(
+                "its %1 is missing from the system keyring — click Edit… and paste it again."
+            ).replace("%1", _tr(label))
         if not isinstance(error, PublishError):
             # verify() was never reached, so the account row holds no record of this.
             self.local_results[account_id] = (False, text)

@@ -193,8 +193,10 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.general_error)
         layout.addWidget(self.buttons)
 
-        self.stored = ctx.store.settings.all()
-        self.show_values(self.stored)
+        self.show_values(ctx.store.settings.all())
+        # What the widgets showed at first: only what differs from it is written, so a stored
+        # value a widget cannot show exactly (set from the command line) is left alone.
+        self.initial = self.values()
 
     # --- building -------------------------------------------------------------------------------
     def _add_row(self, form: QFormLayout, key: str) -> None:
@@ -347,7 +349,7 @@ class SettingsDialog(QDialog):
         self.show_problems(found)
         if found:
             return
-        changed = {key: value for key, value in values.items() if value != self.stored.get(key)}
+        changed = {key: value for key, value in values.items() if value != self.initial.get(key)}
         try:
             self._apply_start_at_login(values["start_at_login"], changed)
         except UserError as exc:
@@ -361,7 +363,7 @@ class SettingsDialog(QDialog):
         except UserError as exc:
             self.show_problems({GENERAL: str(exc)})
             return
-        self.stored = settings.all()
+        self.initial = values
         notifier = self.ctx.notifier
         notifier.notify_success = bool(values["notify_success"])
         notifier.notify_failure = bool(values["notify_failure"])

@@ -419,3 +419,20 @@ def test_a_locked_keyring_at_start_is_explained_not_a_crash(qtbot, ctx, add_acco
     qtbot.mouseClick(prompt.retry_button, Qt.MouseButton.LeftButton)
     ctx.jobs.wait(10_000)
     qtbot.waitUntil(lambda: not any(d.isVisible() for d in window.findChildren(KeyringDialog)))
+
+
+def test_a_secret_missing_from_the_keyring_says_how_to_fix_it(
+    qtbot, ctx, open_dialog, fakenet_account, memory_keyring, fake_server
+):
+    memory_keyring.values.clear()  # removed by hand in the keyring manager
+    ctx.credentials.forget_cache()
+    dialog = open_dialog()
+    select(dialog, "Brand A")
+    qtbot.mouseClick(dialog.test_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "does not work" in dialog.result.text(), timeout=10_000)
+    assert dialog.result.text() == (
+        "Brand A does not work: its access token is missing from the system keyring — "
+        "click Edit… and paste it again."
+    )
+    assert row_texts(dialog)["Brand A"][0].startswith("its access token is missing")
+    assert fake_server.requests == [], "nothing is sent without a secret"

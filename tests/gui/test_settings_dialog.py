@@ -196,3 +196,12 @@ def test_an_autostart_entry_that_cannot_be_written_is_said_by_the_field(
     assert dialog.isVisible()
     assert dialog.errors["start_at_login"].text().startswith("Start at login: could not write")
     assert ctx.store.settings.get("start_at_login") is False
+
+
+def test_a_value_the_dialog_cannot_show_is_left_alone(qtbot, ctx, open_dialog):
+    ctx.store.settings.set("lateness_window_minutes", 50_000)  # set from the command line
+    dialog = open_dialog()
+    dialog.widgets["max_attempts"].setValue(4)
+    click_ok(qtbot, dialog)
+    assert ctx.store.settings.get("max_attempts") == 4
+    assert ctx.store.settings.get("lateness_window_minutes") == 50_000
