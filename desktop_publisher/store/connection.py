@@ -91,6 +91,9 @@ def _prepare(path: Path) -> None:
     except migrations.MigrationError as exc:
         raise StoreError(f"Cannot open the database {path}: {exc}.") from exc
     except sqlite3.DatabaseError as exc:
+        code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
+        if code in (sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CANTOPEN):
+            _check_header(path)  # safe here: SQLite cannot use the file (see open_store)
         raise StoreError(
             f"The database {path} cannot be read ({exc}). It was left untouched: restore a "
             "backup (files named publisher.db.v*.bak beside it) or move it away to start afresh."
@@ -102,9 +105,11 @@ def _prepare(path: Path) -> None:
 def open_store(data_dir: Path) -> Store:
     ensure_private_dir(data_dir)
     path = data_dir / DB_FILENAME
-    if path.exists():
-        _check_header(path)
-    else:
+    # The header is read with a plain file descriptor only when SQLite fails to open the file:
+    # closing any descriptor of a file drops every POSIX lock this process holds on it, so
+    # connections still open here would lose theirs and another process closing its last
+    # connection could checkpoint and delete the WAL under them (a corrupt view of the data).
+    if not path.exists():
         _create_private(path)
     _prepare(path)
     db = peewee.SqliteDatabase(str(path), pragmas=PRAGMAS, timeout=BUSY_TIMEOUT_MS / 1000)
