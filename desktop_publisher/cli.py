@@ -19,6 +19,7 @@ from typing import Any
 
 from desktop_publisher import APP_ID, __version__, config
 from desktop_publisher.errors import UserError
+from desktop_publisher.redaction import redact
 
 log = logging.getLogger("desktop_publisher.cli")
 
@@ -734,11 +735,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         finally:
             ctx.close()
     except UserError as exc:
-        err(f"{PROG}: error: {exc}")
+        err(f"{PROG}: error: {redact(exc)}")
         return 1
     except KeyboardInterrupt:
         err(f"{PROG}: interrupted")
         return 130
+    except Exception as exc:
+        # A bug, not a user error: one masked line here, the whole traceback in the log (whose
+        # filter masks secrets too). A raw traceback could print a token from a local variable.
+        if logging.getLogger().handlers:  # else logging's last resort would print it raw
+            log.exception("unexpected error in %s", " ".join(argv[:2]))
+        err(
+            f"{PROG}: unexpected error ({type(exc).__name__}: {redact(exc)}); the details are in "
+            "the log file in the data folder."
+        )
+        return 1
 
 
 def gui_main() -> int:

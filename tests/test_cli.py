@@ -1,0 +1,849 @@
+"""The command line contract of design.md: commands, --json shapes, exit codes, user errors.
+
+Most tests call `cli.main([...])` in this process (fast); the ones that need a running engine
+start it in another process, as a user would.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import logging
+import signal
+import sqlite3
+import sys
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from desktop_publisher import cli as cli_module
+from desktop_publisher.store.models import ScheduledPost, database_proxy
+from desktop_publisher.when import parse_when
+from tests.support.fakehttp import Fault, Response
+from tests.support.keyrings import FileKeyring
+from tests.support.processes import run_cli, start_cli
+from tests.support.waiting import wait_until
+
+PROG = "desktop-publisher"
+POST_KEYS = {
+    "id",
+    "account",
+    "platform",
+    "status",
+    "publication_date",
+    "published_at",
+    "external_id",
+    "url",
+    "attempts",
+    "last_error",
+}
+ACCOUNT_KEYS = {"id", "name", "platform", "settings", "token_expires_at"}
+AUTHOR = "urn:li:person:abc"
+
+
+@dataclass
+class Ran:
+    code: int
+    out: str
+    err: str
+
+    def json(self) -> object:
+        return json.loads(self.out)
+
+
+@pytest.fixture
+def cli(store, capsys, monkeypatch) -> Iterator:  # noqa: ANN001
+    """Run the real CLI in this process; `stdin` is what a pipe would give it."""
+    hook = threading.excepthook
+
+    def run(*args: str, stdin: str = "") -> Ran:
+        capsys.readouterr()
+        monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
+        code = cli_module.main(list(args))
+        # The CLI opened (and closed) its own connection; the test's fixtures keep using theirs.
+        database_proxy.initialize(store.db)
+        captured = capsys.readouterr()
+        return Ran(code, captured.out, captured.err)
+
+    yield run
+    root = logging.getLogger()
+    for handler in list(root.handlers):
+        if getattr(handler, "_desktop_publisher", False):
+            root.removeHandler(handler)
+            handler.close()
+    threading.excepthook = hook
+
+
+def snapshot(data_dir: Path) -> list[str]:
+    """Every row of every table, to prove that a refused command changed nothing."""
+    conn = sqlite3.connect(data_dir / "publisher.db")
+    try:
+        return list(conn.iterdump())
+    finally:
+        conn.close()
+
+
+def assert_user_error(ran: Ran, *fragments: str) -> str:
+    """Exit 1, nothing on stdout, exactly one line on stderr naming the problem."""
+    assert ran.code == 1, (ran.code, ran.out, ran.err)
+    assert ran.out == ""
+    assert "Traceback" not in ran.err
+    lines = ran.err.splitlines()
+    assert len(lines) == 1, ran.err
+    assert lines[0].startswith(f"{PROG}: error: "), lines[0]
+    for fragment in fragments:
+        assert fragment in lines[0], (fragment, lines[0])
+    return lines[0]
+
+
+def assert_usage_error(ran: Ran, fragment: str) -> None:
+    """Exit 2 like argparse: the usage, then one error line; never a traceback."""
+    assert ran.code == 2, (ran.code, ran.out, ran.err)
+    assert "Traceback" not in ran.err
+    last = ran.err.strip().splitlines()[-1]
+    assert ": error: " in last and fragment in last, last
+
+
+def add_linkedin(cli, name: str = "Brand A", secret: str = "tok-123456", *extra: str) -> Ran:  # noqa: ANN001
+    ran = cli(
+        "account", "add", "linkedin", "--name", name, "--author", AUTHOR, *extra, stdin=secret
+    )
+    assert ran.code == 0, ran.err
+    return ran
+
+
+def add_post(cli, *args: str, at: str = "now+1h") -> dict:  # noqa: ANN001
+    text = [] if "--text-file" in args else ["--text", "Hello"]
+    ran = cli("post", "add", *text, "--at", at, "--json", *args)
+    assert ran.code == 0, ran.err
+    (post,) = ran.json()
+    return post
+
+
+def approx_now_plus(iso: str, delta: timedelta, slack: float = 30) -> bool:
+    moment = datetime.fromisoformat(iso.replace("Z", "+00:00"))
+    return abs((moment - (datetime.now(UTC) + delta)).total_seconds()) < slack
+
+
+# --- accounts ---------------------------------------------------------------------------------
+def test_account_add_reads_the_secret_from_stdin_and_list_json_never_shows_it(cli, memory_keyring):  # noqa: ANN001
+    ran = cli(
+        "account",
+        "add",
+        "linkedin",
+        "--name",
+        "Brand A",
+        "--author",
+        AUTHOR,
+        "--client-id",
+        "77abc",
+        stdin="tok-from-stdin-42\n",
+    )
+    assert ran.code == 0 and "Brand A" in ran.out and "keyring" in ran.out
+    assert "tok-from-stdin-42" not in ran.out + ran.err
+    assert "tok-from-stdin-42" in memory_keyring.values.values()
+    ran = cli(
+        "account",
+        "add",
+        "wordpress",
+        "--name",
+        "Blog",
+        "--site-url",
+        "http://127.0.0.1:8080/",
+        "--username",
+        "editor",
+        "--media-host",
+        stdin="ab cd ef",
+    )
+    assert ran.code == 0, ran.err
+
+    listed = cli("account", "list", "--json")
+    assert listed.code == 0 and listed.err == ""
+    accounts = listed.json()
+    assert isinstance(accounts, list) and [a["name"] for a in accounts] == ["Brand A", "Blog"]
+    for account in accounts:
+        assert set(account) == ACCOUNT_KEYS
+    linkedin, blog = accounts
+    assert linkedin["platform"] == "linkedin"
+    assert linkedin["settings"] == {"author": AUTHOR, "client_id": "77abc"}
+    # LinkedIn tokens expire: 60 days unless told otherwise. WordPress passwords do not.
+    assert approx_now_plus(linkedin["token_expires_at"], timedelta(days=60))
+    assert linkedin["token_expires_at"].endswith("Z")
+    assert blog["settings"] == {
+        "site_url": "http://127.0.0.1:8080",
+        "username": "editor",
+        "media_host": True,
+    }
+    assert blog["token_expires_at"] is None
+    assert "tok-from-stdin-42" not in listed.out and "ab cd ef" not in listed.out
+
+    table = cli("account", "list")
+    assert table.code == 0
+    assert "Brand A" in table.out and "author=urn:li:person:abc" in table.out
+    assert "tok-from-stdin-42" not in table.out
+
+
+def test_account_list_without_accounts_says_how_to_add_one(cli):  # noqa: ANN001
+    assert cli("account", "list", "--json").json() == []
+    ran = cli("account", "list")
+    assert ran.code == 0 and "account add" in ran.out and "import-env" in ran.out
+
+
+@pytest.mark.parametrize(
+    "secret_args",
+    [
+        ["--token", "tok-on-the-command-line"],
+        ["--access-token=tok-on-the-command-line"],
+        ["--password", "tok-on-the-command-line"],
+        ["--app-password=tok-on-the-command-line"],
+        ["--client-secret", "tok-on-the-command-line"],
+        ["--api-key", "tok-on-the-command-line"],
+    ],
+)
+def test_a_secret_given_as_an_argument_is_refused(cli, data_dir, memory_keyring, secret_args):  # noqa: ANN001
+    cli("account", "list")  # creates the database
+    before = snapshot(data_dir)
+    ran = cli("account", "add", "linkedin", "--name", "Brand A", *secret_args, stdin="tok-x")
+    line = assert_user_error(ran, "never accepted as arguments", secret_args[0].split("=")[0])
+    assert "tok-on-the-command-line" not in line
+    assert snapshot(data_dir) == before
+    assert memory_keyring.values == {}
+
+
+def test_an_empty_secret_is_refused_and_nothing_is_added(cli, data_dir, memory_keyring):  # noqa: ANN001
+    cli("account", "list")
+    before = snapshot(data_dir)
+    ran = cli("account", "add", "linkedin", "--name", "Brand A", stdin="  \n")
+    assert_user_error(ran, "access token is empty", "standard input")
+    assert snapshot(data_dir) == before and memory_keyring.values == {}
+
+
+def test_a_duplicate_account_name_is_refused_before_the_secret_is_read(
+    cli, data_dir, memory_keyring, monkeypatch
+):  # noqa: ANN001
+    add_linkedin(cli, "Brand A", "tok-first")
+    before, secrets = snapshot(data_dir), dict(memory_keyring.values)
+    pipe = io.StringIO("tok-second")
+    monkeypatch.setattr(cli_module, "read_secret", lambda label: pipe.read())
+    ran = cli("account", "add", "facebook", "--name", " Brand A ", "--page-id", "1")
+    assert_user_error(ran, "'Brand A' already exists")
+    assert pipe.tell() == 0, "the secret was read although the name was taken"
+    assert snapshot(data_dir) == before and memory_keyring.values == secrets
+
+
+@pytest.mark.parametrize(
+    ("args", "fragments"),
+    [
+        (
+            ["linkedin", "--name", "X", "--page-id", "5"],
+            ["--page-id", "does not apply to LinkedIn"],
+        ),
+        (["linkedin", "--name", "X", "--media-host"], ["--media-host", "does not apply"]),
+        (["linkedin", "--name", "X", "--author", "ada"], ["Author", "urn:li:person:"]),
+        (["facebook", "--name", "X"], ["Facebook accounts need", "--page-id"]),
+        (["instagram", "--name", "X"], ["Instagram accounts need", "--account-id"]),
+        (["wordpress", "--name", "X", "--username", "u"], ["--site-url"]),
+        (
+            [
+                "wordpress",
+                "--name",
+                "X",
+                "--site-url",
+                "http://blog.example.com",
+                "--username",
+                "u",
+            ],
+            ["http://", "https://"],
+        ),
+        (["linkedin", "--name", "   "], ["--name", "empty"]),
+        (["linkedin", "--name", "X", "--expires", "soonish"], ["--expires", "soonish"]),
+    ],
+)
+def test_account_add_user_errors_change_nothing(cli, data_dir, memory_keyring, args, fragments):  # noqa: ANN001
+    cli("account", "list")
+    before = snapshot(data_dir)
+    ran = cli("account", "add", *args, stdin="tok-123456")
+    assert_user_error(ran, *fragments)
+    assert snapshot(data_dir) == before and memory_keyring.values == {}
+
+
+def test_only_one_wordpress_account_hosts_instagram_images(cli, data_dir):  # noqa: ANN001
+    site = ["--site-url", "https://a.example.com", "--username", "u", "--media-host"]
+    assert cli("account", "add", "wordpress", "--name", "A", *site, stdin="pw-aaaa").code == 0
+    before = snapshot(data_dir)
+    ran = cli("account", "add", "wordpress", "--name", "B", *site, stdin="pw-bbbb")
+    assert_user_error(ran, "--media-host", "'A' already hosts")
+    assert snapshot(data_dir) == before
+
+
+def test_account_set_changes_settings_but_not_the_secret(cli, data_dir, memory_keyring):  # noqa: ANN001
+    add_linkedin(cli, "Brand A", "tok-keep-me")
+    secrets = dict(memory_keyring.values)
+    ran = cli("account", "set", "Brand A", "--author", "urn:li:organization:42")
+    assert ran.code == 0, ran.err
+    assert "urn:li:organization:42" in ran.out
+    (account,) = cli("account", "list", "--json").json()
+    assert account["settings"] == {"author": "urn:li:organization:42"}
+    assert memory_keyring.values == secrets
+
+    # An empty value clears an optional setting; --expires moves the expiry.
+    ran = cli("account", "set", "Brand A", "--author", "", "--expires", "2030-01-02T03:04+00:00")
+    assert ran.code == 0, ran.err
+    (account,) = cli("account", "list", "--json").json()
+    assert account["settings"] == {}
+    assert account["token_expires_at"] == "2030-01-02T03:04:00Z"
+
+
+@pytest.mark.parametrize(
+    ("args", "fragments"),
+    [
+        (["Nobody", "--author", AUTHOR], ["No account named 'Nobody'", "Brand A"]),
+        (["Brand A", "--author", "ada"], ["Author", "urn:li:"]),
+        (["Brand A", "--page-id", "5"], ["--page-id", "does not apply to LinkedIn"]),
+        (["Brand A"], ["Nothing to change", "--author", "account reconnect"]),
+        (["Brand A", "--expires", "whenever"], ["--expires", "whenever"]),
+    ],
+)
+def test_account_set_user_errors_change_nothing(cli, data_dir, args, fragments):  # noqa: ANN001
+    add_linkedin(cli)
+    before = snapshot(data_dir)
+    assert_user_error(cli("account", "set", *args), *fragments)
+    assert snapshot(data_dir) == before
+
+
+def test_account_set_media_host_on_and_off(cli, data_dir):  # noqa: ANN001
+    site = ["--site-url", "https://a.example.com", "--username", "u"]
+    assert cli("account", "add", "wordpress", "--name", "A", *site, stdin="pw-aaaa").code == 0
+    assert cli("account", "add", "wordpress", "--name", "B", *site, stdin="pw-bbbb").code == 0
+    assert cli("account", "set", "A", "--media-host").code == 0
+    before = snapshot(data_dir)
+    assert_user_error(cli("account", "set", "B", "--media-host"), "'A' already hosts")
+    assert snapshot(data_dir) == before
+    assert cli("account", "set", "A", "--no-media-host").code == 0
+    assert cli("account", "set", "B", "--media-host").code == 0
+    hosts = {
+        a["name"]: a["settings"].get("media_host") for a in cli("account", "list", "--json").json()
+    }
+    assert hosts == {"A": None, "B": True}
+    bad = cli("account", "set", "A", "--site-url", "http://blog.example.com")
+    assert_user_error(bad, "https://")
+
+
+def test_account_remove_deletes_the_row_and_the_secret(cli, data_dir, memory_keyring):  # noqa: ANN001
+    add_linkedin(cli, "Brand A", "tok-to-remove")
+    add_post(cli, "--account", "Brand A")
+    before = snapshot(data_dir)
+    assert_user_error(cli("account", "remove", "Brand A"), "1 post(s) waiting")
+    assert snapshot(data_dir) == before
+    assert cli("post", "cancel", "1").code == 0
+    ran = cli("account", "remove", "Brand A")
+    assert ran.code == 0 and "Removed" in ran.out
+    assert cli("account", "list", "--json").json() == []
+    assert memory_keyring.values == {}
+    assert_user_error(cli("account", "remove", "Brand A"), "No account named 'Brand A'")
+
+
+def test_account_test_reports_the_platform_answer(cli, fakenet_account, fake_server):  # noqa: ANN001
+    ran = cli("account", "test", "Brand A")
+    assert ran.code == 0 and "Fake Brand" in ran.out
+    fake_server.add_fault(Fault(path="/me", response=Response(401, {"message": "no"})))
+    assert_user_error(cli("account", "test", "Brand A"), "Brand A", "rejected the token")
+    assert_user_error(cli("account", "test", "Nobody"), "No account named 'Nobody'")
+
+
+# --- import-env -------------------------------------------------------------------------------
+def test_import_env_from_a_file_twice_updates_and_never_duplicates(cli, tmp_path, memory_keyring):  # noqa: ANN001
+    env_file = tmp_path / "legacy.env"
+    env_file.write_text(
+        "LINKEDIN_ACCESS_TOKEN=li-token-1\n"
+        "LINKEDIN_CLIENT_ID=client-7\n"
+        "WORDPRESS_USERNAME=editor\n"
+        "WORDPRESS_PASSWORD='abcd efgh ijkl'\n"
+        "WORDPRESS_SITE_URL=https://blog.example.com/\n"
+    )
+    first = cli("account", "import-env", "--env-file", str(env_file))
+    assert first.code == 0, first.err
+    assert "Created account 'linkedin'" in first.out and "Created account 'wordpress'" in first.out
+    accounts = cli("account", "list", "--json").json()
+    assert [(a["name"], a["platform"]) for a in accounts] == [
+        ("linkedin", "linkedin"),
+        ("wordpress", "wordpress"),
+    ]
+    assert accounts[1]["settings"] == {"site_url": "https://blog.example.com", "username": "editor"}
+    assert sorted(memory_keyring.values.values()) == ["abcd efgh ijkl", "li-token-1"]
+
+    env_file.write_text(env_file.read_text().replace("li-token-1", "li-token-2"))
+    second = cli("account", "import-env", "--env-file", str(env_file))
+    assert second.code == 0, second.err
+    assert "Updated account 'linkedin'" in second.out and "Created" not in second.out
+    again = cli("account", "list", "--json").json()
+    assert [a["id"] for a in again] == [a["id"] for a in accounts]
+    assert sorted(memory_keyring.values.values()) == ["abcd efgh ijkl", "li-token-2"]
+    assert "li-token" not in first.out + first.err + second.out + second.err
+
+
+def test_import_env_reads_the_environment_and_reports_what_is_incomplete(
+    cli, monkeypatch, data_dir
+):  # noqa: ANN001
+    monkeypatch.setenv("FACEBOOK_ACCESS_TOKEN", "fb-token")  # FACEBOOK_PAGE_ID missing
+    monkeypatch.setenv("INSTAGRAM_ACCESS_TOKEN", "ig-token")
+    monkeypatch.setenv("INSTAGRAM_ACCOUNT_ID", "1789")
+    ran = cli("account", "import-env")
+    assert ran.code == 0
+    assert "Created account 'instagram'" in ran.out
+    assert "FACEBOOK_PAGE_ID" in ran.err and "fb-token" not in ran.err
+    assert [a["name"] for a in cli("account", "list", "--json").json()] == ["instagram"]
+
+
+def test_import_env_user_errors(cli, tmp_path, monkeypatch, data_dir):  # noqa: ANN001
+    cli("account", "list")
+    before = snapshot(data_dir)
+    assert_user_error(
+        cli("account", "import-env", "--env-file", str(tmp_path / "missing.env")),
+        "--env-file",
+        "does not exist",
+    )
+    assert_user_error(cli("account", "import-env"), "LINKEDIN_ACCESS_TOKEN")
+    assert snapshot(data_dir) == before
+    # An account of another platform already holds the name the import would use.
+    cli("account", "add", "facebook", "--name", "linkedin", "--page-id", "1", stdin="fb-tok")
+    monkeypatch.setenv("LINKEDIN_ACCESS_TOKEN", "li-token")
+    before = snapshot(data_dir)
+    assert_user_error(cli("account", "import-env"), "'linkedin' exists for facebook")
+    assert snapshot(data_dir) == before
+
+
+# --- posts --------------------------------------------------------------------------------------
+def test_post_add_json_is_one_post_per_account(cli):  # noqa: ANN001
+    add_linkedin(cli, "Brand A")
+    cli("account", "add", "facebook", "--name", "Page B", "--page-id", "123", stdin="fb-tok")
+    ran = cli(
+        "post",
+        "add",
+        "--account",
+        "Brand A",
+        "--account",
+        "Page B",
+        "--text",
+        "Hello world",
+        "--link",
+        "https://example.com/a",
+        "--at",
+        "2099-06-01T09:30:00+02:00",
+        "--json",
+    )
+    assert ran.code == 0, ran.err
+    created = ran.json()
+    assert [(p["account"], p["platform"]) for p in created] == [
+        ("Brand A", "linkedin"),
+        ("Page B", "facebook"),
+    ]
+    for post in created:
+        assert set(post) == POST_KEYS
+        assert post["status"] == "scheduled"
+        assert post["publication_date"] == "2099-06-01T07:30:00Z"
+        assert post["published_at"] is None and post["url"] is None
+        assert post["external_id"] is None and post["last_error"] is None
+        assert post["attempts"] == 0
+    # No engine runs: the user is told the posts will not go out by themselves.
+    assert "no engine is running" in ran.err
+
+    plain = cli("post", "add", "--account", "Brand A", "--text", "x", "--at", "now+2h")
+    assert plain.code == 0 and "Scheduled post 3 for Brand A (linkedin)" in plain.out
+
+
+def test_post_add_local_time_text_file_and_now(cli, tmp_path):  # noqa: ANN001
+    add_linkedin(cli)
+    text_file = tmp_path / "post.txt"
+    text_file.write_text("Line one\n\n#hashtag (brackets) @mention 🎉\n", encoding="utf-8")
+    post = add_post(
+        cli, "--account", "Brand A", "--text-file", str(text_file), at="2099-03-01T10:00"
+    )
+    # No offset means local time.
+    assert post["publication_date"] == parse_when("2099-03-01T10:00").isoformat().replace(
+        "+00:00", "Z"
+    )
+    row = ScheduledPost.get_by_id(post["id"])
+    assert row.variant.text == text_file.read_text(encoding="utf-8")
+
+    now = cli(
+        "post", "add", "--account", "Brand A", "--text", "right away", "--at", "now", "--json"
+    )
+    assert now.code == 0
+    assert approx_now_plus(now.json()[0]["publication_date"], timedelta(0), slack=10)
+
+
+def test_wordpress_categories_tags_and_alt_text_are_stored(cli, tmp_path):  # noqa: ANN001
+    cli(
+        "account",
+        "add",
+        "wordpress",
+        "--name",
+        "Blog",
+        "--site-url",
+        "https://blog.example.com",
+        "--username",
+        "editor",
+        stdin="pw-1234",
+    )
+    image = tmp_path / "cat.png"
+    image.write_bytes(b"\x89PNG\r\n\x1a\n")
+    post = add_post(
+        cli,
+        "--account",
+        "Blog",
+        "--title",
+        "News",
+        "--category",
+        "News",
+        "--category",
+        " Events ",
+        "--tag",
+        "cats",
+        "--alt",
+        "A cat on a sofa",
+        "--media",
+        str(image),
+    )
+    variant = ScheduledPost.get_by_id(post["id"]).variant
+    assert variant.extra == {
+        "categories": ["News", "Events"],
+        "tags": ["cats"],
+        "alt": "A cat on a sofa",
+    }
+    assert variant.media == [str(image.resolve())]
+    assert variant.title == "News"
+
+
+@pytest.mark.parametrize(
+    ("args", "fragments"),
+    [
+        (["--account", "Nobody", "--text", "x", "--at", "now+1h"], ["No account named 'Nobody'"]),
+        (["--account", "Brand A", "--text", "   ", "--at", "now+1h"], ["--text", "empty"]),
+        (["--account", "Brand A", "--text", "x", "--at", "next tuesday"], ["--at", "next tuesday"]),
+        (["--account", "Brand A", "--text", "x", "--at", "2026-13-45T25:00"], ["--at", "ISO 8601"]),
+        (["--account", "Brand A", "--text", "x", "--at", "2020-01-01T09:00Z"], ["--at", "past"]),
+        (
+            ["--account", "Brand A", "--account", "Brand A", "--text", "x", "--at", "now+1h"],
+            ["--account", "once"],
+        ),
+        (
+            ["--account", "Brand A", "--text", "x", "--at", "now+1h", "--category", "News"],
+            ["--category", "WordPress"],
+        ),
+        (
+            ["--account", "Brand A", "--text", "x", "--at", "now+1h", "--tag", "t"],
+            ["--tag", "WordPress"],
+        ),
+        (
+            ["--account", "Blog", "--title", "T", "--text", "x", "--at", "now+1h", "--tag", " "],
+            ["--tag", "empty"],
+        ),
+        (
+            ["--account", "Brand A", "--text", "x", "--at", "now+1h", "--alt", "A cat"],
+            ["--alt", "--media"],
+        ),
+        (
+            ["--account", "Brand A", "--text-file", "/nonexistent/post.txt", "--at", "now+1h"],
+            ["--text-file", "does not exist"],
+        ),
+        (["--account", "Blog", "--text", "x", "--at", "now+1h"], ["WordPress", "title"]),
+        (
+            ["--account", "Brand A", "--text", "x", "--at", "now+1h", "--link", "ftp://x"],
+            ["link", "http"],
+        ),
+        (
+            [
+                "--account",
+                "Brand A",
+                "--text",
+                "x",
+                "--at",
+                "now+1h",
+                "--media",
+                "/nonexistent/a.png",
+            ],
+            ["a.png", "no such file"],
+        ),
+    ],
+)
+def test_post_add_user_errors_change_nothing(cli, data_dir, args, fragments):  # noqa: ANN001
+    add_linkedin(cli)
+    cli(
+        "account",
+        "add",
+        "wordpress",
+        "--name",
+        "Blog",
+        "--site-url",
+        "https://blog.example.com",
+        "--username",
+        "editor",
+        stdin="pw-1234",
+    )
+    before = snapshot(data_dir)
+    assert_user_error(cli("post", "add", *args), *fragments)
+    assert snapshot(data_dir) == before
+
+
+def test_post_list_show_and_status_json(cli):  # noqa: ANN001
+    add_linkedin(cli, "Brand A")
+    add_linkedin(cli, "Brand B", "tok-b")
+    first = add_post(cli, "--account", "Brand A", at="now+2h")
+    second = add_post(cli, "--account", "Brand B", at="now+1h")
+    assert cli("post", "cancel", str(first["id"])).code == 0
+
+    listed = cli("post", "list", "--json").json()
+    assert [p["id"] for p in listed] == [second["id"], first["id"]]  # by publication date
+    for post in listed:
+        assert set(post) == POST_KEYS
+    assert [p["id"] for p in cli("post", "list", "--status", "cancelled", "--json").json()] == [
+        first["id"]
+    ]
+    assert [p["account"] for p in cli("post", "list", "--account", "Brand B", "--json").json()] == [
+        "Brand B"
+    ]
+    assert cli("post", "list", "--status", "published", "--json").json() == []
+    assert_user_error(cli("post", "list", "--account", "Nobody"), "No account named 'Nobody'")
+
+    shown = cli("post", "show", str(second["id"]), "--json")
+    assert shown.code == 0 and shown.json() == second
+    text = cli("post", "show", str(second["id"]))
+    assert text.code == 0 and "Brand B" in text.out and "Hello" in text.out
+    table = cli("post", "list")
+    assert table.code == 0 and "cancelled" in table.out and "Brand A" in table.out
+
+    status = cli("status", "--json")
+    assert status.code == 0
+    doc = status.json()
+    assert set(doc) == {"engine_running", "counts", "next_due", "warnings"}
+    assert doc["engine_running"] is False
+    assert doc["counts"] == {
+        "scheduled": 1,
+        "queued": 0,
+        "publishing": 0,
+        "published": 0,
+        "failed": 0,
+        "needs_check": 0,
+        "cancelled": 1,
+    }
+    assert doc["next_due"] == second["publication_date"]
+    assert doc["warnings"] == []
+    plain = cli("status")
+    assert plain.code == 0 and "Engine: not running" in plain.out and "Next due: post" in plain.out
+
+
+def test_status_with_nothing_scheduled(cli):  # noqa: ANN001
+    doc = cli("status", "--json").json()
+    assert doc["next_due"] is None and set(doc["counts"].values()) == {0}
+    assert "nothing scheduled" in cli("status").out
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["show", "999"],
+        ["show", "999", "--json"],
+        ["cancel", "999"],
+        ["retry", "999"],
+        ["publish-now", "999"],
+        ["reschedule", "999", "--at", "now+1h"],
+    ],
+)
+def test_unknown_post_id(cli, data_dir, args):  # noqa: ANN001
+    add_linkedin(cli)
+    add_post(cli, "--account", "Brand A")
+    before = snapshot(data_dir)
+    assert_user_error(cli("post", *args), "No post with id 999")
+    assert snapshot(data_dir) == before
+
+
+def test_publish_now_cancel_and_retry_through_the_cli(cli, data_dir, fakenet_account, fake_server):  # noqa: ANN001
+    post = add_post(cli, "--account", "Brand A", at="now+1d")
+    ran = cli("post", "publish-now", str(post["id"]))
+    assert ran.code == 0, ran.err
+    shown = cli("post", "show", str(post["id"]), "--json").json()
+    assert shown["status"] == "published" and shown["external_id"] == "fn-1"
+    assert shown["url"] == f"{fake_server.url}/p/fn-1" and shown["url"] in ran.out
+    assert shown["published_at"].endswith("Z") and shown["attempts"] == 1
+    assert len(fake_server.requests) == 1
+
+    # A published post cannot be cancelled, published again, retried or moved.
+    before = snapshot(data_dir)
+    assert_user_error(cli("post", "cancel", str(post["id"])), "Cannot cancel", "already published")
+    assert_user_error(cli("post", "publish-now", str(post["id"])), "already published")
+    assert_user_error(cli("post", "retry", str(post["id"])), "Cannot retry", "already published")
+    assert_user_error(
+        cli("post", "reschedule", str(post["id"]), "--at", "now+1h"), "already published"
+    )
+    assert snapshot(data_dir) == before
+    assert len(fake_server.requests) == 1
+
+    # An auth failure: exit 1 with the reason, then retry (once the token is fixed) publishes.
+    failing = add_post(cli, "--account", "Brand A", at="now+1d")
+    fake_server.add_fault(Fault(path="/posts", response=Response(401, {"message": "bad token"})))
+    ran = cli("post", "publish-now", str(failing["id"]))
+    assert ran.code == 1 and ran.out == ""
+    assert ran.err.strip() == f"Post {failing['id']} is failed: FakeNet said: bad token"
+    failed = cli("post", "show", str(failing["id"]), "--json").json()
+    assert failed["status"] == "failed"
+    assert failed["last_error"] == {"kind": "auth", "message": "FakeNet said: bad token"}
+    assert_user_error(cli("post", "publish-now", str(failing["id"])), "has failed")
+    ran = cli("post", "retry", str(failing["id"]))
+    assert ran.code == 0 and "queued" in ran.out and "post publish-now" in ran.err
+    assert cli("post", "publish-now", str(failing["id"])).code == 0
+    assert cli("post", "show", str(failing["id"]), "--json").json()["status"] == "published"
+
+
+def test_cancel_and_reschedule(cli, data_dir):  # noqa: ANN001
+    add_linkedin(cli)
+    post = add_post(cli, "--account", "Brand A")
+    before = snapshot(data_dir)
+    assert_user_error(cli("post", "retry", str(post["id"])), "Cannot retry", "scheduled")
+    assert_user_error(
+        cli("post", "reschedule", str(post["id"]), "--at", "2001-01-01T00:00Z"), "--at", "past"
+    )
+    assert_user_error(
+        cli("post", "reschedule", str(post["id"]), "--at", "later"), "--at", "'later'"
+    )
+    assert snapshot(data_dir) == before
+
+    ran = cli("post", "reschedule", str(post["id"]), "--at", "2099-01-01T12:00Z")
+    assert ran.code == 0 and "scheduled for" in ran.out
+    assert cli("post", "show", str(post["id"]), "--json").json()["publication_date"] == (
+        "2099-01-01T12:00:00Z"
+    )
+    assert cli("post", "cancel", str(post["id"])).code == 0
+    before = snapshot(data_dir)
+    assert_user_error(cli("post", "cancel", str(post["id"])), "it is cancelled")
+    assert snapshot(data_dir) == before
+    # A cancelled post can be brought back by rescheduling it.
+    assert cli("post", "reschedule", str(post["id"]), "--at", "now+1h").code == 0
+    assert cli("post", "show", str(post["id"]), "--json").json()["status"] == "scheduled"
+
+
+# --- usage errors -----------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("args", "fragment"),
+    [
+        (["account"], "required"),
+        (["post"], "required"),
+        (["frobnicate"], "invalid choice"),
+        (["account", "add", "myspace", "--name", "X"], "invalid choice"),
+        (["account", "add", "linkedin"], "--name"),
+        (["post", "show", "abc"], "not a post id"),
+        (["post", "cancel", "0"], "not a post id"),
+        (["post", "add", "--account", "A", "--text", "x"], "--at"),
+        (["post", "add", "--account", "A", "--at", "now"], "--text"),
+        (
+            ["post", "add", "--account", "A", "--text", "x", "--text-file", "f", "--at", "now"],
+            "not allowed",
+        ),
+        (["post", "list", "--status", "lost"], "invalid choice"),
+        (["status", "--verbose"], "unrecognized arguments"),
+    ],
+)
+def test_usage_errors_exit_2(cli, args, fragment):  # noqa: ANN001
+    assert_usage_error(cli(*args), fragment)
+
+
+def test_version_and_help_exit_0(cli):  # noqa: ANN001
+    with pytest.raises(SystemExit) as exit_info:
+        cli("--version")
+    assert exit_info.value.code == 0
+
+
+def test_an_unusable_data_dir_is_one_line(cli, tmp_path):  # noqa: ANN001
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    assert_user_error(cli("--data-dir", str(blocker), "status"), "--data-dir", str(blocker))
+
+
+def test_a_foreign_database_file_is_one_line_and_left_alone(cli, tmp_path):  # noqa: ANN001
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "publisher.db").write_bytes(b"my thesis, not a database" * 10)
+    assert_user_error(cli("--data-dir", str(other), "status"), "not a Desktop Publisher database")
+    assert (other / "publisher.db").read_bytes() == b"my thesis, not a database" * 10
+
+
+# --- token expiry warnings ----------------------------------------------------------------------
+def test_status_and_account_list_warn_about_expiring_tokens(cli):  # noqa: ANN001
+    add_linkedin(cli, "Soon", "tok-1", "--expires", "now+3d")
+    add_linkedin(cli, "Gone", "tok-2", "--expires", "2020-01-01")
+    add_linkedin(cli, "Later", "tok-3", "--expires", "now+20d")
+    add_linkedin(cli, "Fine", "tok-4", "--expires", "now+50d")
+    add_post(cli, "--account", "Later", at="now+30d")  # due after its token expires
+    add_post(cli, "--account", "Fine", at="now+30d")
+
+    warnings = cli("status", "--json").json()["warnings"]
+    assert len(warnings) == 3, warnings
+    soon, gone, later = (
+        next(w for w in warnings if name in w) for name in ("Soon", "Gone", "Later")
+    )
+    assert "expires in 2 day(s)" in soon
+    assert "expired on 2020-01-01" in gone and "reconnect" in gone
+    assert "before 1 of its scheduled post(s)" in later
+    assert not any("Fine" in w for w in warnings)
+
+    plain = cli("status")
+    assert plain.out.count("warning: ") == 3
+    listed = cli("account", "list", "--json")
+    assert len(listed.json()) == 4  # stdout stays one JSON document; warnings go to stderr
+    assert listed.err.count("warning: ") == 3
+    assert cli("account", "list").out.count("warning: ") == 3
+
+
+def test_status_counts_failures_as_a_warning(cli, fakenet_account, fake_server):  # noqa: ANN001
+    post = add_post(cli, "--account", "Brand A", at="now+1d")
+    fake_server.add_fault(Fault(path="/posts", response=Response(422, {"message": "too long"})))
+    assert cli("post", "publish-now", str(post["id"])).code == 1
+    warnings = cli("status", "--json").json()["warnings"]
+    assert any("1 failed" in w and "post list --status failed" in w for w in warnings)
+
+
+# --- with an engine running in another process --------------------------------------------------
+def test_cli_edits_while_the_engine_runs_and_a_second_run_is_refused(
+    cli, data_dir, fakenet_account, fake_server
+):  # noqa: ANN001
+    # The engine process reads secrets from the file keyring.
+    FileKeyring().set_password("desktop-publisher", f"account-{fakenet_account.id}", "tok-123456")
+    engine = start_cli("run")
+    try:
+        wait_until(
+            lambda: cli("status", "--json").json()["engine_running"],
+            timeout=30,
+            what="engine started",
+        )
+        second = run_cli("run")
+        assert second.returncode == 1
+        lines = second.stderr.strip().splitlines()
+        assert len(lines) == 1 and "Traceback" not in second.stderr
+        assert "already running" in lines[0] and f"pid {engine.pid}" in lines[0]
+
+        later = add_post(cli, "--account", "Brand A", at="now+1h")
+        moved = add_post(cli, "--account", "Brand A", at="now+1h")
+        soon = cli(
+            "post", "add", "--account", "Brand A", "--text", "soon", "--at", "now+1s", "--json"
+        )
+        assert soon.code == 0 and "no engine is running" not in soon.err
+        assert cli("post", "cancel", str(later["id"])).code == 0
+        assert cli("post", "reschedule", str(moved["id"]), "--at", "now+2s").code == 0
+        wait_until(
+            lambda: len(cli("post", "list", "--status", "published", "--json").json()) == 2,
+            timeout=30,
+            what="both due posts published by the engine",
+        )
+        texts = sorted(r.json()["text"] for r in fake_server.matching("POST", "/posts"))
+        assert texts == ["Hello", "soon"]
+        assert cli("post", "show", str(later["id"]), "--json").json()["status"] == "cancelled"
+        assert cli("status", "--json").json()["counts"]["published"] == 2
+    finally:
+        engine.send_signal(signal.SIGTERM)
+        engine.wait(timeout=30)
+    assert engine.returncode == 0, engine.stderr.read()
+    assert cli("status", "--json").json()["engine_running"] is False
