@@ -191,17 +191,12 @@ def cmd_account_set(ctx: Context, args: argparse.Namespace) -> int:
             f"(the {cls.secret_label} is replaced with `{PROG} account reconnect`)."
         )
     settings = {**(account.settings or {}), **given}
-    clean = ctx.accounts.validate_settings(account.platform, settings)
-    if clean.get("media_host"):
-        check_single_media_host(account.id)
-    expires = parse_expires(args.expires) if args.expires is not None else None
-    account.settings = clean
-    if expires is not None:
-        account.token_expires_at = expires
-    with ctx.store.atomic():
-        account.save()
+    expires = parse_expires(args.expires) if args.expires is not None else account.token_expires_at
+    # The same checks and bookkeeping as the window's account editor; no secret: it stays.
+    account = ctx.accounts.update(account.id, account.name, settings, None, expires)
     log.info("account settings changed id=%s name=%r", account.id, account.name)
-    shown = ", ".join(f"{k}={v}" for k, v in sorted(clean.items())) or "no settings"
+    shown = ", ".join(f"{k}={v}" for k, v in sorted((account.settings or {}).items()))
+    shown = shown or "no settings"
     out(f"Updated account {account.name!r}: {shown}.")
     return 0
 
