@@ -9,8 +9,10 @@ from __future__ import annotations
 import io
 import json
 import logging
+import os
 import signal
 import sqlite3
+import stat
 import sys
 import threading
 from collections.abc import Iterator
@@ -847,3 +849,37 @@ def test_cli_edits_while_the_engine_runs_and_a_second_run_is_refused(
         engine.wait(timeout=30)
     assert engine.returncode == 0, engine.stderr.read()
     assert cli("status", "--json").json()["engine_running"] is False
+
+
+# --- reconnect and the data dir -----------------------------------------------------------------
+def test_account_reconnect_replaces_only_the_secret(cli, data_dir, memory_keyring):  # noqa: ANN001
+    add_linkedin(cli, "Brand A", "tok-old-one", "--expires", "now+2d")
+    (before_account,) = cli("account", "list", "--json").json()
+    before = snapshot(data_dir)
+    assert_user_error(cli("account", "reconnect", "Brand A", stdin="\n"), "access token is empty")
+    assert_user_error(cli("account", "reconnect", "Nobody", stdin="tok-x"), "No account named")
+    assert snapshot(data_dir) == before
+    assert list(memory_keyring.values.values()) == ["tok-old-one"]
+
+    ran = cli("account", "reconnect", "Brand A", stdin="tok-new-one\r\n")
+    assert ran.code == 0 and "tok-new-one" not in ran.out + ran.err
+    assert list(memory_keyring.values.values()) == ["tok-new-one"]
+    (account,) = cli("account", "list", "--json").json()
+    assert account["settings"] == before_account["settings"]
+    # A new token starts a new lifetime (60 days for LinkedIn), so the warning goes away.
+    assert approx_now_plus(account["token_expires_at"], timedelta(days=60))
+    assert cli("status", "--json").json()["warnings"] == []
+
+
+def test_the_data_dir_option_beats_the_environment(cli, data_dir, tmp_path):  # noqa: ANN001
+    other = tmp_path / "elsewhere"
+    ran = cli("--data-dir", str(other), "account", "add", "linkedin", "--name", "Other",
+              stdin="tok-other")  # fmt: skip
+    assert ran.code == 0, ran.err
+    assert (other / "publisher.db").is_file()
+    assert (other / "logs" / "desktop-publisher.log").is_file()
+    assert [a["name"] for a in cli("--data-dir", str(other), "account", "list", "--json").json()]
+    assert cli("account", "list", "--json").json() == []  # the environment's data dir
+    if os.name == "posix":
+        assert stat.S_IMODE((other / "publisher.db").stat().st_mode) == 0o600
+        assert stat.S_IMODE(other.stat().st_mode) == 0o700
