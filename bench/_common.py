@@ -59,6 +59,11 @@ def use_test_keyring(keyring_file: Path | None = None) -> None:
 def child_env(data_dir: Path, keyring_file: Path) -> dict[str, str]:
     """Environment for a product process started by a benchmark (isolated, offscreen)."""
     env = dict(os.environ)
+    # An installed app runs from compiled bytecode. This machine sets PYTHONDONTWRITEBYTECODE,
+    # which would make every start compile the app's modules again: keep the bytecode in a
+    # cache beside the data dir instead (nothing is written into the checkout).
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(data_dir.parent / "pycache")
     env.update(
         {
             "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO), env.get("PYTHONPATH")])),
@@ -71,6 +76,22 @@ def child_env(data_dir: Path, keyring_file: Path) -> dict[str, str]:
         }
     )
     return env
+
+
+def pad_pyside_none_refcount() -> bool:
+    """PySide6 6.12.0 drops one reference to None on every call of a void Qt method from Python
+    (`widget.update()`, `app.processEvents()`…); on Python 3.11, where None is not immortal, a
+    long run then aborts with "none_dealloc". pyproject.toml keeps 6.12.0 out of installs; when
+    a benchmark meets it anyway, None gets a large reserve of references so the run completes.
+    Returns whether the reserve was added."""
+    import ctypes
+
+    import PySide6
+
+    if PySide6.__version__ != "6.12.0" or sys.version_info >= (3, 12):
+        return False
+    ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40
+    return True
 
 
 # --- the bulk builder ---------------------------------------------------------------------------
@@ -216,6 +237,61 @@ def _status_for(at_s: float, now_s: float, rng: random.Random, i: int) -> tuple[
         "kind": "unknown_outcome",
         "error": "The connection broke after the post was sent.",
     }
+
+
+# --- a slow fake platform in another process ----------------------------------------------------
+class SlowServer:
+    """bench/_slow_server.py in its own process: the fakenet endpoint with a fixed answer time.
+
+    In another process its threads do not compete for the measured process's interpreter lock,
+    as a real platform would not. `records` holds one dict per post received (see the script).
+    """
+
+    def __init__(self, latency: float) -> None:
+        import subprocess
+        import threading
+
+        self.records: list[dict] = []
+        self._lock = threading.Lock()
+        self._proc = subprocess.Popen(
+            [
+                sys.executable,
+                str(Path(__file__).with_name("_slow_server.py")),
+                "--latency",
+                str(latency),
+            ],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        assert self._proc.stdout is not None
+        first = self._proc.stdout.readline().split()
+        if len(first) != 2 or first[0] != "url":
+            raise RuntimeError("the slow server did not start")
+        self.url = first[1]
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
+
+    def _read(self) -> None:
+        assert self._proc.stdout is not None
+        for line in self._proc.stdout:
+            record = json.loads(line)
+            with self._lock:
+                self.records.append(record)
+
+    def snapshot(self) -> list[dict]:
+        with self._lock:
+            return list(self.records)
+
+    def close(self) -> None:
+        assert self._proc.stdin is not None
+        self._proc.stdin.close()
+        try:
+            self._proc.wait(timeout=10)
+        except Exception:
+            self._proc.kill()
+            self._proc.wait()
+        self._reader.join(timeout=5)
 
 
 # --- numbers --------------------------------------------------------------------------------------

@@ -1,0 +1,313 @@
+"""The window (Qt offscreen): cold start, queue first paint, month switch, stalls, memory.
+
+1. Cold start: a fresh process starts the real app (`desktop_publisher.cli main(["gui"])`) on a
+   temp data dir and reports when the main window's first paint is done (bench/_gui_child.py);
+   a bare PySide6 main window is started the same way in the same run. Goal: app ≤ 2× bare.
+   One untimed start of each first (module files in the page cache, the DB created).
+2. In this process, with `--posts` posts in the DB (default 100k, a year back and a year ahead):
+   - queue first paint: MainWindow built and shown until the queue's viewport has painted
+     (goal ≤ 300 ms);
+   - month switch: the calendar's "next month" button clicked until the calendar has repainted,
+     in the default range and in the month range, where the queue follows (goal ≤ 50 ms);
+   - longest event-loop stall while `--publish` posts publish through the in-window engine to a
+     fake server (`--latency` per answer), seen by a 5 ms QTimer heartbeat (goal ≤ 50 ms);
+   - RSS (goal ≤ 150 MB).
+
+    QT_QPA_PLATFORM=offscreen /tmp/venv/bin/python bench/bench_gui.py --posts 100000
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import _common  # noqa: E402
+from _common import header, median, percentile, report, rss_mb, temp_data_dir  # noqa: E402
+
+GOAL_START_RATIO = 2.0
+GOAL_FIRST_PAINT_MS = 300.0
+GOAL_MONTH_SWITCH_MS = 50.0
+GOAL_STALL_MS = 50.0
+GOAL_RSS_MB = 150.0
+HEARTBEAT_MS = 5
+CHILD = Path(__file__).resolve().parent / "_gui_child.py"
+
+
+# --- 1. cold start ------------------------------------------------------------------------------
+def start_once(mode: str, env: dict[str, str], cwd: Path) -> float:
+    started = time.perf_counter()
+    proc = subprocess.Popen(
+        [sys.executable, str(CHILD), mode],
+        env=env,
+        cwd=cwd,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    assert proc.stdout is not None
+    line = proc.stdout.readline()
+    took = time.perf_counter() - started
+    try:
+        proc.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+    if line.strip() != "painted":
+        raise RuntimeError(f"the {mode} window never reported its first paint")
+    return took
+
+
+def cold_start(starts: int, posts: int) -> None:
+    with temp_data_dir("coldstart") as data_dir:
+        if posts:
+            _common.build_posts(data_dir, posts)
+        env = _common.child_env(data_dir, data_dir.parent / "keyring.json")
+        for mode in ("bare", "app"):
+            start_once(mode, env, data_dir.parent)  # untimed
+        times: dict[str, list[float]] = {"bare": [], "app": []}
+        for _ in range(starts):
+            for mode in ("bare", "app"):
+                times[mode].append(start_once(mode, env, data_dir.parent))
+    bare, app = median(times["bare"]) * 1000, median(times["app"]) * 1000
+    print(f"-- cold start to first paint, {starts} starts each, {posts:,} posts in the DB")
+    report("bare PySide6 window (median)", bare, "ms", note=f"max {max(times['bare']) * 1000:.0f}")
+    report("the app's main window (median)", app, "ms", note=f"max {max(times['app']) * 1000:.0f}")
+    report("app / bare", app / bare, "x", GOAL_START_RATIO)
+
+
+# --- 2. in-process ------------------------------------------------------------------------------
+class PaintWatch:
+    """Remembers which watched widgets have received a paint event since reset()."""
+
+    def __init__(self) -> None:
+        from PySide6.QtCore import QEvent, QObject
+
+        watch = self
+
+        class Filter(QObject):
+            def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+                if event.type() == QEvent.Type.Paint:
+                    watch.painted.add(id(obj))
+                return False
+
+        self.filter = Filter()
+        self.painted: set[int] = set()
+
+    def watch(self, *widgets) -> None:  # noqa: ANN002
+        for widget in widgets:
+            widget.installEventFilter(self.filter)
+
+    def wait(self, app, *widgets, timeout: float = 10.0) -> float:  # noqa: ANN001, ANN002
+        """Process events until every widget painted; returns perf_counter at that moment."""
+        deadline = time.perf_counter() + timeout
+        while not all(id(w) in self.painted for w in widgets):
+            app.processEvents()
+            if time.perf_counter() > deadline:
+                raise TimeoutError("no paint")
+        return time.perf_counter()
+
+
+def in_process(posts: int, publish: int, latency: float, switches: int, profile: bool) -> None:
+    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    if _common.pad_pyside_none_refcount():
+        print("   PySide6 6.12.0: None's reference count padded (see _common.py)")
+
+    # The same order as run_app: the signal-emit guard comes with the window's module.
+    from desktop_publisher.accounts import AccountService
+    from desktop_publisher.credentials import CredentialStore
+    from desktop_publisher.engine.events import EventKind
+    from desktop_publisher.gui import main_window as main_window_module
+    from desktop_publisher.gui.app import Running, create_context, shutdown
+    from desktop_publisher.posts import NewPost, PostService
+    from desktop_publisher.store.connection import open_store
+    from tests.support import fakenet  # noqa: F401  (registers the "fakenet" platform)
+
+    _common.use_test_keyring()
+    rss_start = rss_mb()[0]
+    with temp_data_dir("gui") as data_dir:
+        started = time.perf_counter()
+        summary = _common.build_posts(data_dir, posts)
+        print(
+            f"-- in process, {posts:,} posts in the DB (built in "
+            f"{time.perf_counter() - started:.1f} s; {summary['by_status']})"
+        )
+        server = _common.SlowServer(latency)
+        store = open_store(data_dir)
+        credentials = CredentialStore()
+        accounts = AccountService(store, credentials)
+        lanes = [
+            accounts.add("fakenet", f"Bench {i + 1}", {"endpoint": server.url}, f"tok-bench-{i}x")
+            for i in range(5)
+        ]
+        context, lock = create_context(data_dir, store, credentials, with_engine=True)
+        running = Running(context, lock)
+        try:
+            paint = PaintWatch()
+            # Queue first paint: construction, show, until the queue's rows are drawn.
+            t0 = time.perf_counter()
+            window = main_window_module.MainWindow(context)
+            t1 = time.perf_counter()
+            paint.watch(window.view.viewport(), window.calendar.grid)
+            window.show()
+            t2 = paint.wait(app, window.view.viewport())
+            report(
+                "queue first paint (build + show + paint)",
+                (t2 - t0) * 1000,
+                "ms",
+                GOAL_FIRST_PAINT_MS,
+                note=f"build {(t1 - t0) * 1000:.0f} ms, {window.model.rowCount()} rows loaded",
+            )
+            # Let the deferred start-up work finish before timing anything else.
+            _settle(app, 0.5)
+
+            for label, range_kind in (
+                ("month switch, default range", None),
+                ("month switch, queue follows (month range)", main_window_module.MONTH_RANGE),
+            ):
+                if range_kind:
+                    window.set_range(range_kind)
+                    _settle(app, 0.3)
+                watched = [window.calendar.grid]
+                if range_kind:
+                    watched.append(window.view.viewport())
+                took = []
+                for direction in [1] * switches + [-1] * switches:
+                    button = window.calendar.next_button if direction > 0 else None
+                    button = button or window.calendar.prev_button
+                    paint.painted.clear()
+                    t0 = time.perf_counter()
+                    button.click()
+                    took.append(paint.wait(app, *watched) - t0)
+                    _settle(app, 0.02)
+                report(
+                    f"{label} (median)",
+                    median(took) * 1000,
+                    "ms",
+                    GOAL_MONTH_SWITCH_MS,
+                    note=f"p95 {percentile(took, 95) * 1000:.1f}, max {max(took) * 1000:.1f} ms, "
+                    f"{len(took)} switches",
+                )
+            window.set_range(main_window_module.UPCOMING)
+            _settle(app, 0.3)
+            rss_after_ui = rss_mb()[0]
+
+            # Stalls while posts publish through the in-window engine.
+            due = datetime.fromtimestamp(int(time.time()) + 4, UTC)
+            post_service = PostService(store)
+            for i in range(publish):
+                post_service.create([lanes[i % len(lanes)]], NewPost(f"Now {i}", at=due))
+            published: set[int] = set()
+            context.bridge.event.connect(
+                lambda event: (
+                    published.add(event.post_id) if event.kind is EventKind.PUBLISHED else None
+                )
+            )
+            beats: list[float] = []
+            heartbeat = QTimer()
+            heartbeat.setTimerType(heartbeat.timerType().PreciseTimer)
+            heartbeat.setInterval(HEARTBEAT_MS)
+            heartbeat.timeout.connect(lambda: beats.append(time.perf_counter()))
+            profiler = None
+            if profile:
+                import cProfile
+
+                profiler = cProfile.Profile()
+                profiler.enable()
+            heartbeat.start()
+            context.engine.start()
+            loop = QEventLoop()
+            deadline = time.time() + 4 + 60
+            finished_at: list[float] = []
+
+            def check() -> None:
+                if len(published) >= publish and not finished_at:
+                    finished_at.append(time.perf_counter())
+                if finished_at and time.perf_counter() - finished_at[0] > 1.0:
+                    loop.quit()  # one more second for the window's refreshes
+                elif time.time() > deadline:
+                    loop.quit()
+
+            checker = QTimer()
+            checker.timeout.connect(check)
+            checker.start(50)
+            loop.exec()
+            checker.stop()
+            heartbeat.stop()
+            if profiler is not None:
+                import pstats
+
+                profiler.disable()
+                pstats.Stats(profiler).sort_stats("cumulative").print_stats(30)
+            due_perf = time.perf_counter() - (time.time() - due.timestamp())
+            gaps = sorted(
+                ((b - a, a - due_perf) for a, b in zip(beats, beats[1:], strict=False)),
+                reverse=True,
+            )
+            print(
+                f"   {len(published)}/{publish} posts published over {len(lanes)} accounts "
+                f"({latency * 1000:.0f} ms per answer); {len(beats)} heartbeats"
+            )
+            worst = gaps[0][0] * 1000 - HEARTBEAT_MS if gaps else float("nan")
+            report(
+                "longest event-loop stall while publishing",
+                worst,
+                "ms",
+                GOAL_STALL_MS,
+                note="worst gaps at "
+                + ", ".join(f"{at:+.2f} s: {g * 1000:.0f} ms" for g, at in gaps[:5])
+                + " (relative to the due time)",
+            )
+            rss, peak = rss_mb()
+            report(
+                f"RSS with {posts:,} posts (after the UI work)",
+                rss_after_ui,
+                "MB",
+                GOAL_RSS_MB,
+                note=f"process before the window {rss_start:.0f} MB",
+            )
+            report(
+                f"RSS with {posts:,} posts (end)", rss, "MB", GOAL_RSS_MB, note=f"peak {peak:.0f}"
+            )
+            window.hide()
+        finally:
+            shutdown(running)
+            server.close()
+
+
+def _settle(app, seconds: float) -> None:  # noqa: ANN001
+    end = time.perf_counter() + seconds
+    while time.perf_counter() < end:
+        app.processEvents()
+        time.sleep(0.005)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--posts", type=int, default=100_000, help="posts in the in-process DB")
+    parser.add_argument("--starts", type=int, default=5, help="timed cold starts of each")
+    parser.add_argument("--start-posts", type=int, default=200, help="posts in the cold-start DB")
+    parser.add_argument("--publish", type=int, default=50, help="posts published in part 2")
+    parser.add_argument("--latency", type=float, default=0.1, help="fake server answer time (s)")
+    parser.add_argument("--switches", type=int, default=12, help="month switches each way")
+    parser.add_argument("--skip-start", action="store_true", help="skip the cold-start part")
+    parser.add_argument("--profile", action="store_true", help="cProfile the publish burst")
+    args = parser.parse_args()
+    header("window")
+    if not args.skip_start:
+        cold_start(args.starts, args.start_posts)
+    in_process(args.posts, args.publish, args.latency, args.switches, args.profile)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
