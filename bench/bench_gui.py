@@ -114,6 +114,56 @@ class PaintWatch:
         return time.perf_counter()
 
 
+# What the GUI thread was doing: wrapped methods record (name, start, end) while tracing.
+SPANS: list[tuple[str, float, float]] = []
+TRACED = (
+    ("desktop_publisher.gui.main_window", "MainWindow", "refresh_now"),
+    ("desktop_publisher.gui.main_window", "MainWindow", "_refresh_rest"),
+    ("desktop_publisher.gui.main_window", "MainWindow", "refresh_status"),
+    ("desktop_publisher.gui.main_window", "MainWindow", "refresh_accounts"),
+    ("desktop_publisher.gui.main_window", "MainWindow", "_update_range_widgets"),
+    ("desktop_publisher.gui.main_window", "MainWindow", "_update_page"),
+    ("desktop_publisher.gui.main_window", "MainWindow", "_selection_changed"),
+    ("desktop_publisher.gui.main_window", "MainWindow", "_tick"),
+    ("desktop_publisher.gui.calendar_view", "CalendarView", "refresh"),
+    ("desktop_publisher.gui.calendar_view", "_DayGrid", "paintEvent"),
+    ("desktop_publisher.gui.queue_model", "QueueModel", "reload"),
+    ("desktop_publisher.accounts", "AccountService", "expiry_warnings"),
+)
+
+
+def trace_gui_methods() -> None:
+    """Wrap the window's refresh steps (on the classes, before any window exists) so each stall
+    can be matched with what ran during it. Benchmark instrumentation only."""
+    import functools
+    import importlib
+    import threading
+
+    gui_thread = threading.get_ident()
+    for module_name, class_name, method in TRACED:
+        cls = getattr(importlib.import_module(module_name), class_name)
+        original = getattr(cls, method)
+
+        def wrapper(self, *args, __original=original, __name=f"{class_name}.{method}", **kw):  # noqa: ANN001, ANN002, ANN003, ANN202
+            started = time.perf_counter()
+            try:
+                return __original(self, *args, **kw)
+            finally:
+                if threading.get_ident() == gui_thread:
+                    SPANS.append((__name, started, time.perf_counter()))
+
+        setattr(cls, method, functools.wraps(original)(wrapper))
+
+
+def spans_within(start: float, end: float) -> str:
+    """The traced calls that ran inside [start, end], outermost first, with their durations."""
+    inside = [(n, a, b) for n, a, b in SPANS if a >= start - 0.001 and b <= end + 0.001]
+    inside.sort(key=lambda s: (s[1], -(s[2] - s[1])))
+    if not inside:
+        return "nothing traced ran (another thread held the interpreter lock, or Qt work)"
+    return ", ".join(f"{n} {(b - a) * 1000:.0f}" for n, a, b in inside if b - a >= 0.002)
+
+
 def in_process(posts: int, publish: int, latency: float, switches: int, profile: bool) -> None:
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
@@ -133,6 +183,7 @@ def in_process(posts: int, publish: int, latency: float, switches: int, profile:
     from tests.support import fakenet  # noqa: F401  (registers the "fakenet" platform)
 
     _common.use_test_keyring()
+    trace_gui_methods()
     rss_start = rss_mb()[0]
     with temp_data_dir("gui") as data_dir:
         started = time.perf_counter()
@@ -223,6 +274,7 @@ def in_process(posts: int, publish: int, latency: float, switches: int, profile:
 
                 profiler = cProfile.Profile()
                 profiler.enable()
+            SPANS.clear()
             heartbeat.start()
             context.engine.start()
             loop = QEventLoop()
@@ -267,6 +319,21 @@ def in_process(posts: int, publish: int, latency: float, switches: int, profile:
                 + ", ".join(f"{at:+.2f} s: {g * 1000:.0f} ms" for g, at in gaps[:5])
                 + " (relative to the due time)",
             )
+            for gap, at in gaps[:5]:
+                end = due_perf + at + gap
+                print(
+                    f"   stall {gap * 1000:.0f} ms at {at:+.2f} s: "
+                    f"{spans_within(due_perf + at, end)} (ms)"
+                )
+            busiest: dict[str, list[float]] = {}
+            for name, a, b in SPANS:
+                busiest.setdefault(name, []).append(b - a)
+            print("   GUI-thread time during the burst (calls, total, longest):")
+            for name, values in sorted(busiest.items(), key=lambda kv: -sum(kv[1])):
+                print(
+                    f"     {name:<36} {len(values):4d} {sum(values) * 1000:8.1f} ms "
+                    f"{max(values) * 1000:7.1f} ms"
+                )
             rss, peak = rss_mb()
             report(
                 f"RSS with {posts:,} posts (after the UI work)",
