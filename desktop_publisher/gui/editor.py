@@ -684,7 +684,7 @@ class PostEditor(QDialog):
 
     def reject(self) -> None:
         """Esc, Cancel and the window's close button all come here: ask before losing work."""
-        if self.is_dirty():
+        if self.isVisible() and self.is_dirty():
             answer = self.ask_unsaved()
             if answer == CANCEL:
                 return
