@@ -353,8 +353,8 @@ class PostEditor(QDialog):
                 pane.set_variant(variant)
         now = datetime.now(self.zone)
         at: datetime | None = data.at
-        if self.mode == NEW and at is not None and at <= now:
-            at = None  # a duplicate of a past post starts at the usual default
+        if self.mode != POST and at is not None and at <= now:
+            at = None  # a copy of a past post, or an old draft, starts at the usual default
         if at is None and initial is not None:
             if isinstance(initial, datetime):
                 at = initial

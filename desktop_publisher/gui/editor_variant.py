@@ -101,6 +101,9 @@ class VariantPane(QWidget):
         self.platform = platform_cls.platform
         self.base = base
         self.follows: set[str] = set(FIELDS)
+        # Platform extras set elsewhere (WordPress categories from the command line…): kept as
+        # they are, the editor has no fields for them yet.
+        self.extra: dict = {}
         self._applying = False
         limits = platform_cls.limits
         self.has_title = limits.title_required or limits.max_title is not None
@@ -198,12 +201,13 @@ class VariantPane(QWidget):
             title=(self.title_edit.text() if self.has_title else base.title) or None,
             link=self.link_edit.text().strip() or None,
             media=self.media.media() if self.cls.limits.max_media > 0 else [],
-            extra=dict(base.extra),
+            extra=dict(self.extra),
         )
 
     def set_variant(self, variant: PostVariant) -> None:
         """Load a saved variant; fields equal to the base keep following it."""
         base = self.base()
+        self.extra = dict(variant.extra or {})
         self._applying = True
         try:
             self.text_edit.setPlainText(variant.text or "")

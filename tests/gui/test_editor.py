@@ -459,3 +459,27 @@ def test_renders_with_a_validation_error(qtbot, open_editor, brands, tmp_path):
     image = editor.grab()
     assert not image.isNull() and image.width() == 1040
     assert image.save(str(tmp_path / "editor.png"))
+
+
+def test_ctrl_enter_schedules_from_the_text(qtbot, open_editor, brands):
+    editor = open_editor()
+    tick(editor, "Brand A")
+    # Shortcuts reach the active window only.
+    editor.windowHandle().requestActivate()
+    qtbot.waitUntil(lambda: editor.isActiveWindow(), timeout=2000)
+    editor.text_edit.setFocus()
+    qtbot.keyClicks(editor.text_edit, "Quick one")
+    set_time(editor, TOMORROW)
+    qtbot.keyClick(editor.text_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert editor.result() == QDialog.DialogCode.Accepted
+    assert ScheduledPost.get().variant.text == "Quick one"
+
+
+def test_editing_keeps_platform_extras(qtbot, open_editor, add_account, add_post):
+    blog = add_account("wordpress", "Blog", {"site_url": "https://blog.example", "username": "me"})
+    post = add_post(blog, "Body", title="Title", extra={"categories": [3]}, at=TOMORROW)
+    editor = open_editor(post_id=post.id)
+    editor.panes["wordpress"].title_edit.setText("Better title")
+    qtbot.mouseClick(editor.schedule_button, Qt.MouseButton.LeftButton)
+    variant = ScheduledPost.get_by_id(post.id).variant
+    assert variant.title == "Better title" and variant.extra == {"categories": [3]}
