@@ -56,7 +56,7 @@ from desktop_publisher.gui.editor_variant import (
 from desktop_publisher.platforms import registry
 from desktop_publisher.platforms.base import PostVariant
 from desktop_publisher.posts import EditedContent, media_host_available
-from desktop_publisher.store.models import Account
+from desktop_publisher.store.models import Account, Status
 
 log = logging.getLogger(__name__)
 
@@ -124,9 +124,11 @@ class PostEditor(QDialog):
             self.mode, self.content_id, self.post_id = NEW, None, None
         self.media_host = media_host_available()
         self.accounts = {a.id: a for a in ctx.accounts.list()}
+        self.post_status: str | None = None
         if self.mode == POST:
             post = ctx.posts.get(post_id)  # type: ignore[arg-type]
             self.accounts = {post.account_id: post.account}
+            self.post_status = post.status
         self.panes: dict[str, VariantPane] = {}
         self.scrollers: dict[str, QScrollArea] = {}
         self.problems: list[str] = []
@@ -183,6 +185,12 @@ class PostEditor(QDialog):
         if not self.accounts:
             self.accounts_note.setText(
                 self.tr("No accounts yet. Connect one in Accounts…, then choose it here.")
+            )
+        elif self.mode == POST and self.post_status in (Status.FAILED, Status.CANCELLED):
+            self.accounts_note.setText(
+                self.tr("This post failed: saving the changes schedules it again.")
+                if self.post_status == Status.FAILED
+                else self.tr("This post was cancelled: saving the changes schedules it again.")
             )
         elif self.mode == POST:
             self.accounts_note.setText(
@@ -353,8 +361,9 @@ class PostEditor(QDialog):
                 pane.set_variant(variant)
         now = datetime.now(self.zone)
         at: datetime | None = data.at
-        if self.mode != POST and at is not None and at <= now:
-            at = None  # a copy of a past post, or an old draft, starts at the usual default
+        if at is not None and at <= now:
+            # A copy of a past post, an old draft, a failed post: the usual default instead.
+            at = None
         if at is None and initial is not None:
             if isinstance(initial, datetime):
                 at = initial

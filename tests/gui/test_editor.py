@@ -483,3 +483,21 @@ def test_editing_keeps_platform_extras(qtbot, open_editor, add_account, add_post
     qtbot.mouseClick(editor.schedule_button, Qt.MouseButton.LeftButton)
     variant = ScheduledPost.get_by_id(post.id).variant
     assert variant.title == "Better title" and variant.extra == {"categories": [3]}
+
+
+def test_a_failed_post_is_edited_and_scheduled_again(qtbot, open_editor, brands, add_post):
+    post = add_post(brands[0], "Token trouble", at=TOMORROW)
+    yesterday = datetime.now(UTC) - timedelta(days=1)
+    ScheduledPost.update(
+        status=Status.FAILED, publication_date=yesterday, due_at=yesterday, last_error="Expired"
+    ).where(ScheduledPost.id == post.id).execute()
+    editor = open_editor(post_id=post.id)
+    assert "This post failed: saving the changes schedules it again." in (
+        editor.accounts_note.text()
+    )
+    assert editor.chosen_time() > datetime.now(UTC)  # not yesterday: that would be refused
+    assert editor.schedule_button.isEnabled(), editor.problems
+    qtbot.mouseClick(editor.schedule_button, Qt.MouseButton.LeftButton)
+    changed = ScheduledPost.get_by_id(post.id)
+    assert changed.status == Status.SCHEDULED and changed.last_error is None
+    assert changed.publication_date == editor.chosen_time()
