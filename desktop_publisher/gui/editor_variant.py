@@ -320,10 +320,9 @@ class VariantPane(QWidget):
             return self.tr("%1 posts here carry no images.").replace("%1", label)
         kinds = ", ".join(t.split("/")[-1].upper() for t in limits.media_types) or self.tr("any")
         parts = [
-            self.tr("%1: up to %2 images (%3)")
+            self.tr("%1: up to %n image(s) (%2)", "", limits.max_media)
             .replace("%1", label)
-            .replace("%2", str(limits.max_media))
-            .replace("%3", kinds)
+            .replace("%2", kinds)
         ]
         if limits.max_media_bytes:
             parts.append(
