@@ -269,6 +269,8 @@ def cmd_account_import_env(ctx: Context, args: argparse.Namespace) -> int:
             raise UserError(f"--env-file: {path} does not exist.")
         env.update({k: v for k, v in dotenv_values(path).items() if v is not None})
     report = ctx.accounts.import_env(env)
+    if not (report.created or report.updated):
+        raise UserError(f"Nothing imported: {'; '.join(report.incomplete)}.")
     for name in report.created:
         out(f"Created account {name!r}.")
     for name in report.updated:
@@ -281,7 +283,7 @@ def cmd_account_import_env(ctx: Context, args: argparse.Namespace) -> int:
         report.updated,
         report.incomplete,
     )
-    return 0 if (report.created or report.updated) else 1
+    return 0
 
 
 # --- post -----------------------------------------------------------------------------------

@@ -883,3 +883,14 @@ def test_the_data_dir_option_beats_the_environment(cli, data_dir, tmp_path):  # 
     if os.name == "posix":
         assert stat.S_IMODE((other / "publisher.db").stat().st_mode) == 0o600
         assert stat.S_IMODE(other.stat().st_mode) == 0o700
+
+
+def test_import_env_with_only_incomplete_platforms_is_one_line(cli, monkeypatch, data_dir):  # noqa: ANN001
+    cli("account", "list")
+    before = snapshot(data_dir)
+    monkeypatch.setenv("FACEBOOK_ACCESS_TOKEN", "fb-token")  # no FACEBOOK_PAGE_ID
+    monkeypatch.setenv("INSTAGRAM_ACCOUNT_ID", "1789")  # no INSTAGRAM_ACCESS_TOKEN
+    line = assert_user_error(cli("account", "import-env"), "Nothing imported")
+    assert "FACEBOOK_PAGE_ID" in line and "INSTAGRAM_ACCESS_TOKEN" in line
+    assert "fb-token" not in line
+    assert snapshot(data_dir) == before
