@@ -45,7 +45,7 @@ from PySide6.QtWidgets import (
 from desktop_publisher.errors import UserError
 from desktop_publisher.gui import icons, timefmt
 from desktop_publisher.gui.context import AppContext
-from desktop_publisher.gui.editor_media import MediaStrip, refs_from_mime
+from desktop_publisher.gui.editor_media import DropRouter, MediaStrip, refs_from_mime
 from desktop_publisher.gui.editor_variant import (
     CompactTextEdit,
     VariantPane,
@@ -240,7 +240,8 @@ class PostEditor(QDialog):
         self.link_edit.textEdited.connect(lambda _t: self._base_changed())
         self.media.changed.connect(self._base_changed)
         # A file dropped on the text is an image for the post, not its path typed in.
-        self.media.router.watch(self.text_edit.viewport())
+        self.text_drops = DropRouter(self.media.add, self, images_only=True)
+        self.text_drops.watch(self.text_edit.viewport())
 
         # One tab per platform (bottom right)
         self.tabs = QTabWidget(self)

@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_publisher.gui.jobs import Jobs
-from desktop_publisher.platforms.base import is_url
+from desktop_publisher.platforms.base import is_url, media_type
 
 THUMB = 56
 REF_ROLE = Qt.ItemDataRole.UserRole
@@ -91,23 +91,41 @@ def refs_from_mime(mime: QMimeData) -> list[str]:
 
 
 class DropRouter(QObject):
-    """Takes drops of files or links on a widget (a text field, say) and hands them to
-    `add`, instead of letting the widget paste the file's path as text."""
+    """Takes drops of files or links on a widget and hands them to `add`.
 
-    def __init__(self, add: Callable[[list[str]], None], parent: QObject | None = None) -> None:
+    With images_only (for a text field) only files and links that name an image are taken: a
+    photo dropped on the text joins the post's images instead of its path being typed in, while
+    a dropped web page link is still pasted as text.
+    """
+
+    def __init__(
+        self,
+        add: Callable[[list[str]], None],
+        parent: QObject | None = None,
+        images_only: bool = False,
+    ) -> None:
         super().__init__(parent)
         self.add = add
+        self.images_only = images_only
 
     def watch(self, widget: QWidget) -> None:
         widget.setAcceptDrops(True)
         widget.installEventFilter(self)
 
+    def refs(self, mime: QMimeData) -> list[str]:
+        if not mime.hasUrls():
+            return []  # plain text drags stay text
+        refs = refs_from_mime(mime)
+        if self.images_only:
+            refs = [r for r in refs if (media_type(r) or "").startswith("image/")]
+        return refs
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         kind = event.type()
         if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop):
-            refs = refs_from_mime(event.mimeData())  # type: ignore[attr-defined]
-            if not refs or not event.mimeData().hasUrls():  # type: ignore[attr-defined]
-                return False  # plain text drags stay text
+            refs = self.refs(event.mimeData())  # type: ignore[attr-defined]
+            if not refs:
+                return False
             event.acceptProposedAction()  # type: ignore[attr-defined]
             if kind == QEvent.Type.Drop:
                 self.add(refs)

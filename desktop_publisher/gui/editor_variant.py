@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_publisher.gui import statuses
-from desktop_publisher.gui.editor_media import MediaStrip
+from desktop_publisher.gui.editor_media import DropRouter, MediaStrip
 from desktop_publisher.gui.jobs import Jobs
 from desktop_publisher.platforms.base import HASHTAG, MENTION, PostVariant, Problem, Publisher
 from desktop_publisher.store.models import Status
@@ -148,6 +148,10 @@ class VariantPane(QWidget):
 
         self.media = MediaStrip(jobs, self)
         self.media.changed.connect(lambda: self._edited("media"))
+        if limits.max_media > 0:
+            # An image dropped on this version's text joins this version's images.
+            self.text_drops = DropRouter(self.media.add, self, images_only=True)
+            self.text_drops.watch(self.text_edit.viewport())
         self.media_problem = ProblemLabel(self)
         self.media_hint = QLabel(self._media_rule(), self)
         self.media_hint.setWordWrap(True)

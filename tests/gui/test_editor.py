@@ -363,6 +363,20 @@ def test_dropping_an_image_adds_a_thumbnail(qtbot, open_editor, brands, tmp_path
     drop_files(editor.text_edit.viewport(), [second])
     assert editor.media.media() == [str(photo), str(second)]
     assert editor.text_edit.toPlainText() == ""
+    # A web page link dropped on the text is left to the text field (it is not an image).
+    mime = QMimeData()
+    mime.setUrls([QUrl("https://example.com/article")])
+    assert editor.text_drops.refs(mime) == []
+    assert editor.media.router.refs(mime) == ["https://example.com/article"]
+    # On a platform's own text, the image joins that version only.
+    linkedin = editor.panes["linkedin"]
+    drop_files(linkedin.text_edit.viewport(), [photo, tmp_path / "notes.txt"])
+    assert linkedin.media.media() == [str(photo), str(second)]  # already there: no duplicate
+    third = jpeg(tmp_path / "third.jpg")
+    drop_files(linkedin.text_edit.viewport(), [third])
+    assert linkedin.media.media() == [str(photo), str(second), str(third)]
+    assert "media" not in linkedin.follows
+    assert editor.media.media() == [str(photo), str(second)]
 
     editor.media.list.setCurrentRow(0)
     qtbot.mouseClick(editor.media.remove_button, Qt.MouseButton.LeftButton)
