@@ -149,6 +149,10 @@ class PostEditor(QDialog):
         self.revalidate()
         self.saved_state = self.state()
         self._fit_to_screen()
+        if self.mode == POST and self.panes:
+            next(iter(self.panes.values())).text_edit.setFocus()
+        else:
+            self.text_edit.setFocus()
 
     # --- construction ----------------------------------------------------------------------
     def _fit_to_screen(self) -> None:
@@ -349,10 +353,13 @@ class PostEditor(QDialog):
         self.text_edit.setPlainText(data.text or "")
         self.link_edit.setText(data.link or "")
         self.media.set_media(list(data.media))
+        chosen = list(data.account_ids)
+        if not chosen and self.content_id is None and len(self.accounts) == 1:
+            chosen = list(self.accounts)  # the only account: nothing to choose
         self.accounts_list.blockSignals(True)
         for i in range(self.accounts_list.count()):
             item = self.accounts_list.item(i)
-            if item.data(Qt.ItemDataRole.UserRole) in data.account_ids:
+            if item.data(Qt.ItemDataRole.UserRole) in chosen:
                 item.setCheckState(Qt.CheckState.Checked)
         self.accounts_list.blockSignals(False)
         self._sync_tabs()

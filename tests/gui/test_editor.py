@@ -209,6 +209,13 @@ def test_instagram_needs_an_image_and_counts_hashtags(qtbot, open_editor, add_ac
     assert not editor.schedule_button.isEnabled()
 
 
+def test_the_only_account_is_chosen_at_once(qtbot, open_editor, add_account):
+    only = add_account("linkedin", "Solo", {})
+    editor = open_editor()
+    assert editor.checked_account_ids() == [only.id]
+    assert not editor.is_dirty()
+
+
 def test_no_account_blocks_schedule_and_says_so(qtbot, open_editor, brands):
     editor = open_editor()
     editor.text_edit.setPlainText("Hello")
