@@ -3,10 +3,13 @@
 Each platform's fake (tests/fakes/) runs on 127.0.0.1. For every post, in shuffled order:
 
 - client, fresh: a new publisher built and `publish()` called, as the engine does for each post;
-- bare, fresh: `requests.post(...)` with the same URL, headers and body (a new session and
+- bare, fresh: a new `requests.Session()` per post sending the same URL, headers and body (a new
   connection each time, like the fresh client);
 - client, reused / bare, session: the same publisher, or one `requests.Session`, for every call
   (keep-alive), which shows the cost of the client's own code without connection set-up.
+
+The fakes answer with TCP_NODELAY (see _common.fakes_without_nagle): without it every request
+after the first on a kept-alive connection waits 40 ms for a delayed ACK, an artefact of the fake.
 
 A bare call sends exactly the request the client sends for a text post (a multi-step publish,
 like Instagram's container → publish, is replayed step by step). Figures: median per post and
@@ -128,16 +131,128 @@ def available_cases() -> dict[str, Callable[[], Case]]:
     return cases
 
 
-def facebook_case() -> Case:  # filled in below when the Graph fake exists
-    raise NotImplementedError
+def facebook_case() -> Case:
+    from desktop_publisher.platforms.base import AccountInfo, PostVariant
+    from desktop_publisher.platforms.facebook import FacebookPublisher
+    from tests.fakes.graph import PAGE_ID, PAGE_TOKEN, FakeGraph
+
+    fake = FakeGraph()
+    account = AccountInfo(1, "Page", "facebook", {"page_id": PAGE_ID}, PAGE_TOKEN)
+    opts = options(graph_url=fake.url)
+
+    def text(n: int) -> str:
+        return f"Fresh bread, batch {n}"
+
+    def bare(session, n: int) -> None:  # noqa: ANN001
+        response = session.post(
+            f"{fake.url}/v25.0/{PAGE_ID}/feed",
+            data={"message": text(n), "fields": "id,permalink_url"},
+            headers={"Authorization": f"Bearer {PAGE_TOKEN}"},
+            timeout=(10, 60),
+            allow_redirects=False,
+        )
+        body = response.json()
+        assert response.ok and body["id"] and body["permalink_url"], body
+
+    return Case(
+        "facebook",
+        lambda: FacebookPublisher(account, opts),
+        lambda n: PostVariant(text=text(n)),
+        bare,
+        fake.close,
+        ["text post: one POST /{page}/feed (permalink read back in the same call)"],
+    )
 
 
 def instagram_case() -> Case:
-    raise NotImplementedError
+    from desktop_publisher.platforms.base import AccountInfo, PostVariant
+    from desktop_publisher.platforms.instagram import InstagramPublisher
+    from tests.fakes.graph import IG_USER_ID, PAGE_TOKEN, FakeGraph, jpeg
+
+    # Images ready at the first status read (no poll wait) and no daily quota in the way.
+    fake = FakeGraph(processing_polls=0, quota_total=10**9)
+    image = fake.publish_on_web("https://cdn.example.org/bread.jpg", jpeg(b"bread"))
+    account = AccountInfo(1, "IG", "instagram", {"account_id": IG_USER_ID}, PAGE_TOKEN)
+    opts = options(graph_url=fake.url)
+    base = f"{fake.url}/v25.0"
+    auth = {"Authorization": f"Bearer {PAGE_TOKEN}"}
+
+    def caption(n: int) -> str:
+        return f"Fresh bread, batch {n}"
+
+    def bare(session, n: int) -> None:  # noqa: ANN001
+        def call(method: str, path: str, **kwargs) -> dict:  # noqa: ANN003
+            response = session.request(
+                method,
+                f"{base}/{path}",
+                headers=auth,
+                timeout=(10, 60),
+                allow_redirects=False,
+                **kwargs,
+            )
+            body = response.json()
+            assert response.ok and "error" not in body, body
+            return body
+
+        call(
+            "GET",
+            f"{IG_USER_ID}/content_publishing_limit",
+            params={"fields": "quota_usage,config"},
+        )
+        container = call(
+            "POST", f"{IG_USER_ID}/media", data={"image_url": image, "caption": caption(n)}
+        )["id"]
+        status = call("GET", container, params={"fields": "status_code,status"})
+        assert status["status_code"] == "FINISHED", status
+        media = call("POST", f"{IG_USER_ID}/media_publish", data={"creation_id": container})
+        assert call("GET", media["id"], params={"fields": "permalink"})["permalink"]
+
+    return Case(
+        "instagram",
+        lambda: InstagramPublisher(account, opts),
+        lambda n: PostVariant(text=caption(n), media=[image]),
+        bare,
+        fake.close,
+        [
+            "single image by URL: publishing limit → container → status → media_publish → "
+            "permalink (5 requests)"
+        ],
+    )
 
 
 def wordpress_case() -> Case:
-    raise NotImplementedError
+    from desktop_publisher.platforms.base import AccountInfo, PostVariant
+    from desktop_publisher.platforms.wordpress import WordPressPublisher
+    from tests.fakes.wordpress import PASSWORD, USER, FakeWordPress
+
+    fake = FakeWordPress()
+    account = AccountInfo(
+        1, "Blog", "wordpress", {"site_url": fake.url, "username": USER}, PASSWORD
+    )
+    opts = options()
+
+    def bare(session, n: int) -> None:  # noqa: ANN001
+        response = session.post(
+            f"{fake.url}/wp-json/wp/v2/posts",
+            json={"title": f"Post {n}", "content": f"<p>Hello number {n}</p>", "status": "publish"},
+            auth=(USER, PASSWORD),
+            timeout=(10, 60),
+            allow_redirects=False,
+        )
+        body = response.json()
+        assert response.status_code == 201 and body["id"], body
+
+    return Case(
+        "wordpress",
+        lambda: WordPressPublisher(account, opts),
+        lambda n: PostVariant(text=f"Hello number {n}", title=f"Post {n}"),
+        bare,
+        fake.close,
+        [
+            "text post: one POST /wp-json/wp/v2/posts with Basic auth, against the fake "
+            "WordPress (tests/fakes/wordpress.py), not a real one"
+        ],
+    )
 
 
 # --- measuring ----------------------------------------------------------------------------------
@@ -150,7 +265,8 @@ def measure(case: Case, posts: int, warmup: int = 10) -> dict[str, list[float]]:
     session = make_session()
     modes: dict[str, Callable[[int], None]] = {
         "client, fresh": lambda n: case.make_publisher().publish(case.variant(n), context(n)),
-        "bare, fresh": lambda n: case.bare(requests, n),
+        # A new session per post, left to the garbage collector like the fresh client's.
+        "bare, fresh": lambda n: case.bare(requests.Session(), n),
         "client, reused": lambda n: reused.publish(case.variant(n), context(n)),
         "bare, session": lambda n: case.bare(session, n),
     }
@@ -179,6 +295,7 @@ def main() -> int:
     )
     args = parser.parse_args()
     _common.use_test_keyring()
+    _common.fakes_without_nagle()
     header("client overhead")
     cases = available_cases()
     chosen = [p.strip() for p in args.platforms.split(",") if p.strip()] or list(cases)
