@@ -427,7 +427,9 @@ class PostEditor(QDialog):
             title=base.title or "",
             link=base.link,
             media=list(base.media),
-            variants={p: self.panes[p].variant() for p in self.chosen_platforms()},
+            variants={
+                p: self.panes[p].variant() for p in self.chosen_platforms() if p in self.panes
+            },
             account_ids=self.checked_account_ids(),
             at=self.chosen_time(),
         )
