@@ -44,6 +44,7 @@ from tests.fakes.graph import (
     server_error,
     temporary_error,
 )
+from tests.support.fakehttp import Response
 
 FEED = rf"^/v25\.0/{PAGE_ID}/feed$"
 PHOTOS = rf"^/v25\.0/{PAGE_ID}/photos$"
@@ -413,6 +414,13 @@ def test_html_answers_never_count_as_success(service, acct, add_post, graph, ans
     result = publish(service, add_post(acct, "Hello"))
     assert result.status == status and result.last_error_kind == kind
     assert result.external_id is None
+
+
+def test_success_answer_without_an_id_needs_a_check(service, acct, add_post, graph):
+    graph.fail("POST", FEED, Response(200, {"success": True}))
+    checked = publish(service, add_post(acct, "Hello"))
+    assert checked.status == Status.NEEDS_CHECK and checked.last_error_kind == "unknown_outcome"
+    assert checked.external_id is None and len(graph.requests) == 1
 
 
 def test_slow_answer_is_waited_for(service, acct, add_post, graph):

@@ -109,7 +109,7 @@ class FacebookPublisher(Publisher):
         if ctx.previous_outcome_unknown:
             # An earlier attempt's answer was lost: if the post is on the Page, that attempt
             # worked and sending again would publish it twice.
-            existing = self._find_existing(message, variant)
+            existing = self._find_existing(message)
             if existing is not None:
                 return existing
         if not variant.media:
@@ -194,7 +194,8 @@ class FacebookPublisher(Publisher):
                 final=False,
                 step=f"uploading {self._display_name(ref)}",
             )
-            done.append({"fingerprint": fingerprint, "id": self._created_id(answer, "id")})
+            photo_id = self._created_id(answer, "id", final=False)
+            done.append({"fingerprint": fingerprint, "id": photo_id})
             ctx.remember(photos=list(done))
         return [str(item["id"]) for item in done]
 
@@ -215,11 +216,16 @@ class FacebookPublisher(Publisher):
             files = {"source": (Path(ref).name, handle, kind)}
             return self.graph.call("POST", path, data=data, files=files, final=final, step=step)
 
-    def _created_id(self, answer: dict, *keys: str) -> str:
+    def _created_id(self, answer: dict, *keys: str, final: bool = True) -> str:
         for key in keys:
             if answer.get(key):
                 return str(answer[key])
         # 2xx JSON without an id is not Graph's answer to a create: it proves nothing.
+        if not final:
+            raise PublishError(
+                ErrorKind.TRANSIENT,
+                "Facebook answered an upload without the id of the photo; trying again later.",
+            )
         raise PublishError(
             ErrorKind.UNKNOWN_OUTCOME,
             "Facebook answered without the id of the post, so it may or may not have been "
@@ -237,7 +243,7 @@ class FacebookPublisher(Publisher):
             return PERMALINK.format(post_id=post_id)
         return str(answer.get("permalink_url") or PERMALINK.format(post_id=post_id))
 
-    def _find_existing(self, message: str, variant: PostVariant) -> PublishResult | None:
+    def _find_existing(self, message: str) -> PublishResult | None:
         """The Page's latest post with this text, if an earlier attempt created it."""
         if not message:
             return None

@@ -452,6 +452,8 @@ class InstagramPublisher(Publisher):
     def _id(self, answer: dict, step: str) -> str:
         if answer.get("id"):
             return str(answer["id"])
+        # Safe to retry even after media_publish: the container is remembered, and the next
+        # attempt reads its status before anything else.
         raise PublishError(
             ErrorKind.TRANSIENT,
             f"Instagram answered without an id while {step}; trying again later.",
