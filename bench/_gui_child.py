@@ -3,9 +3,10 @@
     python bench/_gui_child.py app    # the real app (desktop_publisher.cli main → run_app)
     python bench/_gui_child.py bare   # a bare PySide6 main window of the same size
 
-Prints one line "painted" once the main window's first paint has completed (the first paint
-event of a widget in a QMainWindow, then the rest of that event-loop turn), then quits the way
-the app quits. The data dir, keyring and platform come from the environment (bench/_common.py).
+Prints one line "painted <RSS in MB>" once the main window's first paint has completed (the
+first paint event of a widget in a QMainWindow, then the rest of that event-loop turn), then
+exits the event loop. The data dir, keyring and Qt platform come from the environment
+(bench/_common.py).
 """
 
 from __future__ import annotations
@@ -38,7 +39,12 @@ class FirstPaint(QObject):
         return False
 
     def done(self) -> None:
-        print("painted", flush=True)
+        rss_kb = 0
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith("VmRSS:"):
+                    rss_kb = int(line.split()[1])
+        print(f"painted {rss_kb / 1024:.1f}", flush=True)
         # The first paint may come before app.exec() runs (a nested event loop during start-up),
         # and exit() does nothing without a running loop: keep asking until it takes. (Not quit():
         # that asks the window, which may keep running in the tray or ask the user.)

@@ -1,9 +1,10 @@
 """The window (Qt offscreen): cold start, queue first paint, month switch, stalls, memory.
 
 1. Cold start: a fresh process starts the real app (`desktop_publisher.cli main(["gui"])`) on a
-   temp data dir and reports when the main window's first paint is done (bench/_gui_child.py);
-   a bare PySide6 main window is started the same way in the same run. Goal: app ≤ 2× bare.
-   One untimed start of each first (module files in the page cache, the DB created).
+   temp data dir and reports when the main window's first paint is done, with its RSS then
+   (bench/_gui_child.py); a bare PySide6 main window is started the same way in the same run.
+   Goal: app ≤ 2× bare. One untimed start of each first (page cache warm, bytecode compiled).
+   The app is started on a small DB and on one with `--posts` posts (RSS goal ≤ 150 MB).
 2. In this process, with `--posts` posts in the DB (default 100k, a year back and a year ahead):
    - queue first paint: MainWindow built and shown until the queue's viewport has painted
      (goal ≤ 300 ms);
@@ -41,7 +42,8 @@ CHILD = Path(__file__).resolve().parent / "_gui_child.py"
 
 
 # --- 1. cold start ------------------------------------------------------------------------------
-def start_once(mode: str, env: dict[str, str], cwd: Path) -> float:
+def start_once(mode: str, env: dict[str, str], cwd: Path) -> tuple[float, float]:
+    """Seconds from process start to the first paint, and the RSS (MB) then."""
     started = time.perf_counter()
     proc = subprocess.Popen(
         [sys.executable, str(CHILD), mode],
@@ -59,27 +61,46 @@ def start_once(mode: str, env: dict[str, str], cwd: Path) -> float:
     except subprocess.TimeoutExpired:
         proc.kill()
         proc.wait()
-    if line.strip() != "painted":
+    words = line.split()
+    if not words or words[0] != "painted":
         raise RuntimeError(f"the {mode} window never reported its first paint")
-    return took
+    return took, float(words[1])
 
 
-def cold_start(starts: int, posts: int) -> None:
-    with temp_data_dir("coldstart") as data_dir:
-        if posts:
-            _common.build_posts(data_dir, posts)
-        env = _common.child_env(data_dir, data_dir.parent / "keyring.json")
-        for mode in ("bare", "app"):
-            start_once(mode, env, data_dir.parent)  # untimed
-        times: dict[str, list[float]] = {"bare": [], "app": []}
+def cold_start(starts: int, posts: int, big: int) -> None:
+    """Bare window and app on a small DB, then the app on a DB of `big` posts (0: skip)."""
+    with temp_data_dir("coldstart") as small_dir, temp_data_dir("coldstart-big") as big_dir:
+        _common.build_posts(small_dir, posts)
+        runs = [("bare", small_dir), ("app", small_dir)]
+        if big:
+            _common.build_posts(big_dir, big)
+            runs.append(("app", big_dir))
+        envs = {d: _common.child_env(d, d.parent / "keyring.json") for _, d in runs}
+        for mode, data_dir in runs:
+            start_once(mode, envs[data_dir], data_dir.parent)  # untimed: caches warm
+        results: dict[int, list[tuple[float, float]]] = {i: [] for i in range(len(runs))}
         for _ in range(starts):
-            for mode in ("bare", "app"):
-                times[mode].append(start_once(mode, env, data_dir.parent))
-    bare, app = median(times["bare"]) * 1000, median(times["app"]) * 1000
-    print(f"-- cold start to first paint, {starts} starts each, {posts:,} posts in the DB")
-    report("bare PySide6 window (median)", bare, "ms", note=f"max {max(times['bare']) * 1000:.0f}")
-    report("the app's main window (median)", app, "ms", note=f"max {max(times['app']) * 1000:.0f}")
-    report("app / bare", app / bare, "x", GOAL_START_RATIO)
+            for i, (mode, data_dir) in enumerate(runs):
+                results[i].append(start_once(mode, envs[data_dir], data_dir.parent))
+    print(f"-- cold start to first paint, {starts} starts each (separate processes)")
+    medians = []
+    for i, (mode, _dir) in enumerate(runs):
+        took = [t for t, _ in results[i]]
+        rss = max(r for _, r in results[i])
+        label = "bare PySide6 window" if mode == "bare" else "the app's main window"
+        label += f", {big if i == 2 else posts:,} posts" if mode == "app" else ""
+        medians.append(median(took) * 1000)
+        report(
+            f"{label} (median)",
+            medians[-1],
+            "ms",
+            note=f"max {max(took) * 1000:.0f} ms; RSS at first paint {rss:.0f} MB",
+        )
+    report("app / bare", medians[1] / medians[0], "x", GOAL_START_RATIO)
+    if big:
+        report(f"app / bare with {big:,} posts", medians[2] / medians[0], "x", GOAL_START_RATIO)
+        rss_big = max(r for _, r in results[2])
+        report(f"the app's RSS at first paint, {big:,} posts", rss_big, "MB", GOAL_RSS_MB)
 
 
 # --- 2. in-process ------------------------------------------------------------------------------
@@ -371,7 +392,7 @@ def main() -> int:
     args = parser.parse_args()
     header("window")
     if not args.skip_start:
-        cold_start(args.starts, args.start_posts)
+        cold_start(args.starts, args.start_posts, args.posts)
     in_process(args.posts, args.publish, args.latency, args.switches, args.profile)
     return 0
 
