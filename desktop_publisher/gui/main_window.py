@@ -53,6 +53,7 @@ from desktop_publisher.gui.details_pane import DetailsPane
 from desktop_publisher.gui.notifications import platform_label
 from desktop_publisher.gui.queue_model import Column, QueueModel
 from desktop_publisher.gui.queue_view import QueueView
+from desktop_publisher.posts import EDITABLE
 from desktop_publisher.store import queries
 from desktop_publisher.store.models import PENDING, Account, ScheduledPost, Status
 from desktop_publisher.store.queries import DRAFT, QueueFilter, QueueRow
@@ -74,7 +75,6 @@ DAY, WEEK_RANGE, MONTH_RANGE, UPCOMING, ALL = "day", "week", "month", "upcoming"
 # calendar and the status line, whose counts lead to them ("Needs attention").
 DEFAULT_RANGE = UPCOMING
 
-EDITABLE = (Status.SCHEDULED, Status.QUEUED, Status.FAILED, Status.CANCELLED)
 RESCHEDULABLE = (Status.SCHEDULED, Status.QUEUED, Status.FAILED, Status.CANCELLED)
 CANCELLABLE = (Status.SCHEDULED, Status.QUEUED, Status.FAILED, Status.NEEDS_CHECK)
 RETRYABLE = (Status.FAILED, Status.NEEDS_CHECK)
