@@ -184,6 +184,11 @@ class Publisher(ABC):
         return len(text)
 
     @classmethod
+    def text_as_sent(cls, variant: PostVariant) -> str:
+        """The text the platform receives (some add the link to it): what a counter counts."""
+        return variant.text or ""
+
+    @classmethod
     def validate(cls, variant: PostVariant, media_host_available: bool = False) -> list[Problem]:
         """Check a variant against the declared limits; platforms add their own rules."""
         limits = cls.limits
