@@ -23,6 +23,7 @@ from desktop_publisher.platforms.base import (
     PublishError,
 )
 from desktop_publisher.platforms.facebook import FacebookPublisher
+from desktop_publisher.platforms.graph import normalize_version
 from desktop_publisher.store.models import PublishAttempt, ScheduledPost, Status
 from tests.fakes.graph import (
     PAGE_ID,
@@ -473,6 +474,14 @@ def test_validate_rules(tmp_path):
     # An image address without a file extension cannot be judged here: Facebook checks it.
     assert FacebookPublisher.validate(PostVariant("Hi", media=["https://cdn.example/i?id=1"])) == []
     assert FacebookPublisher.validate(PostVariant("x" * 63207))
+
+
+def test_version_setting_forms():
+    assert normalize_version("v25.0") == "v25.0"
+    assert normalize_version("25") == "v25.0"
+    assert normalize_version(" v24 ") == "v24.0"
+    with pytest.raises(PublishError, match="graph_version"):
+        normalize_version("v25.0-beta")
 
 
 # --- verify -----------------------------------------------------------------------------------

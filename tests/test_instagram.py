@@ -490,7 +490,8 @@ def test_connection_refused_is_transient(service, add_account, add_post):
 
 
 def test_answer_too_slow_on_publish_needs_a_check(service, acct, add_post, graph, monkeypatch):
-    monkeypatch.setattr(InstagramPublisher, "timeout", (2.0, 0.5))
+    # Long enough for the quick calls before it on a busy machine, short for the held one.
+    monkeypatch.setattr(InstagramPublisher, "timeout", (2.0, 1.5))
     graph.hold(PUBLISH)  # released only when the fake closes
     checked = publish(service, add_post(acct, "Too slowly", media=[PHOTO]))
     assert checked.status == Status.NEEDS_CHECK and checked.last_error_kind == "unknown_outcome"
