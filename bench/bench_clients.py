@@ -22,10 +22,12 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
+import os
 import random
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import _common
 from _common import header, median, report
@@ -255,6 +257,56 @@ def wordpress_case() -> Case:
     )
 
 
+def real_wordpress_case(env_file: str) -> Case:
+    """A real WordPress started by scripts/wordpress-test-server.sh (its env file)."""
+    import requests
+
+    from desktop_publisher.platforms.base import AccountInfo, PostVariant
+    from desktop_publisher.platforms.wordpress import WordPressPublisher
+    from tests.support.wordpress import site_from_env
+
+    site = site_from_env(Path(env_file))
+    account = AccountInfo(
+        1, "Blog", "wordpress", {"site_url": site.url, "username": site.user}, site.app_password
+    )
+    opts = options()
+    probe = requests.get(f"{site.url}/wp-json/", timeout=30, allow_redirects=False)
+    pretty = probe.ok and probe.headers.get("Content-Type", "").startswith("application/json")
+
+    def bare(session, n: int) -> None:  # noqa: ANN001
+        url, params = (
+            (f"{site.url}/wp-json/wp/v2/posts", {})
+            if pretty
+            else (f"{site.url}/", {"rest_route": "/wp/v2/posts"})
+        )
+        response = session.post(
+            url,
+            params=params,
+            json={
+                "title": f"Bench {n}",
+                "content": f"<p>Hello number {n}</p>",
+                "status": "publish",
+            },
+            auth=(site.user, site.app_password),
+            timeout=(10, 60),
+            allow_redirects=False,
+        )
+        body = response.json()
+        assert response.status_code == 201 and body["id"], body
+
+    return Case(
+        "wordpress-real",
+        lambda: WordPressPublisher(account, opts),
+        lambda n: PostVariant(text=f"Hello number {n}", title=f"Bench {n}"),
+        bare,
+        lambda: None,
+        [
+            f"text post on a real WordPress at {site.url} "
+            f"({'pretty permalinks' if pretty else '?rest_route='})"
+        ],
+    )
+
+
 # --- measuring ----------------------------------------------------------------------------------
 def measure(case: Case, posts: int, warmup: int = 10) -> dict[str, list[float]]:
     import requests
@@ -293,23 +345,36 @@ def main() -> int:
     parser.add_argument(
         "--platforms", default="", help="comma-separated subset (default: every one available)"
     )
+    parser.add_argument(
+        "--wordpress-env",
+        default=os.environ.get("DP_WORDPRESS_ENV", ""),
+        help="env file of a real WordPress (scripts/wordpress-test-server.sh start): measured "
+        "too, as wordpress-real (default: $DP_WORDPRESS_ENV)",
+    )
+    parser.add_argument("--real-posts", type=int, default=30, help="posts per mode on it")
     args = parser.parse_args()
     _common.use_test_keyring()
     _common.fakes_without_nagle()
     header("client overhead")
     cases = available_cases()
     chosen = [p.strip() for p in args.platforms.split(",") if p.strip()] or list(cases)
+    posts = dict.fromkeys(cases, args.posts)
+    if args.wordpress_env:
+        env_file = args.wordpress_env
+        cases["wordpress-real"] = lambda: real_wordpress_case(env_file)
+        chosen.append("wordpress-real")
+        posts["wordpress-real"] = args.real_posts
     missing = sorted(set(chosen) - set(cases))
     if missing:
         print(f"   not in this checkout yet (no client or fake): {', '.join(missing)}")
     for platform in [p for p in chosen if p in cases]:
         case = cases[platform]()
         try:
-            times = measure(case, args.posts)
+            times = measure(case, posts[platform], warmup=min(10, posts[platform]))
         finally:
             case.close()
         medians = {name: median(values) * 1000 for name, values in times.items()}
-        print(f"-- {platform}: {args.posts} posts per mode")
+        print(f"-- {platform}: {posts[platform]} posts per mode")
         for note in case.notes:
             print(f"   {note}")
         for name, value in medians.items():
