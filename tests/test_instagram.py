@@ -609,3 +609,9 @@ def test_token_never_appears_in_urls_errors_or_logs(service, add_account, add_po
     assert all(secret not in text for text in texts)
     assert secret not in caplog.text
     assert_token_only_in_header(graph, secret)
+
+
+def test_the_counted_text_is_the_caption_as_sent() -> None:
+    """The editor's counter counts what Instagram receives: the link is part of the caption."""
+    variant = PostVariant(text="Autumn", link="https://example.com/a")
+    assert InstagramPublisher.text_as_sent(variant) == "Autumn\n\nhttps://example.com/a"

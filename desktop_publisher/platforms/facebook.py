@@ -92,6 +92,10 @@ class FacebookPublisher(Publisher):
 
     # --- rules ---------------------------------------------------------------------------
     @classmethod
+    def text_as_sent(cls, variant: PostVariant) -> str:
+        return message_of(variant)
+
+    @classmethod
     def validate(cls, variant: PostVariant, media_host_available: bool = False) -> list[Problem]:
         problems = super().validate(variant, media_host_available)
         if not (variant.text or "").strip() and not variant.link and not variant.media:

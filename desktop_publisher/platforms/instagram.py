@@ -127,6 +127,10 @@ class InstagramPublisher(Publisher):
 
     # --- rules ---------------------------------------------------------------------------
     @classmethod
+    def text_as_sent(cls, variant: PostVariant) -> str:
+        return caption_of(variant)
+
+    @classmethod
     def validate(cls, variant: PostVariant, media_host_available: bool = False) -> list[Problem]:
         # Length, hashtags and mentions are counted on the caption as it will be sent.
         as_sent = PostVariant(
