@@ -29,6 +29,24 @@ from desktop_publisher.platforms.base import HASHTAG, MENTION, PostVariant, Prob
 from desktop_publisher.store.models import Status
 
 FIELDS = ("text", "title", "link", "media")
+# Platform extras the editor has a field for; each platform names the ones it uses
+# (Publisher.extra_fields). Lists are typed comma-separated.
+LIST_EXTRAS = ("categories", "tags")
+
+
+def extra_text(value: object) -> str:
+    """An extra's stored value as the field shows it."""
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    return "" if value is None else str(value)
+
+
+def extra_value(key: str, text: str) -> object:
+    """The field's text as the value a platform reads; None when empty."""
+    if key in LIST_EXTRAS:
+        names = [part.strip() for part in text.split(",")]
+        return [name for name in names if name] or None
+    return text.strip() or None
 
 
 def field_name(name: str) -> str:
@@ -38,6 +56,10 @@ def field_name(name: str) -> str:
         "title": QCoreApplication.translate("PostEditor", "Title"),
         "link": QCoreApplication.translate("PostEditor", "Link"),
         "media": QCoreApplication.translate("PostEditor", "Images"),
+        "alt": QCoreApplication.translate("PostEditor", "Alt text"),
+        "excerpt": QCoreApplication.translate("PostEditor", "Excerpt"),
+        "categories": QCoreApplication.translate("PostEditor", "Categories"),
+        "tags": QCoreApplication.translate("PostEditor", "Tags"),
     }.get(name, name.capitalize())
 
 
@@ -101,8 +123,8 @@ class VariantPane(QWidget):
         self.platform = platform_cls.platform
         self.base = base
         self.follows: set[str] = set(FIELDS)
-        # Platform extras set elsewhere (WordPress categories from the command line…): kept as
-        # they are, the editor has no fields for them yet.
+        # Platform extras (WordPress categories, alt text…): the ones this platform reads have a
+        # field below; any other key (set from the command line) is kept as it is.
         self.extra: dict = {}
         self._applying = False
         limits = platform_cls.limits
@@ -157,6 +179,22 @@ class VariantPane(QWidget):
         self.media_hint.setWordWrap(True)
         self.media_hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
 
+        self.extra_edits: dict[str, QLineEdit] = {}
+        self.extra_problems: dict[str, ProblemLabel] = {}
+        placeholders = {
+            "excerpt": self.tr("A short summary for lists and feeds (optional)"),
+            "categories": self.tr("News, Autumn — separated by commas; created when missing"),
+            "tags": self.tr("wool, care — separated by commas; created when missing"),
+            "alt": self.tr("What the images show, for people who cannot see them"),
+        }
+        for key in getattr(platform_cls, "extra_fields", ()):
+            edit = QLineEdit(self)
+            edit.setAccessibleName(f"{platform_cls.label} {field_name(key).lower()}")
+            edit.setPlaceholderText(placeholders.get(key, ""))
+            edit.textEdited.connect(lambda text, key=key: self._extra_edited(key, text))
+            self.extra_edits[key] = edit
+            self.extra_problems[key] = ProblemLabel(self)
+
         grid = QGridLayout()
         grid.setColumnStretch(1, 1)
         grid.setVerticalSpacing(4)
@@ -192,6 +230,15 @@ class VariantPane(QWidget):
             add(self.tr("Images:"), self.media_hint, self.media_problem)
             self.media.hide()
 
+        captions = {
+            "excerpt": self.tr("Excer&pt:"),
+            "categories": self.tr("Cate&gories:"),
+            "tags": self.tr("T&ags:"),
+            "alt": self.tr("Alt t&ext:"),
+        }
+        for key, edit in self.extra_edits.items():
+            add(captions.get(key, field_name(key) + ":"), edit, self.extra_problems[key])
+
         layout = QVBoxLayout(self)
         layout.addLayout(header)
         layout.addLayout(grid, 1)
@@ -214,6 +261,8 @@ class VariantPane(QWidget):
         self.extra = dict(variant.extra or {})
         self._applying = True
         try:
+            for key, edit in self.extra_edits.items():
+                edit.setText(extra_text(self.extra.get(key)))
             self.text_edit.setPlainText(variant.text or "")
             self.title_edit.setText(variant.title or "")
             self.link_edit.setText(variant.link or "")
@@ -275,6 +324,8 @@ class VariantPane(QWidget):
         self.text_problem.show_messages(by_field.pop("text", []))
         self.title_problem.show_messages(by_field.pop("title", []))
         self.link_problem.show_messages(by_field.pop("link", []))
+        for key, label in self.extra_problems.items():
+            label.show_messages(by_field.pop(key, []))
         # Anything else (a platform's own rule) is shown with the images, the last field.
         rest = by_field.pop("media", []) + [m for ms in by_field.values() for m in ms]
         self.media_problem.show_messages(rest)
@@ -337,6 +388,14 @@ class VariantPane(QWidget):
         return ", ".join(parts) + "."
 
     # --- internals ------------------------------------------------------------------------
+    def _extra_edited(self, key: str, text: str) -> None:
+        value = extra_value(key, text)
+        if value is None:
+            self.extra.pop(key, None)
+        else:
+            self.extra[key] = value
+        self.changed.emit()
+
     def _edited(self, name: str) -> None:
         if self._applying:
             return

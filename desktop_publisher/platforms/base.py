@@ -173,6 +173,9 @@ class Publisher(ABC):
     token_expires_by_default: ClassVar[bool] = True
     # Whether publish() may need options.media_host (Instagram: local images must be public).
     needs_media_host: ClassVar[bool] = False
+    # Keys of PostVariant.extra this platform reads, in the order an editor shows them:
+    # "excerpt", "categories", "tags" (lists of names), "alt" (text for the images).
+    extra_fields: ClassVar[tuple[str, ...]] = ()
 
     def __init__(self, account: AccountInfo, options: PublisherOptions) -> None:
         self.account = account

@@ -97,6 +97,7 @@ class InstagramPublisher(Publisher):
         max_hashtags=30,
         max_mentions=20,
     )
+    extra_fields = ("alt",)
     setting_fields = (
         SettingField(
             "account_id", "Instagram account ID", "--account-id", env="INSTAGRAM_ACCOUNT_ID"

@@ -174,6 +174,7 @@ class LinkedInPublisher(Publisher):
         max_media=20,
         media_types=("image/jpeg", "image/png", "image/gif"),
     )
+    extra_fields = ("alt",)
     setting_fields = (
         SettingField(
             "author",

@@ -524,6 +524,7 @@ class WordPressPublisher(Publisher):
         max_media_bytes=MAX_IMAGE_BYTES,
         title_required=True,
     )
+    extra_fields = ("excerpt", "categories", "tags", "alt")
     setting_fields = (
         SettingField("site_url", "Site URL", "--site-url", env="WORDPRESS_SITE_URL"),
         SettingField("username", "User name", "--username", env="WORDPRESS_USERNAME"),

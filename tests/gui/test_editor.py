@@ -522,3 +522,46 @@ def test_a_failed_post_is_edited_and_scheduled_again(qtbot, open_editor, brands,
     changed = ScheduledPost.get_by_id(post.id)
     assert changed.status == Status.SCHEDULED and changed.last_error is None
     assert changed.publication_date == editor.chosen_time()
+
+
+def test_platform_extras_have_fields_and_reach_the_post(qtbot, open_editor, add_account):
+    """WordPress categories/tags/excerpt and image alt text are typed in the platform's tab,
+    stored with its version, shown again when the post is edited, and checked by its rules."""
+    wp = add_account(
+        "wordpress", "Blog", {"site_url": "https://blog.example", "username": "editor"}
+    )
+    li = add_account("linkedin", "Brand A", {})
+    editor = open_editor()
+    tick(editor, "Blog", "Brand A")
+    editor.text_edit.setPlainText("Caring for wool")
+    qtbot.keyClicks(editor.title_edit, "Wool care")
+    blog = editor.panes["wordpress"]
+    assert set(blog.extra_edits) >= {"excerpt", "categories", "tags", "alt"}
+    assert list(editor.panes["linkedin"].extra_edits) == ["alt"]  # only what LinkedIn reads
+    qtbot.keyClicks(blog.extra_edits["categories"], "News,  Autumn , ")
+    qtbot.keyClicks(blog.extra_edits["tags"], "wool")
+    qtbot.keyClicks(blog.extra_edits["excerpt"], "How to keep it soft")
+    # Alt text without an image breaks WordPress's rule, shown under the field itself.
+    qtbot.keyClicks(blog.extra_edits["alt"], "A grey scarf")
+    assert blog.extra_problems["alt"].isVisibleTo(blog)
+    assert "image" in blog.extra_problems["alt"].text()
+    assert not editor.schedule_button.isEnabled()
+    blog.extra_edits["alt"].clear()
+    qtbot.keyClicks(blog.extra_edits["alt"], " ")  # emptied by the user: no alt at all
+    assert not blog.extra_problems["alt"].isVisibleTo(blog)
+    set_time(editor, TOMORROW)
+    assert editor.schedule_button.isEnabled(), editor.problems
+    qtbot.mouseClick(editor.schedule_button, Qt.MouseButton.LeftButton)
+    assert editor.result() == QDialog.DialogCode.Accepted
+
+    post = ScheduledPost.get(ScheduledPost.account == wp.id)
+    assert post.variant.extra == {
+        "categories": ["News", "Autumn"],
+        "tags": ["wool"],
+        "excerpt": "How to keep it soft",
+    }
+    assert ScheduledPost.get(ScheduledPost.account == li.id).variant.extra == {}
+
+    again = open_editor(post_id=post.id)
+    assert again.panes["wordpress"].extra_edits["categories"].text() == "News, Autumn"
+    assert again.panes["wordpress"].extra_edits["excerpt"].text() == "How to keep it soft"
