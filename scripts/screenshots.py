@@ -45,13 +45,13 @@ class _SampleKeyring(KeyringBackend):
 
 
 SAMPLE_TEXTS = [
-    "Our autumn collection is here 🍂 Handmade in Kraków, shipped everywhere. #slowfashion",
+    "Our autumn collection is here Handmade in Kraków, shipped everywhere. #slowfashion",
     "Five things we learned shipping 10,000 parcels this year — a thread for small shops.",
     "Webinar on Thursday: pricing your services without apologising. Seats are free.",
     "Behind the scenes: how a jacket goes from sketch to shop in six weeks.",
     "We're hiring a part-time community manager (remote, PL/EN). Details on our site.",
     "Customer story: Ania turned a hobby into a studio with three employees.",
-    "Black Friday? Not here. We plant a tree for every order this week instead. 🌳",
+    "Black Friday? Not here. We plant a tree for every order this week instead.",
     "New on the blog: caring for wool so it lasts a decade.",
 ]
 
@@ -254,7 +254,9 @@ def main(argv: list[str] | None = None) -> int:
             continue
         widget.show()
         _save(widget, args.out / name, app)
-        widget.close()
+        # hide(), not close(): the editor would ask about its unsaved sample text.
+        widget.hide()
+        widget.deleteLater()
 
     light = app.palette()
     app.setPalette(_dark_palette())
@@ -272,10 +274,22 @@ def _editor(ctx, window):  # noqa: ANN001, ANN202
         from desktop_publisher.gui.editor import PostEditor
     except ImportError:
         return None
+    from PySide6.QtCore import Qt
+
     editor = PostEditor(ctx, window, initial_date=datetime.now().date() + timedelta(days=1))
-    show = getattr(editor, "show_sample", None)
-    if show is not None:
-        show()  # the editor knows how to fill itself with an example that fails a rule
+    editor.resize(980, 760)
+    # Two accounts, one of which breaks a rule: Instagram needs an image.
+    for i in range(editor.accounts_list.count()):
+        item = editor.accounts_list.item(i)
+        if item.text() in ("Acme Studio (LinkedIn)", "@acme.studio"):
+            item.setCheckState(Qt.CheckState.Checked)
+    editor.text_edit.setPlainText(
+        "Our autumn collection is here Handmade in Kraków, shipped everywhere.\n\n"
+        "#slowfashion #handmade #autumn"
+    )
+    tabs = getattr(editor, "tabs", None)
+    if tabs is not None:
+        tabs.setCurrentIndex(tabs.count() - 1)
     return editor
 
 
