@@ -239,7 +239,7 @@ def test_wrong_application_password_fails_with_one_request(
     title = unique("Never")
     failed = publish(service, add_post(account, "Nope", title=title))
     assert failed.status == Status.FAILED and failed.last_error_kind == "auth"
-    assert "application password" in failed.last_error and "Reconnect" in failed.last_error
+    assert "application password" in failed.last_error and "account reconnect" in failed.last_error
     assert "aaaa" not in failed.last_error
     assert len(sent) == 1
     assert wordpress_site.rest("/wp/v2/posts", search=title) == []
@@ -295,7 +295,7 @@ def test_verify_with_a_wrong_password_is_an_auth_error(wordpress_site):
     )
     with pytest.raises(PublishError) as caught:
         publisher.verify()
-    assert caught.value.kind is ErrorKind.AUTH and "Reconnect" in caught.value.message
+    assert caught.value.kind is ErrorKind.AUTH and "account reconnect" in caught.value.message
 
 
 @real

@@ -371,16 +371,18 @@ class WordPressSite:
                 code=code,
             )
         if code in NO_LOGIN:
-            # The credentials were sent, yet WordPress answers as if nobody logged in: the host
-            # removes the Authorization header before PHP sees it (or the password is wrong
-            # on a WordPress that does not say so).
+            # The credentials were sent, yet WordPress answers as if nobody logged in. Either
+            # the host removed the Authorization header before PHP saw it, or the password is
+            # wrong: WordPress 6.1 answers a wrong application password this same way, so the
+            # message cannot pick one and names both, each with its fix.
             return PublishError(
                 ErrorKind.AUTH,
                 f"WordPress on {self.host} answered as if no login was sent (HTTP {status} "
-                f"{code}) although user {self.username!r} and the application password were: "
-                "the web host probably strips the Authorization header before WordPress sees "
-                f"it. Ask the host to pass it on ({STRIPPED_HEADER_FIX}). If the header is "
-                f"passed on, the application password is wrong or was revoked: {reconnect}",
+                f"{code}) although user {self.username!r} and an application password were. "
+                "Either the application password is wrong or was revoked, or the web host "
+                "strips the Authorization header before WordPress sees it. If the password is "
+                f"right, ask the host to pass the header on ({STRIPPED_HEADER_FIX}); otherwise "
+                f"{reconnect[0].lower()}{reconnect[1:]}",
                 status=status,
                 code=code,
             )
