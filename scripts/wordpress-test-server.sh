@@ -238,7 +238,7 @@ PHP
   umask 022
 
   write_router "$state"
-  local admin_password app_password author_app_password
+  local admin_password app_password author_app_password contributor_app_password
   admin_password=$(random_word 24)
 
   # Install without HTTP (and without the welcome e-mail: there is no mail here).
@@ -255,7 +255,8 @@ PHP
     die "WordPress install failed"
   }
 
-  # Pretty permalinks, an author (cannot create categories or tags), application passwords.
+  # Pretty permalinks, an author (cannot create categories or tags), a contributor (cannot
+  # publish), application passwords.
   local out
   out=$(wp_php "$port" '
     require "/usr/share/wordpress/wp-load.php";
@@ -267,16 +268,24 @@ PHP
     $author = wp_insert_user(["user_login" => "author", "user_pass" => wp_generate_password(24),
       "user_email" => "author@example.org", "role" => "author", "display_name" => "Ann Author"]);
     if (is_wp_error($author)) { fwrite(STDERR, $author->get_error_message()); exit(1); }
+    $contributor = wp_insert_user(["user_login" => "contributor",
+      "user_pass" => wp_generate_password(24), "user_email" => "contributor@example.org",
+      "role" => "contributor", "display_name" => "Cory Contributor"]);
+    if (is_wp_error($contributor)) { fwrite(STDERR, $contributor->get_error_message()); exit(1); }
     $a = WP_Application_Passwords::create_new_application_password($admin->ID, ["name" => "tests"]);
     $b = WP_Application_Passwords::create_new_application_password($author, ["name" => "tests"]);
-    if (is_wp_error($a) || is_wp_error($b)) { fwrite(STDERR, "application password failed"); exit(1); }
-    echo $a[0], " ", $b[0], "\n";
+    $c = WP_Application_Passwords::create_new_application_password($contributor,
+      ["name" => "tests"]);
+    if (is_wp_error($a) || is_wp_error($b) || is_wp_error($c)) {
+      fwrite(STDERR, "application password failed"); exit(1);
+    }
+    echo $a[0], " ", $b[0], " ", $c[0], "\n";
   ' 2>>"$state/install.log") || {
     cat "$state/install.log" >&2
     die "setting up the site failed"
   }
-  read -r app_password author_app_password <<<"$out"
-  [ -n "$author_app_password" ] || die "no application password was created"
+  read -r app_password author_app_password contributor_app_password <<<"$out"
+  [ -n "$contributor_app_password" ] || die "no application password was created"
 
   DP_WP_CONTENT="$content" PHP_CLI_SERVER_WORKERS=4 setsid php -S "127.0.0.1:$port" \
     -t "$WP_ROOT" "$state/router.php" </dev/null >"$state/server.log" 2>&1 &
@@ -290,6 +299,8 @@ WP_APP_PASSWORD='$app_password'
 WP_ADMIN_PASSWORD='$admin_password'
 WP_AUTHOR_USER='author'
 WP_AUTHOR_APP_PASSWORD='$author_app_password'
+WP_CONTRIBUTOR_USER='contributor'
+WP_CONTRIBUTOR_APP_PASSWORD='$contributor_app_password'
 WP_PORT='$port'
 WP_PID='$pid'
 WP_DB='$db'

@@ -31,6 +31,8 @@ class WordPressSite:
     app_password: str
     author_user: str  # an Author: may publish and upload, may not create categories or tags
     author_app_password: str
+    contributor_user: str  # may write posts but not publish them
+    contributor_app_password: str
     state_dir: Path
 
     def rest(self, route: str, **params: object) -> object:
@@ -82,6 +84,8 @@ def site_from_env(path: Path) -> WordPressSite:
         app_password=env["WP_APP_PASSWORD"],
         author_user=env["WP_AUTHOR_USER"],
         author_app_password=env["WP_AUTHOR_APP_PASSWORD"],
+        contributor_user=env["WP_CONTRIBUTOR_USER"],
+        contributor_app_password=env["WP_CONTRIBUTOR_APP_PASSWORD"],
         state_dir=path.parent,
     )
 
