@@ -30,6 +30,7 @@ from desktop_publisher.platforms.http import HttpClient
 from desktop_publisher.platforms.wordpress import (
     WordPressMediaHost,
     WordPressPublisher,
+    post_content,
     text_to_html,
 )
 from desktop_publisher.store.models import ScheduledPost, Status
@@ -616,6 +617,17 @@ def test_plain_text_becomes_paragraphs_with_links():
     assert text_to_html("1 < 2 & 3 > 2") == "<p>1 &lt; 2 &amp; 3 &gt; 2</p>"
     assert text_to_html("<p>Already <em>HTML</em></p>") == "<p>Already <em>HTML</em></p>"
     assert text_to_html("<!-- wp:paragraph --><p>x</p><!-- /wp:paragraph -->").startswith("<!--")
+
+
+def test_the_posts_link_is_added_once():
+    with_link = PostVariant("Read on", title="T", link="https://example.com/more")
+    assert post_content(with_link) == (
+        '<p>Read on</p>\n\n<p><a href="https://example.com/more">https://example.com/more</a></p>'
+    )
+    already = PostVariant(
+        "Read https://example.com/more", title="T", link="https://example.com/more"
+    )
+    assert post_content(already).count("<a ") == 1
 
 
 def test_validate_rules(tmp_path, image):
