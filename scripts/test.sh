@@ -22,7 +22,9 @@ cleanup() {
 trap cleanup EXIT
 
 if bash scripts/wordpress-test-server.sh available >/dev/null 2>&1; then
-  bash scripts/wordpress-test-server.sh start 8765 "$state/wordpress"
+  # A free port, so a server already listening on this machine cannot get in the way.
+  port=$("$python" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  bash scripts/wordpress-test-server.sh start "$port" "$state/wordpress"
   export DP_WORDPRESS_ENV="$state/wordpress/env"
 fi
 
