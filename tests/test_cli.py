@@ -13,6 +13,7 @@ import os
 import signal
 import sqlite3
 import stat
+import subprocess
 import sys
 import threading
 from collections.abc import Iterator
@@ -23,11 +24,12 @@ from pathlib import Path
 import pytest
 
 from desktop_publisher import cli as cli_module
+from desktop_publisher import config
 from desktop_publisher.store.models import ScheduledPost, database_proxy
 from desktop_publisher.when import parse_when
 from tests.support.fakehttp import Fault, Response
 from tests.support.keyrings import FileKeyring
-from tests.support.processes import run_cli, start_cli
+from tests.support.processes import cli_env, run_cli, start_cli
 from tests.support.waiting import wait_until
 
 PROG = "desktop-publisher"
@@ -894,3 +896,29 @@ def test_import_env_with_only_incomplete_platforms_is_one_line(cli, monkeypatch,
     assert "FACEBOOK_PAGE_ID" in line and "INSTAGRAM_ACCESS_TOKEN" in line
     assert "fb-token" not in line
     assert snapshot(data_dir) == before
+
+
+# --- the window and Qt ------------------------------------------------------------------------
+def test_no_command_opens_the_window_with_the_data_dir(cli, tmp_path, monkeypatch):  # noqa: ANN001
+    from desktop_publisher.gui import app
+
+    opened = []
+    monkeypatch.setattr(app, "run_app", lambda data_dir, args: opened.append(data_dir) or 0)
+    assert cli().code == 0
+    assert cli("--data-dir", str(tmp_path / "w"), "gui").code == 0
+    assert opened == [config.resolve_data_dir(), (tmp_path / "w").resolve()]
+
+
+def test_commands_other_than_gui_never_import_qt():
+    probe = (
+        "import sys\n"
+        "from desktop_publisher.cli import main\n"
+        "codes = [main(['status', '--json']), main(['account', 'list']), main(['post', 'list'])]\n"
+        "assert codes == [0, 0, 0], codes\n"
+        "qt = sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken')))\n"
+        "assert not qt, qt\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, env=cli_env(), timeout=60
+    )
+    assert done.returncode == 0, done.stderr
