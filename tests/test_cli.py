@@ -818,6 +818,9 @@ def test_cli_edits_while_the_engine_runs_and_a_second_run_is_refused(
     FileKeyring().set_password("desktop-publisher", f"account-{fakenet_account.id}", "tok-123456")
     engine = start_cli("run")
     try:
+        # Deliberately many CLI commands while the engine opens the database: opening it here
+        # once dropped this process's SQLite locks, and the engine then saw a malformed
+        # database and missed every change.
         wait_until(
             lambda: cli("status", "--json").json()["engine_running"],
             timeout=30,
