@@ -39,6 +39,7 @@ from desktop_publisher.store.models import (
     Status,
     database_proxy,
 )
+from tests.fakes.graph import PAGE_ID, PAGE_TOKEN, FakeGraph, graph_error
 from tests.fakes.linkedin import FakeLinkedIn, input_error, li_error
 from tests.support.processes import run_cli, start_cli
 from tests.support.waiting import wait_until
@@ -289,3 +290,46 @@ def test_a_keyring_error_is_one_masked_line_and_adds_no_account(cli, data_dir): 
     assert len(lines) == 1 and "keyring failed" in lines[0] and "[REDACTED]" in lines[0]
     assert Account.select().count() == 0
     assert leaks(secret, data_dir, [out, err]) == []
+
+
+def test_facebook_page_token_stays_out_of_urls_storage_and_output(store, data_dir, monkeypatch):  # noqa: ANN001
+    """Graph puts access_token= in its paging URLs and accepts it in query strings; our client
+    sends the page token in the Authorization header only, and masks what Graph echoes."""
+    graph = FakeGraph()
+    monkeypatch.setenv("DESKTOP_PUBLISHER_GRAPH_URL", graph.url)
+    stranger = f"EAAB{uuid.uuid4().hex}"
+    outputs: list[str] = []
+
+    def cli(*args: str, input: str | None = None, code: int = 0) -> None:  # noqa: A002
+        ran = run_cli(*args, input=input)
+        outputs.extend([ran.stdout, ran.stderr])
+        assert ran.returncode == code and "Traceback" not in ran.stderr, (args, ran.stderr)
+
+    try:
+        cli("account", "add", "facebook", "--name", "Page", "--page-id", PAGE_ID, input=PAGE_TOKEN)
+        cli("account", "test", "Page")
+        for text in ("first", "second"):
+            cli("post", "add", "--account", "Page", "--text", text, "--at", "now+1d")
+        keeper = sqlite3.connect(data_dir / "publisher.db")  # keeps the WAL on disk
+        keeper.execute("SELECT count(*) FROM account").fetchone()
+        cli("post", "publish-now", "1")
+        echo = (
+            f"(#100) Invalid parameter for {PAGE_TOKEN}; next: {graph.url}/v25.0/{PAGE_ID}/feed"
+            f"?access_token={stranger}&limit=25"
+        )
+        graph.fail("POST", rf"/{PAGE_ID}/feed$", graph_error(400, 100, echo))
+        cli("post", "publish-now", "2", code=1)
+        for args in (("post", "list", "--json"), ("post", "show", "2"), ("status", "--json")):
+            cli(*args)
+        failed = ScheduledPost.get_by_id(2)
+        assert failed.status == Status.FAILED and "[REDACTED]" in failed.last_error
+        assert ScheduledPost.get_by_id(1).status == Status.PUBLISHED
+        for request in graph.requests:
+            assert PAGE_TOKEN not in request.path + json.dumps(request.query)
+            assert PAGE_TOKEN not in request.body.decode("utf-8", errors="replace")
+        assert (data_dir / "publisher.db-wal").exists()
+        assert leaks(PAGE_TOKEN, data_dir, outputs) == []
+        assert leaks(stranger, data_dir, outputs) == []
+        keeper.close()
+    finally:
+        graph.close()
