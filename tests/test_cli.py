@@ -925,3 +925,24 @@ def test_commands_other_than_gui_never_import_qt():
         [sys.executable, "-c", probe], capture_output=True, text=True, env=cli_env(), timeout=60
     )
     assert done.returncode == 0, done.stderr
+
+
+def test_instagram_local_images_need_a_media_host(cli, data_dir, tmp_path):  # noqa: ANN001
+    cli("account", "add", "instagram", "--name", "IG", "--account-id", "1789", stdin="ig-tok")
+    photo = tmp_path / "bread.jpg"
+    photo.write_bytes(b"\xff\xd8\xff\xe0" + b"\x00" * 64)
+    args = ("post", "add", "--account", "IG", "--text", "Bread", "--media", str(photo))
+    before = snapshot(data_dir)
+    assert_user_error(cli(*args, "--at", "now+1h"), "Instagram", "--media-host", "https://")
+    assert snapshot(data_dir) == before
+    # A public https image needs no host.
+    ok = cli("post", "add", "--account", "IG", "--text", "Bread", "--at", "now+1h",
+             "--media", "https://cdn.example.com/bread.jpg")  # fmt: skip
+    assert ok.code == 0, ok.err
+    # Once a WordPress account hosts Instagram's images, the local file is accepted.
+    cli("account", "add", "wordpress", "--name", "Blog", "--site-url", "https://blog.example.com",
+        "--username", "u", "--media-host", stdin="pw-1234")  # fmt: skip
+    assert cli(*args, "--at", "now+1h").code == 0
+    # ...and no longer once it stops hosting them.
+    assert cli("account", "set", "Blog", "--no-media-host").code == 0
+    assert_user_error(cli(*args, "--at", "now+1h"), "--media-host")
