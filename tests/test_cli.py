@@ -29,7 +29,7 @@ from desktop_publisher.store.models import ScheduledPost, database_proxy
 from desktop_publisher.when import parse_when
 from tests.support.fakehttp import Fault, Response
 from tests.support.keyrings import FileKeyring
-from tests.support.processes import cli_env, run_cli, start_cli
+from tests.support.processes import REPO, cli_env, run_cli, start_cli
 from tests.support.waiting import wait_until
 
 PROG = "desktop-publisher"
@@ -946,3 +946,41 @@ def test_instagram_local_images_need_a_media_host(cli, data_dir, tmp_path):  # n
     # ...and no longer once it stops hosting them.
     assert cli("account", "set", "Blog", "--no-media-host").code == 0
     assert_user_error(cli(*args, "--at", "now+1h"), "--media-host")
+
+
+def test_the_secret_prompt_on_a_terminal_does_not_echo():
+    """Typed at the prompt (no pipe): read without echo, so the terminal never shows it."""
+    import pty
+
+    secret = "tok-typed-at-the-prompt"
+    args = ["account", "add", "linkedin", "--name", "Typed", "--author", AUTHOR]
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: the CLI with the pseudo-terminal as its terminal
+        os.chdir(REPO)
+        env = cli_env()
+        os.execve(sys.executable, [sys.executable, "-m", "tests.support.cli_entry", *args], env)
+    seen = b""
+    try:
+
+        def read_some() -> bytes:
+            try:
+                return os.read(fd, 1024)
+            except OSError:  # the child closed the terminal
+                return b""
+
+        while b"ccess token:" not in seen:
+            chunk = read_some()
+            assert chunk, seen
+            seen += chunk
+        os.write(fd, secret.encode() + b"\n")
+        while chunk := read_some():
+            seen += chunk
+    finally:
+        _, status = os.waitpid(pid, 0)
+        os.close(fd)
+    assert os.waitstatus_to_exitcode(status) == 0, seen
+    text = seen.decode(errors="replace")
+    assert "Added LinkedIn account 'Typed'" in text
+    assert secret not in text
+    keyring_file = json.loads(Path(os.environ["DP_TEST_KEYRING_FILE"]).read_text())
+    assert list(keyring_file.values()) == [secret]
