@@ -954,11 +954,12 @@ def test_the_secret_prompt_on_a_terminal_does_not_echo():
 
     secret = "tok-typed-at-the-prompt"
     args = ["account", "add", "linkedin", "--name", "Typed", "--author", AUTHOR]
+    argv = [sys.executable, "-m", "tests.support.cli_entry", *args]
+    env = cli_env()  # everything prepared before fork: the child only changes dir and execs
     pid, fd = pty.fork()
     if pid == 0:  # the child: the CLI with the pseudo-terminal as its terminal
         os.chdir(REPO)
-        env = cli_env()
-        os.execve(sys.executable, [sys.executable, "-m", "tests.support.cli_entry", *args], env)
+        os.execve(sys.executable, argv, env)
     seen = b""
     try:
 
