@@ -12,7 +12,7 @@ from datetime import UTC, datetime, time, timedelta
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -43,8 +43,26 @@ EXPIRES = "expires"
 GENERAL = ""
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("AccountEdit", text)
+# The platforms' own words (declared without Qt in platforms/*), marked here for the catalogue.
+PLATFORM_WORDS = (
+    QT_TRANSLATE_NOOP("Platforms", "access token"),
+    QT_TRANSLATE_NOOP("Platforms", "Access token"),
+    QT_TRANSLATE_NOOP("Platforms", "page access token"),
+    QT_TRANSLATE_NOOP("Platforms", "Page access token"),
+    QT_TRANSLATE_NOOP("Platforms", "application password"),
+    QT_TRANSLATE_NOOP("Platforms", "Application password"),
+    QT_TRANSLATE_NOOP("Platforms", "Author URN"),
+    QT_TRANSLATE_NOOP("Platforms", "Client ID"),
+    QT_TRANSLATE_NOOP("Platforms", "Page ID"),
+    QT_TRANSLATE_NOOP("Platforms", "Instagram account ID"),
+    QT_TRANSLATE_NOOP("Platforms", "Site URL"),
+    QT_TRANSLATE_NOOP("Platforms", "User name"),
+    QT_TRANSLATE_NOOP("Platforms", "Hosts Instagram images"),
+)
+
+
+def platform_tr(text: str) -> str:
+    return QCoreApplication.translate("Platforms", text)
 
 
 def capitalised(text: str) -> str:
@@ -228,16 +246,16 @@ class AccountEditDialog(QDialog):
         for offset, spec in enumerate(cls.setting_fields):
             widget = self._setting_widget(spec, stored)
             box = self._with_error(spec.key, widget)
-            label = "" if spec.flag else f"{_tr(field_label(spec.label))}:"
+            label = "" if spec.flag else f"{platform_tr(field_label(spec.label))}:"
             self.form.insertRow(self._fields_at + offset, label, box)
             self._setting_rows.append(box)
 
         secret = capitalised(cls.secret_label)
-        self.secret_label.setText(f"{_tr(secret)}:")
-        self.secret_edit.setAccessibleName(_tr(secret))
+        self.secret_label.setText(f"{platform_tr(secret)}:")
+        self.secret_edit.setAccessibleName(platform_tr(secret))
         if self.account is None:
             self.secret_edit.setPlaceholderText(
-                self.tr("Paste the %1").replace("%1", _tr(cls.secret_label))
+                self.tr("Paste the %1").replace("%1", platform_tr(cls.secret_label))
             )
             self.secret_hint.setText(self.tr("Kept in the system keyring, never in a file."))
         else:
@@ -246,7 +264,7 @@ class AccountEditDialog(QDialog):
                 self.tr(
                     "The stored %1 is never shown. Paste a new one to replace it "
                     "(kept in the system keyring)."
-                ).replace("%1", _tr(cls.secret_label))
+                ).replace("%1", platform_tr(cls.secret_label))
             )
         if initial or not self._expiry_touched:
             self._show_expiry(initial)
@@ -258,7 +276,7 @@ class AccountEditDialog(QDialog):
         typed = self._typed.get(spec.key, stored.get(spec.key))
         widget: QLineEdit | QCheckBox
         if spec.flag:
-            widget = QCheckBox(_tr(field_label(spec.label)), self)
+            widget = QCheckBox(platform_tr(field_label(spec.label)), self)
             widget.setChecked(bool(typed))
         else:
             widget = QLineEdit(self)
@@ -268,7 +286,7 @@ class AccountEditDialog(QDialog):
             if not spec.required:
                 hints.append(self.tr("optional"))
             widget.setPlaceholderText(" — ".join(hints))
-        widget.setAccessibleName(_tr(field_label(spec.label)))
+        widget.setAccessibleName(platform_tr(field_label(spec.label)))
         self._setting_widgets[spec.key] = widget
         return widget
 
@@ -400,6 +418,6 @@ def _add(
 
 
 def _unexpected(error: Exception) -> str:
-    return _tr("The account could not be saved: %1").replace(
-        "%1", f"{type(error).__name__}: {redact(error)}"
-    )
+    return QCoreApplication.translate(
+        "AccountEditDialog", "The account could not be saved: %1"
+    ).replace("%1", f"{type(error).__name__}: {redact(error)}")

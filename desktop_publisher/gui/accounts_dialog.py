@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 from desktop_publisher.accounts import ImportReport
 from desktop_publisher.errors import CredentialError, KeyringUnavailable, UserError
 from desktop_publisher.gui import icons, statuses, timefmt
-from desktop_publisher.gui.account_edit import AccountEditDialog
+from desktop_publisher.gui.account_edit import AccountEditDialog, platform_tr
 from desktop_publisher.gui.context import AppContext
 from desktop_publisher.gui.keyring_dialog import show_keyring_problem
 from desktop_publisher.platforms import registry
@@ -50,17 +50,15 @@ COL_NAME, COL_PLATFORM, COL_CHECK, COL_TOKEN = range(4)
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("AccountsDialog", text)
-
-
 def reason(error: Exception) -> str:
     """The words a person reads for a failed check or save (never a traceback)."""
     if isinstance(error, PublishError):
         return error.message
     if isinstance(error, UserError):
         return str(error)
-    return _tr("Unexpected error: %1").replace("%1", f"{type(error).__name__}: {redact(error)}")
+    return QCoreApplication.translate("AccountsDialog", "Unexpected error: %1").replace(
+        "%1", f"{type(error).__name__}: {redact(error)}"
+    )
 
 
 def plural(text: str, n: int) -> str:
@@ -72,9 +70,11 @@ def choose_env_file(parent: QWidget) -> str:
     """The .env file to import, or "" (a module function, so tests can answer it)."""
     path, _filter = QFileDialog.getOpenFileName(
         parent,
-        _tr("Choose a .env file"),
+        QCoreApplication.translate("AccountsDialog", "Choose a .env file"),
         "",
-        _tr("Environment files (*.env .env);;All files (*)"),
+        QCoreApplication.translate(
+            "AccountsDialog", "Environment files (*.env .env);;All files (*)"
+        ),
     )
     return path
 
@@ -86,7 +86,9 @@ def read_env_file(path: str) -> dict[str, str]:
         values = dotenv_values(path)
     except OSError as exc:
         raise UserError(
-            _tr(".env file: %1 cannot be read (%2).").replace("%1", path).replace("%2", str(exc))
+            QCoreApplication.translate("AccountsDialog", ".env file: %1 cannot be read (%2).")
+            .replace("%1", path)
+            .replace("%2", str(exc))
         ) from None
     return {key: value for key, value in values.items() if value is not None}
 
@@ -417,7 +419,7 @@ class AccountsDialog(QDialog):
             label = registry.publisher_class(account.platform).secret_label if account else ""
             text = self.tr(
                 "its %1 is missing from the system keyring — click Edit… and paste it again."
-            ).replace("%1", _tr(label))
+            ).replace("%1", platform_tr(label))
         if not isinstance(error, PublishError):
             # verify() was never reached, so the account row holds no record of this.
             self.local_results[account_id] = (False, text)
@@ -486,7 +488,7 @@ class AccountsDialog(QDialog):
                 self.tr("The content itself stays, so you can schedule it for another account.")
             )
         parts.append(
-            self.tr("Its %1 is deleted from the system keyring.").replace("%1", _tr(label))
+            self.tr("Its %1 is deleted from the system keyring.").replace("%1", platform_tr(label))
         )
         return "\n\n".join(parts)
 

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -45,6 +45,7 @@ GENERAL = ""
 
 
 def _tr(text: str) -> str:
+    """Translate words marked with QT_TRANSLATE_NOOP below (that is where lupdate finds them)."""
     return QCoreApplication.translate("SettingsDialog", text)
 
 
@@ -53,57 +54,112 @@ def home_relative(location: str) -> str:
     return "~" + location[len(home) :] if location.startswith(home + os.sep) else location
 
 
-def label_of(key: str) -> str:
-    """The declared label without its unit: "Publish late posts up to (minutes)" → "Publish late
-    posts up to" (the unit is the spin box's suffix)."""
-    return _tr(SETTINGS_BY_KEY[key].label.split(" (", 1)[0])
+# The labels of config.SETTINGS without their unit (the unit is the spin box's suffix).
+LABELS: dict[str, str] = {
+    "lateness_window_minutes": QT_TRANSLATE_NOOP("SettingsDialog", "Publish late posts up to"),
+    "max_attempts": QT_TRANSLATE_NOOP("SettingsDialog", "Attempts before a post fails"),
+    "retry_base_seconds": QT_TRANSLATE_NOOP("SettingsDialog", "First retry after"),
+    "retry_max_seconds": QT_TRANSLATE_NOOP("SettingsDialog", "Longest wait between retries"),
+    "rate_limit_hold_hours": QT_TRANSLATE_NOOP(
+        "SettingsDialog", "Hold rate-limited posts for at most"
+    ),
+    "retention_days": QT_TRANSLATE_NOOP("SettingsDialog", "Remove finished posts after"),
+    "token_warning_days": QT_TRANSLATE_NOOP("SettingsDialog", "Warn before a token expires"),
+    "token_lifetime_days": QT_TRANSLATE_NOOP("SettingsDialog", "Default token lifetime"),
+    "linkedin_version": QT_TRANSLATE_NOOP("SettingsDialog", "LinkedIn-Version header"),
+    "graph_version": QT_TRANSLATE_NOOP("SettingsDialog", "Graph API version"),
+    "language": QT_TRANSLATE_NOOP("SettingsDialog", "Language"),
+}
 
+
+def label_of(key: str) -> str:
+    """The setting's label as shown; a setting without one here uses its declared label."""
+    return _tr(LABELS.get(key) or SETTINGS_BY_KEY[key].label.split(" (", 1)[0])
+
+
+MINUTES = QT_TRANSLATE_NOOP("SettingsDialog", "min")
+SECONDS = QT_TRANSLATE_NOOP("SettingsDialog", "s")
+HOURS = QT_TRANSLATE_NOOP("SettingsDialog", "h")
+DAYS = QT_TRANSLATE_NOOP("SettingsDialog", "days")
 
 # key → (unit suffix, largest sensible value, one line saying what it does)
 NUMBERS: dict[str, tuple[str, float, str]] = {
     "lateness_window_minutes": (
-        "min",
+        MINUTES,
         7 * 24 * 60,
-        "A post whose time passed while the app was closed or the computer slept is still "
-        "published up to this long after; older ones are marked missed.",
+        QT_TRANSLATE_NOOP(
+            "SettingsDialog",
+            "A post whose time passed while the app was closed or the computer slept is still "
+            "published up to this long after; older ones are marked missed.",
+        ),
     ),
-    "max_attempts": ("", 50, "A post that keeps failing for a passing reason stops here."),
-    "retry_base_seconds": ("s", 24 * 3600, "Each further retry waits twice as long."),
-    "retry_max_seconds": ("s", 7 * 24 * 3600, ""),
+    "max_attempts": (
+        "",
+        50,
+        QT_TRANSLATE_NOOP(
+            "SettingsDialog", "A post that keeps failing for a passing reason stops here."
+        ),
+    ),
+    "retry_base_seconds": (
+        SECONDS,
+        24 * 3600,
+        QT_TRANSLATE_NOOP("SettingsDialog", "Each further retry waits twice as long."),
+    ),
+    "retry_max_seconds": (SECONDS, 7 * 24 * 3600, ""),
     "rate_limit_hold_hours": (
-        "h",
+        HOURS,
         7 * 24,
-        "When a platform says to slow down, its posts wait at most this long.",
+        QT_TRANSLATE_NOOP(
+            "SettingsDialog", "When a platform says to slow down, its posts wait at most this long."
+        ),
     ),
     "retention_days": (
-        "days",
+        DAYS,
         3650,
-        "Published, failed and cancelled posts leave the queue after this long; waiting "
-        "posts are never removed.",
+        QT_TRANSLATE_NOOP(
+            "SettingsDialog",
+            "Published, failed and cancelled posts leave the queue after this long; waiting "
+            "posts are never removed.",
+        ),
     ),
-    "token_warning_days": ("days", 90, "The status line warns this long before a token expires."),
+    "token_warning_days": (
+        DAYS,
+        90,
+        QT_TRANSLATE_NOOP(
+            "SettingsDialog", "The status line warns this long before a token expires."
+        ),
+    ),
     "token_lifetime_days": (
-        "days",
+        DAYS,
         365,
-        "The expiry assumed for a new LinkedIn or Facebook token when none is entered.",
+        QT_TRANSLATE_NOOP(
+            "SettingsDialog",
+            "The expiry assumed for a new LinkedIn or Facebook token when none is entered.",
+        ),
     ),
 }
 
 # The tabs, their groups and the settings in each, in reading order.
 PAGES: tuple[tuple[str, tuple[tuple[str, tuple[str, ...]], ...]], ...] = (
     (
-        "General",
+        QT_TRANSLATE_NOOP("SettingsDialog", "General"),
         (
-            ("Window", ("close_to_tray", "start_minimized", "start_at_login", "language")),
-            ("Notifications", ("notify_success", "notify_failure")),
+            (
+                QT_TRANSLATE_NOOP("SettingsDialog", "Window"),
+                ("close_to_tray", "start_minimized", "start_at_login", "language"),
+            ),
+            (
+                QT_TRANSLATE_NOOP("SettingsDialog", "Notifications"),
+                ("notify_success", "notify_failure"),
+            ),
         ),
     ),
     (
-        "Publishing",
+        QT_TRANSLATE_NOOP("SettingsDialog", "Publishing"),
         (
-            ("Late posts", ("lateness_window_minutes",)),
+            (QT_TRANSLATE_NOOP("SettingsDialog", "Late posts"), ("lateness_window_minutes",)),
             (
-                "Retries",
+                QT_TRANSLATE_NOOP("SettingsDialog", "Retries"),
                 (
                     "max_attempts",
                     "retry_base_seconds",
@@ -111,14 +167,20 @@ PAGES: tuple[tuple[str, tuple[tuple[str, tuple[str, ...]], ...]], ...] = (
                     "rate_limit_hold_hours",
                 ),
             ),
-            ("Clean-up", ("retention_days",)),
+            (QT_TRANSLATE_NOOP("SettingsDialog", "Clean-up"), ("retention_days",)),
         ),
     ),
     (
-        "Accounts and APIs",
+        QT_TRANSLATE_NOOP("SettingsDialog", "Accounts and APIs"),
         (
-            ("Tokens", ("token_warning_days", "token_lifetime_days")),
-            ("API versions", ("linkedin_version", "graph_version")),
+            (
+                QT_TRANSLATE_NOOP("SettingsDialog", "Tokens"),
+                ("token_warning_days", "token_lifetime_days"),
+            ),
+            (
+                QT_TRANSLATE_NOOP("SettingsDialog", "API versions"),
+                ("linkedin_version", "graph_version"),
+            ),
         ),
     ),
 )
@@ -132,19 +194,21 @@ def problems(values: Mapping[str, Any]) -> dict[str, str]:
     found: dict[str, str] = {}
     linkedin = str(values.get("linkedin_version", ""))
     if not LINKEDIN_VERSION.match(linkedin):
-        found["linkedin_version"] = _tr(
-            "LinkedIn-Version header must be a year and month as YYYYMM, like 202510 (not %1)."
+        found["linkedin_version"] = QCoreApplication.translate(
+            "SettingsDialog",
+            "LinkedIn-Version header must be a year and month as YYYYMM, like 202510 (not %1).",
         ).replace("%1", repr(linkedin))
     graph = str(values.get("graph_version", ""))
     if not GRAPH_VERSION.match(graph):
-        found["graph_version"] = _tr("Graph API version must look like v25.0 (not %1).").replace(
-            "%1", repr(graph)
-        )
+        found["graph_version"] = QCoreApplication.translate(
+            "SettingsDialog", "Graph API version must look like v25.0 (not %1)."
+        ).replace("%1", repr(graph))
     base = values.get("retry_base_seconds")
     longest = values.get("retry_max_seconds")
     if isinstance(base, int | float) and isinstance(longest, int | float) and longest < base:
-        found["retry_max_seconds"] = _tr(
-            "Longest wait between retries must be at least the first retry's wait (%1 s)."
+        found["retry_max_seconds"] = QCoreApplication.translate(
+            "SettingsDialog",
+            "Longest wait between retries must be at least the first retry's wait (%1 s).",
         ).replace("%1", f"{base:g}")
     return found
 
