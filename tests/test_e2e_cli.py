@@ -13,9 +13,11 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 
+from desktop_publisher.engine.lock import engine_running
 from tests.fakes.graph import IG_USER_ID, PAGE_ID, PAGE_TOKEN, FakeGraph, jpeg
 from tests.fakes.linkedin import FakeLinkedIn
 from tests.support import wordpress as wp_support
@@ -47,10 +49,18 @@ def arrived(request: Request) -> datetime:
 
 
 @contextmanager
-def engine() -> Iterator[subprocess.Popen]:
-    """`desktop-publisher run` in its own process, stopped with SIGTERM like a service manager."""
+def engine(wait_for_start: Path | None = None) -> Iterator[subprocess.Popen]:
+    """`desktop-publisher run` in its own process, stopped with SIGTERM like a service manager.
+    With a data dir, wait until the engine holds its lock (it is up and planning)."""
     process = start_cli("run")
     try:
+        if wait_for_start is not None:
+            wait_until(
+                lambda: engine_running(wait_for_start) or process.poll() is not None,
+                timeout=30,
+                what="the engine started",
+            )
+            assert process.poll() is None, process.stderr.read() if process.stderr else ""
         yield process
     finally:
         process.send_signal(signal.SIGTERM)
@@ -111,6 +121,7 @@ def test_linkedin_post_published_on_time_through_the_cli(linkedin):  # noqa: ANN
     cli("account", "add", "linkedin", "--name", "Ada", input=linkedin.token + "\n")
     assert "Ada Lovelace" in cli("account", "test", "Ada").stdout
     text = "Launch day! #python (brackets) @home 🎉 {braces}"
+    # Scheduled before the engine starts: it must plan the post at start-up.
     (post,) = schedule("--account", "Ada", "--text", text, "--link", "https://example.com/launch")
     with engine():
         published = wait_published([post])[post["id"]]
@@ -135,16 +146,18 @@ def graph(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeGraph]:
     fake.close()
 
 
-def test_facebook_and_instagram_post_published_on_time_through_the_cli(graph):  # noqa: ANN001
+def test_facebook_and_instagram_post_published_on_time_through_the_cli(graph, data_dir):  # noqa: ANN001
     cli("account", "add", "facebook", "--name", "Page", "--page-id", PAGE_ID, input=PAGE_TOKEN)
     cli("account", "add", "instagram", "--name", "IG", "--account-id", IG_USER_ID,
         input=PAGE_TOKEN + "\n")  # fmt: skip
     text = "Fresh bread at 7 #bakery"
-    posts = schedule(
-        "--account", "Page", "--account", "IG", "--text", text, "--media", PHOTO, "--alt", "Bread"
-    )
-    assert [p["platform"] for p in posts] == ["facebook", "instagram"]
-    with engine():
+    # The engine runs first: it must notice the new posts (within 2 s) and send them on time.
+    with engine(wait_for_start=data_dir):
+        posts = schedule(
+            "--account", "Page", "--account", "IG", "--text", text, "--media", PHOTO,
+            "--alt", "Bread",
+        )  # fmt: skip
+        assert [p["platform"] for p in posts] == ["facebook", "instagram"]
         published = wait_published(posts)
     page, insta = (published[p["id"]] for p in posts)
 
@@ -164,7 +177,7 @@ def test_facebook_and_instagram_post_published_on_time_through_the_cli(graph):  
 
 # --- three platforms at once, WordPress for real ------------------------------------------------
 def test_one_post_to_linkedin_facebook_and_wordpress_published_on_time(
-    linkedin, graph, wordpress_site, tmp_path
+    linkedin, graph, wordpress_site, tmp_path, data_dir
 ):  # noqa: ANN001
     """One `post add` for three accounts: each platform gets its post at the same due time, in
     parallel, with its own URL. (Instagram is not in this one: the fake Graph downloads images
@@ -177,11 +190,12 @@ def test_one_post_to_linkedin_facebook_and_wordpress_published_on_time(
     cli("account", "add", "wordpress", "--name", "Blog", "--site-url", wordpress_site.url,
         "--username", wordpress_site.user, input=wordpress_site.app_password + "\n")  # fmt: skip
     title = f"Everywhere {uuid.uuid4().hex[:8]}"
-    posts = schedule(
-        "--account", "Ada", "--account", "Page", "--account", "Blog", "--title", title,
-        "--text", "Open on Sunday", "--media", str(image), "--category", "News", "--tag", "sunday",
-    )  # fmt: skip
-    with engine():
+    with engine(wait_for_start=data_dir):
+        posts = schedule(
+            "--account", "Ada", "--account", "Page", "--account", "Blog", "--title", title,
+            "--text", "Open on Sunday", "--media", str(image), "--category", "News",
+            "--tag", "sunday",
+        )  # fmt: skip
         published = wait_published(posts, timeout=60)
     by_platform = {p["platform"]: published[p["id"]] for p in posts}
     assert set(by_platform) == {"linkedin", "facebook", "wordpress"}
