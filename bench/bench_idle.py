@@ -77,7 +77,11 @@ def run(seconds: float, posts: int, settle: float) -> None:
                 return
             time.sleep(settle)
             cpu0, wake0, t0 = cpu_seconds(proc.pid), wakeups(proc.pid), time.monotonic()
-            time.sleep(seconds)
+            samples = [(0.0, rss_mb(proc.pid)[0])]
+            step = max(1.0, seconds / 20)
+            while time.monotonic() - t0 < seconds:
+                time.sleep(min(step, max(0.0, seconds - (time.monotonic() - t0))))
+                samples.append((time.monotonic() - t0, rss_mb(proc.pid)[0]))
             cpu1, wake1, t1 = cpu_seconds(proc.pid), wakeups(proc.pid), time.monotonic()
             rss, peak = rss_mb(proc.pid)
             thread_count = threads(proc.pid)
@@ -106,6 +110,15 @@ def run(seconds: float, posts: int, settle: float) -> None:
     )
     report("wake-ups per second (all threads)", (wake1 - wake0) / wall, "/s")
     report("RSS at the end", rss, "MB", GOAL_RSS_MB, note=f"peak {peak:.1f} MB")
+    first, last = samples[0], samples[-1]
+    growth = (last[1] - first[1]) / max(1e-9, last[0] - first[0]) * 3600
+    report(
+        "RSS growth while idle",
+        growth,
+        "MB/h",
+        note=f"{first[1]:.1f} MB → {last[1]:.1f} MB; samples "
+        + " ".join(f"{mb:.1f}" for _, mb in samples[:: max(1, len(samples) // 6)]),
+    )
     report("stop on SIGTERM took", stop_took, "s")
     logged = [line for line in lines if "Publishing from" not in line]
     print(f"   console lines while running: {len(logged)}")
