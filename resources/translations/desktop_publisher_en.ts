@@ -2,6 +2,30 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AccountsDialog</name>
+    <message numerus="yes">
+        <source>Expires in %n day(s)</source>
+        <translation>
+            <numerusform>Expires in %n day</numerusform>
+            <numerusform>Expires in %n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Its %n scheduled post(s) will not be published: they leave the queue.</source>
+        <translation>
+            <numerusform>Its %n scheduled post will not be published: it leaves the queue.</numerusform>
+            <numerusform>Its %n scheduled posts will not be published: they leave the queue.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Its %n finished post(s) leave the queue and the calendar too.</source>
+        <translation>
+            <numerusform>Its %n finished post leaves the queue and the calendar too.</numerusform>
+            <numerusform>Its %n finished posts leave the queue and the calendar too.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DetailsPane</name>
     <message numerus="yes">
         <source>%n attempt(s)</source>
@@ -42,6 +66,16 @@
         <translation>
             <numerusform>%n post need your attention</numerusform>
             <numerusform>%n posts need your attention</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PostEditor</name>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>
@@ -101,6 +135,16 @@
         <translation>
             <numerusform>%Ln draft</numerusform>
             <numerusform>%Ln drafts</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>VariantPane</name>
+    <message numerus="yes">
+        <source>%1: up to %n image(s) (%2)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>

@@ -2,6 +2,332 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="pl_PL">
 <context>
+    <name>AccountEditDialog</name>
+    <message>
+        <source>Add account</source>
+        <translation>Dodaj konto</translation>
+    </message>
+    <message>
+        <source>Edit account — %1</source>
+        <translation>Edycja konta — %1</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>Platforma</translation>
+    </message>
+    <message>
+        <source>Platform:</source>
+        <translation>Platforma:</translation>
+    </message>
+    <message>
+        <source>How you call it, e.g. Brand A</source>
+        <translation>Jak je nazywasz, np. Marka A</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nazwa</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nazwa:</translation>
+    </message>
+    <message>
+        <source>Expires on</source>
+        <translation>Wygasa</translation>
+    </message>
+    <message>
+        <source>You are warned before it expires; then paste a new one here.</source>
+        <translation>Dostaniesz ostrzeżenie przed wygaśnięciem; wtedy wklej tu nowy.</translation>
+    </message>
+    <message>
+        <source>Expiry:</source>
+        <translation>Ważność:</translation>
+    </message>
+    <message>
+        <source>Paste the %1</source>
+        <translation>Wklej: %1</translation>
+    </message>
+    <message>
+        <source>Kept in the system keyring, never in a file.</source>
+        <translation>Przechowywany w systemowym magazynie haseł, nigdy w pliku.</translation>
+    </message>
+    <message>
+        <source>Leave empty to keep the stored one</source>
+        <translation>Zostaw puste, aby zachować zapisany</translation>
+    </message>
+    <message>
+        <source>The stored %1 is never shown. Paste a new one to replace it (kept in the system keyring).</source>
+        <translation>Zapisany sekret (%1) nigdy nie jest pokazywany. Wklej nowy, aby go zastąpić (trafi do systemowego magazynu haseł).</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>opcjonalne</translation>
+    </message>
+    <message>
+        <source>Expires on: the date must be in the future.</source>
+        <translation>Wygasa: data musi być w przyszłości.</translation>
+    </message>
+    <message>
+        <source>Saving to the system keyring…</source>
+        <translation>Zapisywanie w systemowym magazynie haseł…</translation>
+    </message>
+    <message>
+        <source>The account could not be saved: %1</source>
+        <translation>Nie udało się zapisać konta: %1</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsDialog</name>
+    <message>
+        <source>Unexpected error: %1</source>
+        <translation>Nieoczekiwany błąd: %1</translation>
+    </message>
+    <message>
+        <source>Choose a .env file</source>
+        <translation>Wybierz plik .env</translation>
+    </message>
+    <message>
+        <source>Environment files (*.env .env);;All files (*)</source>
+        <translation>Pliki środowiska (*.env .env);;Wszystkie pliki (*)</translation>
+    </message>
+    <message>
+        <source>.env file: %1 cannot be read (%2).</source>
+        <translation>Plik .env: nie można odczytać %1 (%2).</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Konta</translation>
+    </message>
+    <message>
+        <source>The accounts Desktop Publisher publishes to. Their tokens and passwords are kept in the system keyring, never in a file.</source>
+        <translation>Konta, na których Desktop Publisher publikuje. Ich tokeny i hasła są przechowywane w systemowym magazynie haseł, nigdy w pliku.</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Konto</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>Platforma</translation>
+    </message>
+    <message>
+        <source>Last check</source>
+        <translation>Ostatnie sprawdzenie</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>Connected accounts</source>
+        <translation>Połączone konta</translation>
+    </message>
+    <message>
+        <source>No accounts yet</source>
+        <translation>Nie ma jeszcze kont</translation>
+    </message>
+    <message>
+        <source>Add one with &lt;b&gt;Add account&lt;/b&gt;: you need its access token (for WordPress, an application password). If you used the environment variables of the earlier publishing service (LINKEDIN_ACCESS_TOKEN, …), use &lt;b&gt;Import&lt;/b&gt;.</source>
+        <translation>Dodaj je przyciskiem &lt;b&gt;Dodaj konto&lt;/b&gt;: potrzebny jest token dostępu (dla WordPressa hasło aplikacji). Jeśli używałeś zmiennych środowiskowych wcześniejszej usługi publikowania (LINKEDIN_ACCESS_TOKEN, …), użyj &lt;b&gt;Importuj&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <source>Add account</source>
+        <translation>Dodaj konto</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Edytuj…</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Sprawdź połączenie</translation>
+    </message>
+    <message>
+        <source>Ask the platform who this token belongs to (runs in the background)</source>
+        <translation>Zapytaj platformę, do kogo należy ten token (działa w tle)</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>Usuń…</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importuj</translation>
+    </message>
+    <message>
+        <source>From this session&apos;s environment variables</source>
+        <translation>Ze zmiennych środowiskowych tej sesji</translation>
+    </message>
+    <message>
+        <source>From a .env file…</source>
+        <translation>Z pliku .env…</translation>
+    </message>
+    <message>
+        <source>Create accounts from LINKEDIN_ACCESS_TOKEN, FACEBOOK_ACCESS_TOKEN, INSTAGRAM_ACCESS_TOKEN, WORDPRESS_PASSWORD and their companions</source>
+        <translation>Utwórz konta z LINKEDIN_ACCESS_TOKEN, FACEBOOK_ACCESS_TOKEN, INSTAGRAM_ACCESS_TOKEN, WORDPRESS_PASSWORD i powiązanych zmiennych</translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation>Sprawdzanie…</translation>
+    </message>
+    <message>
+        <source>Asking the platform…</source>
+        <translation>Pytanie platformy…</translation>
+    </message>
+    <message>
+        <source>Not tested yet</source>
+        <translation>Jeszcze nie sprawdzono</translation>
+    </message>
+    <message>
+        <source>Use Test connection to check it</source>
+        <translation>Użyj „Sprawdź połączenie”, aby je sprawdzić</translation>
+    </message>
+    <message>
+        <source>Checked %1</source>
+        <translation>Sprawdzono %1</translation>
+    </message>
+    <message>
+        <source>Works — connected as %1</source>
+        <translation>Działa — połączono jako %1</translation>
+    </message>
+    <message>
+        <source>Does not expire</source>
+        <translation>Nie wygasa</translation>
+    </message>
+    <message>
+        <source>No expiry date is recorded</source>
+        <translation>Nie zapisano daty wygaśnięcia</translation>
+    </message>
+    <message>
+        <source>Expired on %1</source>
+        <translation>Wygasł %1</translation>
+    </message>
+    <message>
+        <source>Edit the account and paste a new token to reconnect it</source>
+        <translation>Edytuj konto i wklej nowy token, aby je ponownie połączyć</translation>
+    </message>
+    <message>
+        <source>Expires today</source>
+        <translation>Wygasa dziś</translation>
+    </message>
+    <message numerus="yes">
+        <source>Expires in %n day(s)</source>
+        <translation>
+            <numerusform>Wygasa za %n dzień</numerusform>
+            <numerusform>Wygasa za %n dni</numerusform>
+            <numerusform>Wygasa za %n dni</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reconnect it before then: edit the account and paste a new token</source>
+        <translation>Połącz je ponownie przed tym terminem: edytuj konto i wklej nowy token</translation>
+    </message>
+    <message>
+        <source>Expires %1</source>
+        <translation>Wygasa %1</translation>
+    </message>
+    <message>
+        <source>Saved %1. Use Test connection to check that it works.</source>
+        <translation>Zapisano %1. Użyj „Sprawdź połączenie”, aby sprawdzić, czy działa.</translation>
+    </message>
+    <message>
+        <source>Testing %1…</source>
+        <translation>Sprawdzanie %1…</translation>
+    </message>
+    <message>
+        <source>%1 works: connected as %2.</source>
+        <translation>%1 działa: połączono jako %2.</translation>
+    </message>
+    <message>
+        <source>its %1 is missing from the system keyring — click Edit… and paste it again.</source>
+        <translation>w systemowym magazynie haseł brakuje sekretu (%1) — kliknij Edytuj… i wklej go ponownie.</translation>
+    </message>
+    <message>
+        <source>%1 does not work: %2</source>
+        <translation>%1 nie działa: %2</translation>
+    </message>
+    <message>
+        <source>Remove account</source>
+        <translation>Usuń konto</translation>
+    </message>
+    <message>
+        <source>%1 cannot be removed yet: %2 of its posts are being published or need a check. Resolve them in the queue first (Retry or mark as published).</source>
+        <translation>Nie można jeszcze usunąć %1: posty w trakcie publikacji lub do sprawdzenia: %2. Najpierw rozstrzygnij je w kolejce (Ponów lub oznacz jako opublikowane).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Its %n scheduled post(s) will not be published: they leave the queue.</source>
+        <translation>
+            <numerusform>Jego %n zaplanowany post nie zostanie opublikowany: znika z kolejki.</numerusform>
+            <numerusform>Jego %n zaplanowane posty nie zostaną opublikowane: znikają z kolejki.</numerusform>
+            <numerusform>Jego %n zaplanowanych postów nie zostanie opublikowanych: znikają z kolejki.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Its %n finished post(s) leave the queue and the calendar too.</source>
+        <translation>
+            <numerusform>Jego %n zakończony post również znika z kolejki i kalendarza.</numerusform>
+            <numerusform>Jego %n zakończone posty również znikają z kolejki i kalendarza.</numerusform>
+            <numerusform>Jego %n zakończonych postów również znika z kolejki i kalendarza.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The content itself stays, so you can schedule it for another account.</source>
+        <translation>Sama treść zostaje, więc możesz ją zaplanować na innym koncie.</translation>
+    </message>
+    <message>
+        <source>Its %1 is deleted from the system keyring.</source>
+        <translation>Jego sekret (%1) zostanie usunięty z systemowego magazynu haseł.</translation>
+    </message>
+    <message>
+        <source>Remove the account %1?</source>
+        <translation>Usunąć konto %1?</translation>
+    </message>
+    <message>
+        <source>Removing %1…</source>
+        <translation>Usuwanie %1…</translation>
+    </message>
+    <message>
+        <source>Removed %1.</source>
+        <translation>Usunięto %1.</translation>
+    </message>
+    <message>
+        <source>Removed %1, but its secret could not be deleted from the keyring.</source>
+        <translation>Usunięto %1, ale nie udało się usunąć jego sekretu z magazynu haseł.</translation>
+    </message>
+    <message>
+        <source>this session&apos;s environment variables</source>
+        <translation>zmiennych środowiskowych tej sesji</translation>
+    </message>
+    <message>
+        <source>Importing from %1…</source>
+        <translation>Importowanie z: %1…</translation>
+    </message>
+    <message>
+        <source>Created: %1</source>
+        <translation>Utworzono: %1</translation>
+    </message>
+    <message>
+        <source>Updated (settings and secret): %1</source>
+        <translation>Zaktualizowano (ustawienia i sekret): %1</translation>
+    </message>
+    <message>
+        <source>Skipped, incomplete: %1</source>
+        <translation>Pominięto, niekompletne: %1</translation>
+    </message>
+    <message>
+        <source>No account was created.</source>
+        <translation>Nie utworzono żadnego konta.</translation>
+    </message>
+    <message>
+        <source>Import accounts</source>
+        <translation>Import kont</translation>
+    </message>
+    <message>
+        <source>Import finished.</source>
+        <translation>Import zakończony.</translation>
+    </message>
+</context>
+<context>
     <name>CalendarView</name>
     <message>
         <source>Today</source>
@@ -153,6 +479,53 @@
             <numerusform>%n próby</numerusform>
             <numerusform>%n prób</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>KeyringDialog</name>
+    <message>
+        <source>System keyring unavailable</source>
+        <translation>Systemowy magazyn haseł niedostępny</translation>
+    </message>
+    <message>
+        <source>Account secrets cannot be read or saved right now</source>
+        <translation>Nie można teraz odczytać ani zapisać sekretów kont</translation>
+    </message>
+    <message>
+        <source>Your posts and accounts are safe. Secrets are never written to a file, so publishing waits until the keyring can be used.</source>
+        <translation>Twoje posty i konta są bezpieczne. Sekrety nigdy nie są zapisywane w pliku, więc publikowanie czeka, aż magazyn haseł będzie dostępny.</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Ponów</translation>
+    </message>
+    <message>
+        <source>Open &lt;b&gt;Keychain Access&lt;/b&gt; and unlock the &lt;b&gt;login&lt;/b&gt; keychain, then click Retry.</source>
+        <translation>Otwórz &lt;b&gt;Dostęp do pęku kluczy&lt;/b&gt; i odblokuj pęk kluczy &lt;b&gt;login&lt;/b&gt;, a potem kliknij Ponów.</translation>
+    </message>
+    <message>
+        <source>If macOS asks whether Desktop Publisher may use it, choose Allow.</source>
+        <translation>Jeśli macOS zapyta, czy Desktop Publisher może z niego korzystać, wybierz Pozwól.</translation>
+    </message>
+    <message>
+        <source>Sign out of Windows and in again; the Windows Credential Manager is then available. Click Retry.</source>
+        <translation>Wyloguj się z Windows i zaloguj ponownie; Menedżer poświadczeń Windows będzie wtedy dostępny. Kliknij Ponów.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;If it is locked:&lt;/b&gt; unlock it — log in to your desktop session, or open your keyring manager (&lt;i&gt;Passwords and Keys&lt;/i&gt;, &lt;i&gt;KWalletManager&lt;/i&gt;) and unlock it. Then click Retry.</source>
+        <translation>&lt;b&gt;Jeśli jest zablokowany:&lt;/b&gt; odblokuj go — zaloguj się do sesji pulpitu albo otwórz menedżer haseł (&lt;i&gt;Hasła i klucze&lt;/i&gt;, &lt;i&gt;KWalletManager&lt;/i&gt;) i go odblokuj. Potem kliknij Ponów.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;If none is installed:&lt;/b&gt; install a Secret Service provider such as &lt;b&gt;GNOME Keyring&lt;/b&gt; (package &lt;tt&gt;gnome-keyring&lt;/tt&gt;) or &lt;b&gt;KWallet&lt;/b&gt;, or turn on KeePassXC&apos;s Secret Service integration; log out and in again, then click Retry.</source>
+        <translation>&lt;b&gt;Jeśli żadnego nie ma:&lt;/b&gt; zainstaluj dostawcę Secret Service, np. &lt;b&gt;GNOME Keyring&lt;/b&gt; (pakiet &lt;tt&gt;gnome-keyring&lt;/tt&gt;) albo &lt;b&gt;KWallet&lt;/b&gt;, lub włącz integrację Secret Service w KeePassXC; wyloguj się i zaloguj ponownie, a potem kliknij Ponów.</translation>
+    </message>
+    <message>
+        <source>If an unlock prompt appeared and was closed, click Retry to be asked again.</source>
+        <translation>Jeśli okno odblokowania pojawiło się i zostało zamknięte, kliknij Ponów, aby zobaczyć je znowu.</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation>Co zrobić</translation>
     </message>
 </context>
 <context>
@@ -543,6 +916,61 @@
     </message>
 </context>
 <context>
+    <name>MediaStrip</name>
+    <message>
+        <source>Images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drop image files or links here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add images…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add image link…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No images. Add some, or drop image files here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images (%1);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add image link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address of the image (https://…):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image link: it must start with https:// (or http://).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (file not found)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (not an image this app can read)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Notifier</name>
     <message>
         <source>Published on %1</source>
@@ -575,6 +1003,252 @@
             <numerusform>%n posty wymagają uwagi</numerusform>
             <numerusform>%n postów wymaga uwagi</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Platforms</name>
+    <message>
+        <source>access token</source>
+        <translation>token dostępu</translation>
+    </message>
+    <message>
+        <source>Access token</source>
+        <translation>Token dostępu</translation>
+    </message>
+    <message>
+        <source>page access token</source>
+        <translation>token dostępu strony</translation>
+    </message>
+    <message>
+        <source>Page access token</source>
+        <translation>Token dostępu strony</translation>
+    </message>
+    <message>
+        <source>application password</source>
+        <translation>hasło aplikacji</translation>
+    </message>
+    <message>
+        <source>Application password</source>
+        <translation>Hasło aplikacji</translation>
+    </message>
+    <message>
+        <source>Author URN</source>
+        <translation>URN autora</translation>
+    </message>
+    <message>
+        <source>Client ID</source>
+        <translation>Identyfikator klienta</translation>
+    </message>
+    <message>
+        <source>Page ID</source>
+        <translation>Identyfikator strony</translation>
+    </message>
+    <message>
+        <source>Instagram account ID</source>
+        <translation>Identyfikator konta Instagram</translation>
+    </message>
+    <message>
+        <source>Site URL</source>
+        <translation>Adres witryny</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Nazwa użytkownika</translation>
+    </message>
+    <message>
+        <source>Hosts Instagram images</source>
+        <translation>Hostuje obrazy dla Instagrama</translation>
+    </message>
+</context>
+<context>
+    <name>PostEditor</name>
+    <message>
+        <source>New post</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit post</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accounts to post to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Post to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No accounts yet. Connect one in Accounts…, then choose it here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This post failed: saving the changes schedules it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This post was cancelled: saving the changes schedules it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An edited post keeps its account. Use Duplicate to post elsewhere.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tick every account this post goes to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Working title (WordPress uses it as the title)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation type="unfinished">Tekst</translation>
+    </message>
+    <message>
+        <source>Write the post once here; adapt it per platform below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>T&amp;itle:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Text:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lin&amp;k:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose one or more accounts: each platform&apos;s version of the post appears here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Per platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publication date and time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep this post without scheduling it (Ctrl+S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accounts: choose at least one account to post to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time: %1 does not exist on %2 in %3 (the clocks skip it at a daylight saving change); choose another time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time: %1 is in the past; choose a later time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 happens twice that night (the clocks go back); the first one (%2) is used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before scheduling, fix:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Schedule the post (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the changes to this post?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save this post as a draft?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A draft keeps everything you wrote; schedule it later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alt text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excerpt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -652,6 +1326,197 @@
     <message>
         <source>%1 happens twice tonight (the clocks go back); the first one is used.</source>
         <translation>%1 wystąpi tej nocy dwa razy (zmiana czasu); użyta zostanie pierwsza.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Publish late posts up to</source>
+        <translation>Publikuj spóźnione posty do</translation>
+    </message>
+    <message>
+        <source>Attempts before a post fails</source>
+        <translation>Liczba prób przed niepowodzeniem</translation>
+    </message>
+    <message>
+        <source>First retry after</source>
+        <translation>Pierwsza ponowna próba po</translation>
+    </message>
+    <message>
+        <source>Longest wait between retries</source>
+        <translation>Najdłuższa przerwa między próbami</translation>
+    </message>
+    <message>
+        <source>Hold rate-limited posts for at most</source>
+        <translation>Wstrzymuj posty przy limicie zapytań najwyżej</translation>
+    </message>
+    <message>
+        <source>Remove finished posts after</source>
+        <translation>Usuwaj zakończone posty po</translation>
+    </message>
+    <message>
+        <source>Warn before a token expires</source>
+        <translation>Ostrzegaj przed wygaśnięciem tokenu</translation>
+    </message>
+    <message>
+        <source>Default token lifetime</source>
+        <translation>Domyślna ważność tokenu</translation>
+    </message>
+    <message>
+        <source>LinkedIn-Version header</source>
+        <translation>Nagłówek LinkedIn-Version</translation>
+    </message>
+    <message>
+        <source>Graph API version</source>
+        <translation>Wersja Graph API</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Język</translation>
+    </message>
+    <message>
+        <source>min</source>
+        <translation>min</translation>
+    </message>
+    <message>
+        <source>s</source>
+        <translation>s</translation>
+    </message>
+    <message>
+        <source>h</source>
+        <translation>godz.</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>dni</translation>
+    </message>
+    <message>
+        <source>A post whose time passed while the app was closed or the computer slept is still published up to this long after; older ones are marked missed.</source>
+        <translation>Post, którego termin minął, gdy aplikacja była zamknięta lub komputer uśpiony, zostanie jeszcze opublikowany do tego czasu po terminie; starsze są oznaczane jako pominięte.</translation>
+    </message>
+    <message>
+        <source>A post that keeps failing for a passing reason stops here.</source>
+        <translation>Post, który wciąż zawodzi z przejściowej przyczyny, zatrzymuje się na tej liczbie.</translation>
+    </message>
+    <message>
+        <source>Each further retry waits twice as long.</source>
+        <translation>Każda kolejna próba czeka dwa razy dłużej.</translation>
+    </message>
+    <message>
+        <source>When a platform says to slow down, its posts wait at most this long.</source>
+        <translation>Gdy platforma prosi o zwolnienie, jej posty czekają najwyżej tyle.</translation>
+    </message>
+    <message>
+        <source>Published, failed and cancelled posts leave the queue after this long; waiting posts are never removed.</source>
+        <translation>Opublikowane, nieudane i anulowane posty znikają z kolejki po tym czasie; oczekujące nigdy nie są usuwane.</translation>
+    </message>
+    <message>
+        <source>The status line warns this long before a token expires.</source>
+        <translation>Pasek stanu ostrzega tyle czasu przed wygaśnięciem tokenu.</translation>
+    </message>
+    <message>
+        <source>The expiry assumed for a new LinkedIn or Facebook token when none is entered.</source>
+        <translation>Ważność przyjmowana dla nowego tokenu LinkedIn lub Facebook, gdy nie podano daty.</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>Ogólne</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>Okno</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>Powiadomienia</translation>
+    </message>
+    <message>
+        <source>Publishing</source>
+        <translation>Publikowanie</translation>
+    </message>
+    <message>
+        <source>Late posts</source>
+        <translation>Spóźnione posty</translation>
+    </message>
+    <message>
+        <source>Retries</source>
+        <translation>Ponowne próby</translation>
+    </message>
+    <message>
+        <source>Clean-up</source>
+        <translation>Porządkowanie</translation>
+    </message>
+    <message>
+        <source>Accounts and APIs</source>
+        <translation>Konta i API</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>Tokeny</translation>
+    </message>
+    <message>
+        <source>API versions</source>
+        <translation>Wersje API</translation>
+    </message>
+    <message>
+        <source>LinkedIn-Version header must be a year and month as YYYYMM, like 202510 (not %1).</source>
+        <translation>Nagłówek LinkedIn-Version musi być rokiem i miesiącem w postaci RRRRMM, np. 202510 (a nie %1).</translation>
+    </message>
+    <message>
+        <source>Graph API version must look like v25.0 (not %1).</source>
+        <translation>Wersja Graph API musi wyglądać jak v25.0 (a nie %1).</translation>
+    </message>
+    <message>
+        <source>Longest wait between retries must be at least the first retry&apos;s wait (%1 s).</source>
+        <translation>Najdłuższa przerwa między próbami musi być co najmniej równa pierwszej (%1 s).</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Ustawienia</translation>
+    </message>
+    <message>
+        <source>Adds Desktop Publisher to %1.</source>
+        <translation>Dodaje Desktop Publisher do %1.</translation>
+    </message>
+    <message>
+        <source>Scheduled posts are published only while Desktop Publisher runs.</source>
+        <translation>Zaplanowane posty są publikowane tylko wtedy, gdy Desktop Publisher działa.</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>Jak w systemie</translation>
+    </message>
+    <message>
+        <source>Applies the next time Desktop Publisher starts.</source>
+        <translation>Zadziała przy następnym uruchomieniu Desktop Publisher.</translation>
+    </message>
+    <message>
+        <source>Sent as the LinkedIn-Version header; YYYYMM.</source>
+        <translation>Wysyłany jako nagłówek LinkedIn-Version; RRRRMM.</translation>
+    </message>
+    <message>
+        <source>Facebook and Instagram Graph API, e.g. v25.0.</source>
+        <translation>Graph API Facebooka i Instagrama, np. v25.0.</translation>
+    </message>
+    <message>
+        <source>Keep running in the tray when the window closes</source>
+        <translation>Działaj w zasobniku po zamknięciu okna</translation>
+    </message>
+    <message>
+        <source>Start minimised to the tray</source>
+        <translation>Uruchamiaj zminimalizowany do zasobnika</translation>
+    </message>
+    <message>
+        <source>Start at login</source>
+        <translation>Uruchamiaj po zalogowaniu</translation>
+    </message>
+    <message>
+        <source>When a post is published</source>
+        <translation>Gdy post zostanie opublikowany</translation>
+    </message>
+    <message>
+        <source>When a post fails (stays until dismissed)</source>
+        <translation>Gdy post się nie powiedzie (zostaje do zamknięcia)</translation>
     </message>
 </context>
 <context>
@@ -774,6 +1639,137 @@
     <message>
         <source>Keep publishing</source>
         <translation>Publikuj dalej</translation>
+    </message>
+</context>
+<context>
+    <name>VariantPane</name>
+    <message>
+        <source>Use the base version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace this version&apos;s text, title, link and images with the base post&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title of the %1 post</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A short summary for lists and feeds (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>News, Autumn — separated by commas; created when missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wool, care — separated by commas; created when missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the images show, for people who cannot see them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Te&amp;xt:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Link:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excer&amp;pt:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cate&amp;gories:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>T&amp;ags:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alt t&amp;ext:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Posted to: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source># %1 / %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>@ %1 / %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counted the way %1 counts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 posts here carry no images.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: up to %n image(s) (%2)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>at most %1 MB each</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at least %1 needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Same as the base post</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Own %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
