@@ -34,6 +34,10 @@ def resolve_data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
 
 
 def ensure_private_dir(path: Path) -> Path:
+    """Create `path` private to the user. An existing folder keeps its mode: `--data-dir ~`
+    must not lock down a home folder (the files inside are created 0600 anyway)."""
+    if path.is_dir():
+        return path
     path.mkdir(parents=True, exist_ok=True)
     if os.name == "posix":
         path.chmod(0o700)

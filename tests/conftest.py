@@ -24,6 +24,7 @@ from desktop_publisher.store.models import Account, ScheduledPost  # noqa: E402
 from tests.support import fakenet  # noqa: E402,F401  (registers the "fakenet" platform)
 from tests.support.fakehttp import FakeServer  # noqa: E402
 from tests.support.keyrings import MemoryKeyring  # noqa: E402
+from tests.support.wordpress import wordpress_site  # noqa: E402,F401  (one real site per run)
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -42,7 +42,6 @@ from tests.support.waiting import wait_until
 from tests.test_linkedin import png
 
 WordPressSite = wp_support.WordPressSite
-wordpress_site = wp_support.wordpress_site  # the session fixture
 real = pytest.mark.wordpress
 
 

@@ -14,6 +14,7 @@ from desktop_publisher.errors import UserError
 
 LOCK_NAME = "engine.lock"
 INFO_NAME = "engine.json"
+ACQUIRE_WAIT = 0.5  # seconds
 
 
 class EngineAlreadyRunning(UserError):
@@ -27,7 +28,9 @@ class EngineLock:
 
     def acquire(self, owner: str = "engine") -> None:
         try:
-            self._lock.acquire(timeout=0)
+            # Not 0: engine_running() in a CLI command holds the lock for an instant to probe it,
+            # and an engine starting at that moment must not take that for another engine.
+            self._lock.acquire(timeout=ACQUIRE_WAIT)
         except Timeout:
             raise EngineAlreadyRunning(
                 f"Another Desktop Publisher engine is already running for {self.data_dir}"
