@@ -32,10 +32,6 @@ PUBLISHED = "published"
 REPUBLISH = "republish"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PostDialogs", text)
-
-
 def confirm(parent: QWidget, title: str, text: str, yes: str, no: str) -> bool:
     """A yes/no question whose buttons say what they do; 'no' is the default."""
     box = QMessageBox(parent)
@@ -55,21 +51,28 @@ def ask_needs_check(parent: QWidget, post: ScheduledPost) -> str | None:
     platform = platform_label(post.account.platform)
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle(_tr("Was it published?"))
+    box.setWindowTitle(QCoreApplication.translate("PostDialogs", "Was it published?"))
     box.setText(
-        _tr("Was this post published on %1? Check %2.")
+        QCoreApplication.translate("PostDialogs", "Was this post published on %1? Check %2.")
         .replace("%1", platform)
         .replace("%2", post.account.name)
     )
     box.setInformativeText(
-        _tr(
+        QCoreApplication.translate(
+            "PostDialogs",
             "The connection broke after the post was sent, so Desktop Publisher cannot tell "
             "whether %1 received it. Publishing again when it is already online would post it "
-            "twice."
+            "twice.",
         ).replace("%1", platform)
     )
-    published = box.addButton(_tr("It was published"), QMessageBox.ButtonRole.AcceptRole)
-    again = box.addButton(_tr("It was not — publish again"), QMessageBox.ButtonRole.ActionRole)
+    published = box.addButton(
+        QCoreApplication.translate("PostDialogs", "It was published"),
+        QMessageBox.ButtonRole.AcceptRole,
+    )
+    again = box.addButton(
+        QCoreApplication.translate("PostDialogs", "It was not — publish again"),
+        QMessageBox.ButtonRole.ActionRole,
+    )
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(cancel)
     box.setEscapeButton(cancel)
@@ -88,10 +91,10 @@ def ask_published_link(parent: QWidget, post: ScheduledPost) -> tuple[str | None
     while True:
         text, ok = QInputDialog.getText(
             parent,
-            _tr("Link to the post"),
-            _tr("Where is the post on %1? Paste its link (optional):").replace(
-                "%1", platform_label(post.account.platform)
-            ),
+            QCoreApplication.translate("PostDialogs", "Link to the post"),
+            QCoreApplication.translate(
+                "PostDialogs", "Where is the post on %1? Paste its link (optional):"
+            ).replace("%1", platform_label(post.account.platform)),
             QLineEdit.EchoMode.Normal,
             text,
         )
@@ -104,8 +107,11 @@ def ask_published_link(parent: QWidget, post: ScheduledPost) -> tuple[str | None
             return link, True
         QMessageBox.warning(
             parent,
-            _tr("Link to the post"),
-            _tr("A link starts with https:// — paste the post's address, or leave it empty."),
+            QCoreApplication.translate("PostDialogs", "Link to the post"),
+            QCoreApplication.translate(
+                "PostDialogs",
+                "A link starts with https:// — paste the post's address, or leave it empty.",
+            ),
         )
 
 

@@ -13,14 +13,14 @@
     <message numerus="yes">
         <source>Its %n scheduled post(s) will not be published: they leave the queue.</source>
         <translation>
-            <numerusform>Its %n scheduled post will not be published: it leaves the queue.</numerusform>
+            <numerusform>Its %n scheduled post will not be published: they leave the queue.</numerusform>
             <numerusform>Its %n scheduled posts will not be published: they leave the queue.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Its %n finished post(s) leave the queue and the calendar too.</source>
         <translation>
-            <numerusform>Its %n finished post leaves the queue and the calendar too.</numerusform>
+            <numerusform>Its %n finished post leave the queue and the calendar too.</numerusform>
             <numerusform>Its %n finished posts leave the queue and the calendar too.</numerusform>
         </translation>
     </message>
@@ -73,9 +73,9 @@
     <name>PostEditor</name>
     <message numerus="yes">
         <source>… and %n more</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>… and %n more</numerusform>
+            <numerusform>… and %n more</numerusform>
         </translation>
     </message>
 </context>
@@ -142,9 +142,9 @@
     <name>VariantPane</name>
     <message numerus="yes">
         <source>%1: up to %n image(s) (%2)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1: up to %n image (%2)</numerusform>
+            <numerusform>%1: up to %n images (%2)</numerusform>
         </translation>
     </message>
 </context>

@@ -320,7 +320,7 @@
     </message>
     <message>
         <source>Import accounts</source>
-        <translation>Import kont</translation>
+        <translation>Importuj konta</translation>
     </message>
     <message>
         <source>Import finished.</source>
@@ -919,55 +919,55 @@
     <name>MediaStrip</name>
     <message>
         <source>Images</source>
-        <translation type="unfinished"></translation>
+        <translation>Obrazy</translation>
     </message>
     <message>
         <source>Drop image files or links here</source>
-        <translation type="unfinished"></translation>
+        <translation>Upuść tu pliki obrazów lub linki</translation>
     </message>
     <message>
         <source>Add images…</source>
-        <translation type="unfinished"></translation>
+        <translation>Dodaj obrazy…</translation>
     </message>
     <message>
         <source>Add image link…</source>
-        <translation type="unfinished"></translation>
+        <translation>Dodaj link do obrazu…</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Usuń</translation>
     </message>
     <message>
         <source>No images. Add some, or drop image files here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Brak obrazów. Dodaj je albo upuść tu pliki obrazów.</translation>
     </message>
     <message>
         <source>Add images</source>
-        <translation type="unfinished"></translation>
+        <translation>Dodaj obrazy</translation>
     </message>
     <message>
         <source>Images (%1);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Obrazy (%1);;Wszystkie pliki (*)</translation>
     </message>
     <message>
         <source>Add image link</source>
-        <translation type="unfinished"></translation>
+        <translation>Dodaj link do obrazu</translation>
     </message>
     <message>
         <source>Address of the image (https://…):</source>
-        <translation type="unfinished"></translation>
+        <translation>Adres obrazu (https://…):</translation>
     </message>
     <message>
         <source>Image link: it must start with https:// (or http://).</source>
-        <translation type="unfinished"></translation>
+        <translation>Link do obrazu: musi zaczynać się od https:// (lub http://).</translation>
     </message>
     <message>
         <source>%1 (file not found)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (nie znaleziono pliku)</translation>
     </message>
     <message>
         <source>%1 (not an image this app can read)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (obraz w formacie, którego aplikacja nie odczyta)</translation>
     </message>
 </context>
 <context>
@@ -1061,194 +1061,229 @@
     </message>
 </context>
 <context>
+    <name>PostDialogs</name>
+    <message>
+        <source>Was it published?</source>
+        <translation>Czy został opublikowany?</translation>
+    </message>
+    <message>
+        <source>Was this post published on %1? Check %2.</source>
+        <translation>Czy ten post został opublikowany na %1? Sprawdź %2.</translation>
+    </message>
+    <message>
+        <source>The connection broke after the post was sent, so Desktop Publisher cannot tell whether %1 received it. Publishing again when it is already online would post it twice.</source>
+        <translation>Połączenie zerwało się po wysłaniu postu, więc Desktop Publisher nie wie, czy %1 go otrzymał. Ponowna publikacja, gdy post już jest online, opublikuje go dwa razy.</translation>
+    </message>
+    <message>
+        <source>It was published</source>
+        <translation>Został opublikowany</translation>
+    </message>
+    <message>
+        <source>It was not — publish again</source>
+        <translation>Nie został — opublikuj ponownie</translation>
+    </message>
+    <message>
+        <source>Link to the post</source>
+        <translation>Link do postu</translation>
+    </message>
+    <message>
+        <source>Where is the post on %1? Paste its link (optional):</source>
+        <translation>Gdzie jest post na %1? Wklej jego link (opcjonalnie):</translation>
+    </message>
+    <message>
+        <source>A link starts with https:// — paste the post&apos;s address, or leave it empty.</source>
+        <translation>Link zaczyna się od https:// — wklej adres postu albo zostaw puste.</translation>
+    </message>
+</context>
+<context>
     <name>PostEditor</name>
     <message>
         <source>New post</source>
-        <translation type="unfinished"></translation>
+        <translation>Nowy post</translation>
     </message>
     <message>
         <source>Edit draft</source>
-        <translation type="unfinished"></translation>
+        <translation>Edytuj szkic</translation>
     </message>
     <message>
         <source>Edit post</source>
-        <translation type="unfinished"></translation>
+        <translation>Edytuj post</translation>
     </message>
     <message>
         <source>Accounts to post to</source>
-        <translation type="unfinished"></translation>
+        <translation>Konta, na które trafi post</translation>
     </message>
     <message>
         <source>Post to</source>
-        <translation type="unfinished"></translation>
+        <translation>Publikuj na</translation>
     </message>
     <message>
         <source>No accounts yet. Connect one in Accounts…, then choose it here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie ma jeszcze kont. Połącz konto w oknie Konta…, a potem wybierz je tutaj.</translation>
     </message>
     <message>
         <source>This post failed: saving the changes schedules it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ten post się nie powiódł: zapisanie zmian zaplanuje go ponownie.</translation>
     </message>
     <message>
         <source>This post was cancelled: saving the changes schedules it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ten post został anulowany: zapisanie zmian zaplanuje go ponownie.</translation>
     </message>
     <message>
         <source>An edited post keeps its account. Use Duplicate to post elsewhere.</source>
-        <translation type="unfinished"></translation>
+        <translation>Edytowany post zachowuje swoje konto. Aby opublikować gdzie indziej, użyj Duplikuj.</translation>
     </message>
     <message>
         <source>Tick every account this post goes to.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zaznacz każde konto, na które ma trafić ten post.</translation>
     </message>
     <message>
         <source>Working title (WordPress uses it as the title)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tytuł roboczy (WordPress użyje go jako tytułu)</translation>
     </message>
     <message>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>Tytuł</translation>
     </message>
     <message>
         <source>Text</source>
-        <translation type="unfinished">Tekst</translation>
+        <translation>Tekst</translation>
     </message>
     <message>
         <source>Write the post once here; adapt it per platform below.</source>
-        <translation type="unfinished"></translation>
+        <translation>Napisz post raz tutaj; dopasuj go do każdej platformy poniżej.</translation>
     </message>
     <message>
         <source>Link</source>
-        <translation type="unfinished"></translation>
+        <translation>Link</translation>
     </message>
     <message>
         <source>Post</source>
-        <translation type="unfinished"></translation>
+        <translation>Post</translation>
     </message>
     <message>
         <source>T&amp;itle:</source>
-        <translation type="unfinished"></translation>
+        <translation>T&amp;ytuł:</translation>
     </message>
     <message>
         <source>&amp;Text:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tekst:</translation>
     </message>
     <message>
         <source>Lin&amp;k:</source>
-        <translation type="unfinished"></translation>
+        <translation>Lin&amp;k:</translation>
     </message>
     <message>
         <source>Images:</source>
-        <translation type="unfinished"></translation>
+        <translation>Obrazy:</translation>
     </message>
     <message>
         <source>Choose one or more accounts: each platform&apos;s version of the post appears here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wybierz jedno lub więcej kont: tutaj pojawi się wersja postu dla każdej platformy.</translation>
     </message>
     <message>
         <source>Per platform</source>
-        <translation type="unfinished"></translation>
+        <translation>Dla każdej platformy</translation>
     </message>
     <message>
         <source>Publication date and time</source>
-        <translation type="unfinished"></translation>
+        <translation>Data i godzina publikacji</translation>
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>Kiedy</translation>
     </message>
     <message>
         <source>Save changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapisz zmiany</translation>
     </message>
     <message>
         <source>Schedule</source>
-        <translation type="unfinished"></translation>
+        <translation>Zaplanuj</translation>
     </message>
     <message>
         <source>Save draft</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapisz szkic</translation>
     </message>
     <message>
         <source>Keep this post without scheduling it (Ctrl+S)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zachowaj ten post bez planowania (Ctrl+S)</translation>
     </message>
     <message>
         <source>Accounts: choose at least one account to post to.</source>
-        <translation type="unfinished"></translation>
+        <translation>Konta: wybierz co najmniej jedno konto, na które trafi post.</translation>
     </message>
     <message>
         <source>%1 · %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2: %3</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>Time: %1 does not exist on %2 in %3 (the clocks skip it at a daylight saving change); choose another time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Czas: godzina %1 nie istnieje dnia %2 w strefie %3 (zegary ją przeskakują przy zmianie czasu); wybierz inną godzinę.</translation>
     </message>
     <message>
         <source>Time: %1 is in the past; choose a later time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Czas: %1 to już przeszłość; wybierz późniejszy termin.</translation>
     </message>
     <message>
         <source>%1 happens twice that night (the clocks go back); the first one (%2) is used.</source>
-        <translation type="unfinished"></translation>
+        <translation>Godzina %1 wystąpi tej nocy dwa razy (zmiana czasu); użyta zostanie pierwsza (%2).</translation>
     </message>
     <message>
         <source>Before scheduling, fix:</source>
-        <translation type="unfinished"></translation>
+        <translation>Przed zaplanowaniem popraw:</translation>
     </message>
     <message numerus="yes">
         <source>… and %n more</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>… i jeszcze %n</numerusform>
+            <numerusform>… i jeszcze %n</numerusform>
+            <numerusform>… i jeszcze %n</numerusform>
         </translation>
     </message>
     <message>
         <source>Schedule the post (Ctrl+Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zaplanuj post (Ctrl+Enter)</translation>
     </message>
     <message>
         <source>Save the changes to this post?</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapisać zmiany w tym poście?</translation>
     </message>
     <message>
         <source>Save this post as a draft?</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapisać ten post jako szkic?</translation>
     </message>
     <message>
         <source>A draft keeps everything you wrote; schedule it later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Szkic zachowa wszystko, co napisano; zaplanujesz go później.</translation>
     </message>
     <message>
         <source>Discard</source>
-        <translation type="unfinished"></translation>
+        <translation>Odrzuć</translation>
     </message>
     <message>
         <source>Images</source>
-        <translation type="unfinished"></translation>
+        <translation>Obrazy</translation>
     </message>
     <message>
         <source>Alt text</source>
-        <translation type="unfinished"></translation>
+        <translation>Tekst alternatywny</translation>
     </message>
     <message>
         <source>Excerpt</source>
-        <translation type="unfinished"></translation>
+        <translation>Zajawka</translation>
     </message>
     <message>
         <source>Categories</source>
-        <translation type="unfinished"></translation>
+        <translation>Kategorie</translation>
     </message>
     <message>
         <source>Tags</source>
-        <translation type="unfinished"></translation>
+        <translation>Tagi</translation>
     </message>
 </context>
 <context>
@@ -1521,6 +1556,38 @@
 </context>
 <context>
     <name>Status</name>
+    <message>
+        <source>Scheduled</source>
+        <translation>Zaplanowany</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>W kolejce</translation>
+    </message>
+    <message>
+        <source>Publishing…</source>
+        <translation>Publikowanie…</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Opublikowany</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Nieudany</translation>
+    </message>
+    <message>
+        <source>Needs check</source>
+        <translation>Do sprawdzenia</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Anulowany</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Szkic</translation>
+    </message>
     <message numerus="yes">
         <source>%Ln scheduled</source>
         <translation>
@@ -1645,131 +1712,131 @@
     <name>VariantPane</name>
     <message>
         <source>Use the base version</source>
-        <translation type="unfinished"></translation>
+        <translation>Użyj wersji bazowej</translation>
     </message>
     <message>
         <source>Replace this version&apos;s text, title, link and images with the base post&apos;s</source>
-        <translation type="unfinished"></translation>
+        <translation>Zastąp tekst, tytuł, link i obrazy tej wersji tymi z postu bazowego</translation>
     </message>
     <message>
         <source>%1 title</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — tytuł</translation>
     </message>
     <message>
         <source>Title of the %1 post</source>
-        <translation type="unfinished"></translation>
+        <translation>Tytuł postu na %1</translation>
     </message>
     <message>
         <source>%1 text</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — tekst</translation>
     </message>
     <message>
         <source>Characters</source>
-        <translation type="unfinished"></translation>
+        <translation>Znaki</translation>
     </message>
     <message>
         <source>%1 link</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — link</translation>
     </message>
     <message>
         <source>A short summary for lists and feeds (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Krótkie podsumowanie do list i kanałów (opcjonalnie)</translation>
     </message>
     <message>
         <source>News, Autumn — separated by commas; created when missing</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktualności, Jesień — rozdzielone przecinkami; brakujące zostaną utworzone</translation>
     </message>
     <message>
         <source>wool, care — separated by commas; created when missing</source>
-        <translation type="unfinished"></translation>
+        <translation>wełna, pielęgnacja — rozdzielone przecinkami; brakujące zostaną utworzone</translation>
     </message>
     <message>
         <source>What the images show, for people who cannot see them</source>
-        <translation type="unfinished"></translation>
+        <translation>Co przedstawiają obrazy — dla osób, które ich nie widzą</translation>
     </message>
     <message>
         <source>&amp;Title:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tytuł:</translation>
     </message>
     <message>
         <source>Te&amp;xt:</source>
-        <translation type="unfinished"></translation>
+        <translation>Te&amp;kst:</translation>
     </message>
     <message>
         <source>&amp;Link:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Link:</translation>
     </message>
     <message>
         <source>Images:</source>
-        <translation type="unfinished"></translation>
+        <translation>Obrazy:</translation>
     </message>
     <message>
         <source>Excer&amp;pt:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zajawka:</translation>
     </message>
     <message>
         <source>Cate&amp;gories:</source>
-        <translation type="unfinished"></translation>
+        <translation>Kate&amp;gorie:</translation>
     </message>
     <message>
         <source>T&amp;ags:</source>
-        <translation type="unfinished"></translation>
+        <translation>T&amp;agi:</translation>
     </message>
     <message>
         <source>Alt t&amp;ext:</source>
-        <translation type="unfinished"></translation>
+        <translation>Tekst alt&amp;ernatywny:</translation>
     </message>
     <message>
         <source>Posted to: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Publikacja na: %1</translation>
     </message>
     <message>
         <source>%1 characters</source>
-        <translation type="unfinished"></translation>
+        <translation>Znaki: %1</translation>
     </message>
     <message>
         <source># %1 / %2</source>
-        <translation type="unfinished"></translation>
+        <translation># %1 / %2</translation>
     </message>
     <message>
         <source>@ %1 / %2</source>
-        <translation type="unfinished"></translation>
+        <translation>@ %1 / %2</translation>
     </message>
     <message>
         <source>Counted the way %1 counts</source>
-        <translation type="unfinished"></translation>
+        <translation>Liczone tak, jak liczy %1</translation>
     </message>
     <message>
         <source>%1 posts here carry no images.</source>
-        <translation type="unfinished"></translation>
+        <translation>Posty na %1 nie zawierają tu obrazów.</translation>
     </message>
     <message>
         <source>any</source>
-        <translation type="unfinished"></translation>
+        <translation>dowolne</translation>
     </message>
     <message numerus="yes">
         <source>%1: up to %n image(s) (%2)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1: najwyżej %n obraz (%2)</numerusform>
+            <numerusform>%1: najwyżej %n obrazy (%2)</numerusform>
+            <numerusform>%1: najwyżej %n obrazów (%2)</numerusform>
         </translation>
     </message>
     <message>
         <source>at most %1 MB each</source>
-        <translation type="unfinished"></translation>
+        <translation>każdy najwyżej %1 MB</translation>
     </message>
     <message>
         <source>at least %1 needed</source>
-        <translation type="unfinished"></translation>
+        <translation>potrzebny co najmniej %1</translation>
     </message>
     <message>
         <source>Same as the base post</source>
-        <translation type="unfinished"></translation>
+        <translation>Tak jak post bazowy</translation>
     </message>
     <message>
         <source>Own %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Własne: %1</translation>
     </message>
 </context>
 </TS>

@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication
 
-from desktop_publisher.gui import i18n
+from desktop_publisher.gui import i18n, statuses
 from desktop_publisher.gui.resources import resource
+from desktop_publisher.store.models import Status
 
 REPO = Path(__file__).resolve().parents[2]
 TRANSLATIONS = REPO / "resources" / "translations"
@@ -78,6 +79,8 @@ def test_polish_ui_loads(qapp) -> None:  # noqa: ANN001
         assert _translate("MainWindow", "%Ln post(s)", 1) == "1 post"
         assert _translate("MainWindow", "%Ln post(s)", 3) == "3 posty"
         assert _translate("MainWindow", "%Ln post(s)", 5) == "5 postów"
+        # Words looked up through small helpers are found by the tool too.
+        assert statuses.label(Status.NEEDS_CHECK) == "Do sprawdzenia"
     finally:
         i18n.uninstall(qapp)
 
