@@ -290,7 +290,11 @@ class AccountService:
                 self.add(legacy.platform, legacy.platform, legacy.settings, legacy.secret)
                 report.created.append(legacy.platform)
             else:
-                existing.settings = self.validate_settings(legacy.platform, legacy.settings)
+                # The variables set what they name; what was set since (a LinkedIn author, the
+                # media host mark) stays.
+                existing.settings = self.validate_settings(
+                    legacy.platform, {**(existing.settings or {}), **legacy.settings}
+                )
                 existing.save()
                 if self.credentials.get_secret(existing.id) != legacy.secret:
                     self.update_secret(existing, legacy.secret, None)

@@ -33,6 +33,8 @@ REPO = Path(__file__).resolve().parent.parent
 def isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """No test may touch the developer's data dir, keyring or real platform endpoints."""
     monkeypatch.setenv("DESKTOP_PUBLISHER_DATA_DIR", str(tmp_path / "data"))
+    # Start at login writes under here: never the developer's ~/.config/autostart.
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     monkeypatch.setenv("DESKTOP_PUBLISHER_LINKEDIN_URL", "http://127.0.0.1:9")
     monkeypatch.setenv("DESKTOP_PUBLISHER_GRAPH_URL", "http://127.0.0.1:9")
     monkeypatch.setenv("DP_TEST_KEYRING_FILE", str(tmp_path / "keyring.json"))

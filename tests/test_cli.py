@@ -380,12 +380,17 @@ def test_import_env_from_a_file_twice_updates_and_never_duplicates(cli, tmp_path
     assert accounts[1]["settings"] == {"site_url": "https://blog.example.com", "username": "editor"}
     assert sorted(memory_keyring.values.values()) == ["abcd efgh ijkl", "li-token-1"]
 
+    # Set since the first import: kept by the second.
+    assert cli("account", "set", "linkedin", "--author", "urn:li:organization:42").code == 0
+    assert cli("account", "set", "wordpress", "--media-host").code == 0
     env_file.write_text(env_file.read_text().replace("li-token-1", "li-token-2"))
     second = cli("account", "import-env", "--env-file", str(env_file))
     assert second.code == 0, second.err
     assert "Updated account 'linkedin'" in second.out and "Created" not in second.out
     again = cli("account", "list", "--json").json()
     assert [a["id"] for a in again] == [a["id"] for a in accounts]
+    assert again[0]["settings"]["author"] == "urn:li:organization:42"
+    assert again[1]["settings"]["media_host"] is True
     assert sorted(memory_keyring.values.values()) == ["abcd efgh ijkl", "li-token-2"]
     assert "li-token" not in first.out + first.err + second.out + second.err
 

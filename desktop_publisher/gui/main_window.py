@@ -1044,7 +1044,7 @@ class MainWindow(QMainWindow):
         handlers: dict[str, Callable[[], None]] = {
             "retry": self.retry,
             "edit": self.edit_post,
-            "reconnect": self.open_accounts,
+            "reconnect": self.reconnect_account,
             "reschedule": self.reschedule,
             "publish_now": self.publish_now,
             "delete_draft": self.delete_draft,
@@ -1053,6 +1053,10 @@ class MainWindow(QMainWindow):
         handlers[name]()
 
     # --- actions -------------------------------------------------------------------------------
+    def reconnect_account(self) -> None:
+        row = self.selected_row()
+        self.open_accounts(row.account_id if row is not None else None)
+
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
@@ -1100,14 +1104,22 @@ class MainWindow(QMainWindow):
         self.refresh_accounts()
         self.schedule_refresh()
 
-    def open_accounts(self) -> None:
+    def open_accounts(self, account_id: int | None = None) -> None:
+        """The accounts dialog; with `account_id`, that account's form opens on top of it
+        (Reconnect on a failed post)."""
         try:
             from desktop_publisher.gui.accounts_dialog import AccountsDialog
         except Exception:
             log.exception("the accounts dialog could not be loaded")
             self._unavailable(self.tr("The accounts dialog"))
             return
-        AccountsDialog(self.ctx, self).exec()
+        dialog = AccountsDialog(self.ctx, self)
+        item = dialog.item_for(account_id) if account_id is not None else None
+        if item is not None:
+            dialog.tree.setCurrentItem(item)
+            QTimer.singleShot(0, dialog.edit_selected)
+        dialog.exec()
+        dialog.deleteLater()
         self.refresh_accounts()
         self.apply_filter()
         self.refresh_status()
@@ -1119,7 +1131,9 @@ class MainWindow(QMainWindow):
             log.exception("the settings dialog could not be loaded")
             self._unavailable(self.tr("The settings dialog"))
             return
-        SettingsDialog(self.ctx, self).exec()
+        dialog = SettingsDialog(self.ctx, self)
+        dialog.exec()
+        dialog.deleteLater()
         self.refresh_status()
 
     def _unavailable(self, what: str) -> None:

@@ -436,3 +436,42 @@ def test_a_secret_missing_from_the_keyring_says_how_to_fix_it(
     )
     assert row_texts(dialog)["Brand A"][0].startswith("its access token is missing")
     assert fake_server.requests == [], "nothing is sent without a secret"
+
+
+def test_reconnect_on_a_failed_post_opens_that_accounts_form(qtbot, ctx, add_account, add_post):
+    """The details pane's Reconnect leads straight to the form of the post's account."""
+    from desktop_publisher.gui.main_window import MainWindow
+
+    add_account("fakenet", "Brand A", {"endpoint": "http://127.0.0.1:9"})
+    other = add_account("fakenet", "Brand B", {"endpoint": "http://127.0.0.1:9"})
+    post = add_post(other, "Refused", at=datetime.now(UTC) + timedelta(days=1))
+    ScheduledPost.update(status=Status.FAILED, last_error_kind="auth", last_error="expired").where(
+        ScheduledPost.id == post.id
+    ).execute()
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    window.show_post(post.id)
+    seen: list[AccountEditDialog] = []
+    tries: list[int] = []
+
+    def answer() -> None:
+        form = next(
+            (w for w in QApplication.topLevelWidgets() if isinstance(w, AccountEditDialog)
+             and w.isVisible()),
+            None,
+        )  # fmt: skip
+        if form is None:
+            tries.append(1)
+            if len(tries) > 500:  # no form after ~5 s: close the dialog so the test fails
+                QApplication.activeModalWidget().reject()
+                return
+            QTimer.singleShot(10, answer)
+            return
+        seen.append(form)
+        form.reject()
+        QApplication.activeModalWidget().reject()  # then the accounts dialog itself
+
+    QTimer.singleShot(0, answer)
+    window._details_action("reconnect")
+    assert len(seen) == 1 and seen[0].account.id == other.id
