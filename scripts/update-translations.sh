@@ -9,12 +9,15 @@ cd "$(dirname "$0")/.."
 venv=${1:-.venv}
 bin="$venv/bin"
 out=resources/translations
-sources=$(find desktop_publisher/gui -name '*.py' | sort)
-# shellcheck disable=SC2086
-"$bin/pyside6-lupdate" -silent -no-obsolete -locations none $sources -ts "$out/desktop_publisher_pl.ts"
-# shellcheck disable=SC2086
-"$bin/pyside6-lupdate" -silent -no-obsolete -locations none -pluralonly $sources \
-  -ts "$out/desktop_publisher_en.ts"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+mapfile -t sources < <(find desktop_publisher/gui -name '*.py' | sort)
+# A fresh extraction, merged by scripts/merge_translations.py (lupdate's own merge loses Polish
+# plural forms in some PySide6 versions).
+"$bin/pyside6-lupdate" -silent -locations none "${sources[@]}" -ts "$work/strings.ts"
+"$bin/python" scripts/merge_translations.py "$work/strings.ts" "$out/desktop_publisher_pl.ts"
+"$bin/python" scripts/merge_translations.py --plural-only "$work/strings.ts" \
+  "$out/desktop_publisher_en.ts"
 for ts in "$out"/*.ts; do
   "$bin/pyside6-lrelease" -silent "$ts" -qm "${ts%.ts}.qm"
 done

@@ -1,1842 +1,1842 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="pl_PL">
-<context>
-    <name>AccountEditDialog</name>
-    <message>
-        <source>Add account</source>
-        <translation>Dodaj konto</translation>
-    </message>
-    <message>
-        <source>Edit account — %1</source>
-        <translation>Edycja konta — %1</translation>
-    </message>
-    <message>
-        <source>Platform</source>
-        <translation>Platforma</translation>
-    </message>
-    <message>
-        <source>Platform:</source>
-        <translation>Platforma:</translation>
-    </message>
-    <message>
-        <source>How you call it, e.g. Brand A</source>
-        <translation>Jak je nazywasz, np. Marka A</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>Nazwa</translation>
-    </message>
-    <message>
-        <source>Name:</source>
-        <translation>Nazwa:</translation>
-    </message>
-    <message>
-        <source>Expires on</source>
-        <translation>Wygasa</translation>
-    </message>
-    <message>
-        <source>You are warned before it expires; then paste a new one here.</source>
-        <translation>Dostaniesz ostrzeżenie przed wygaśnięciem; wtedy wklej tu nowy.</translation>
-    </message>
-    <message>
-        <source>Expiry:</source>
-        <translation>Ważność:</translation>
-    </message>
-    <message>
-        <source>Paste the %1</source>
-        <translation>Wklej: %1</translation>
-    </message>
-    <message>
-        <source>Kept in the system keyring, never in a file.</source>
-        <translation>Przechowywany w systemowym magazynie haseł, nigdy w pliku.</translation>
-    </message>
-    <message>
-        <source>Leave empty to keep the stored one</source>
-        <translation>Zostaw puste, aby zachować zapisany</translation>
-    </message>
-    <message>
-        <source>The stored %1 is never shown. Paste a new one to replace it (kept in the system keyring).</source>
-        <translation>Zapisany sekret (%1) nigdy nie jest pokazywany. Wklej nowy, aby go zastąpić (trafi do systemowego magazynu haseł).</translation>
-    </message>
-    <message>
-        <source>optional</source>
-        <translation>opcjonalne</translation>
-    </message>
-    <message>
-        <source>Expires on: the date must be in the future.</source>
-        <translation>Wygasa: data musi być w przyszłości.</translation>
-    </message>
-    <message>
-        <source>Saving to the system keyring…</source>
-        <translation>Zapisywanie w systemowym magazynie haseł…</translation>
-    </message>
-    <message>
-        <source>The account could not be saved: %1</source>
-        <translation>Nie udało się zapisać konta: %1</translation>
-    </message>
-</context>
-<context>
-    <name>AccountsDialog</name>
-    <message>
-        <source>Unexpected error: %1</source>
-        <translation>Nieoczekiwany błąd: %1</translation>
-    </message>
-    <message>
-        <source>Choose a .env file</source>
-        <translation>Wybierz plik .env</translation>
-    </message>
-    <message>
-        <source>Environment files (*.env .env);;All files (*)</source>
-        <translation>Pliki środowiska (*.env .env);;Wszystkie pliki (*)</translation>
-    </message>
-    <message>
-        <source>.env file: %1 cannot be read (%2).</source>
-        <translation>Plik .env: nie można odczytać %1 (%2).</translation>
-    </message>
-    <message>
-        <source>Accounts</source>
-        <translation>Konta</translation>
-    </message>
-    <message>
-        <source>The accounts Desktop Publisher publishes to. Their tokens and passwords are kept in the system keyring, never in a file.</source>
-        <translation>Konta, na których Desktop Publisher publikuje. Ich tokeny i hasła są przechowywane w systemowym magazynie haseł, nigdy w pliku.</translation>
-    </message>
-    <message>
-        <source>Account</source>
-        <translation>Konto</translation>
-    </message>
-    <message>
-        <source>Platform</source>
-        <translation>Platforma</translation>
-    </message>
-    <message>
-        <source>Last check</source>
-        <translation>Ostatnie sprawdzenie</translation>
-    </message>
-    <message>
-        <source>Token</source>
-        <translation>Token</translation>
-    </message>
-    <message>
-        <source>Connected accounts</source>
-        <translation>Połączone konta</translation>
-    </message>
-    <message>
-        <source>No accounts yet</source>
-        <translation>Nie ma jeszcze kont</translation>
-    </message>
-    <message>
-        <source>Add one with &lt;b&gt;Add account&lt;/b&gt;: you need its access token (for WordPress, an application password). If you used the environment variables of the earlier publishing service (LINKEDIN_ACCESS_TOKEN, …), use &lt;b&gt;Import&lt;/b&gt;.</source>
-        <translation>Dodaj je przyciskiem &lt;b&gt;Dodaj konto&lt;/b&gt;: potrzebny jest token dostępu (dla WordPressa hasło aplikacji). Jeśli używałeś zmiennych środowiskowych wcześniejszej usługi publikowania (LINKEDIN_ACCESS_TOKEN, …), użyj &lt;b&gt;Importuj&lt;/b&gt;.</translation>
-    </message>
-    <message>
-        <source>Add account</source>
-        <translation>Dodaj konto</translation>
-    </message>
-    <message>
-        <source>Edit…</source>
-        <translation>Edytuj…</translation>
-    </message>
-    <message>
-        <source>Test connection</source>
-        <translation>Sprawdź połączenie</translation>
-    </message>
-    <message>
-        <source>Ask the platform who this token belongs to (runs in the background)</source>
-        <translation>Zapytaj platformę, do kogo należy ten token (działa w tle)</translation>
-    </message>
-    <message>
-        <source>Remove…</source>
-        <translation>Usuń…</translation>
-    </message>
-    <message>
-        <source>Import</source>
-        <translation>Importuj</translation>
-    </message>
-    <message>
-        <source>From this session&apos;s environment variables</source>
-        <translation>Ze zmiennych środowiskowych tej sesji</translation>
-    </message>
-    <message>
-        <source>From a .env file…</source>
-        <translation>Z pliku .env…</translation>
-    </message>
-    <message>
-        <source>Create accounts from LINKEDIN_ACCESS_TOKEN, FACEBOOK_ACCESS_TOKEN, INSTAGRAM_ACCESS_TOKEN, WORDPRESS_PASSWORD and their companions</source>
-        <translation>Utwórz konta z LINKEDIN_ACCESS_TOKEN, FACEBOOK_ACCESS_TOKEN, INSTAGRAM_ACCESS_TOKEN, WORDPRESS_PASSWORD i powiązanych zmiennych</translation>
-    </message>
-    <message>
-        <source>Testing…</source>
-        <translation>Sprawdzanie…</translation>
-    </message>
-    <message>
-        <source>Asking the platform…</source>
-        <translation>Pytanie platformy…</translation>
-    </message>
-    <message>
-        <source>Not tested yet</source>
-        <translation>Jeszcze nie sprawdzono</translation>
-    </message>
-    <message>
-        <source>Use Test connection to check it</source>
-        <translation>Użyj „Sprawdź połączenie”, aby je sprawdzić</translation>
-    </message>
-    <message>
-        <source>Checked %1</source>
-        <translation>Sprawdzono %1</translation>
-    </message>
-    <message>
-        <source>Works — connected as %1</source>
-        <translation>Działa — połączono jako %1</translation>
-    </message>
-    <message>
-        <source>Does not expire</source>
-        <translation>Nie wygasa</translation>
-    </message>
-    <message>
-        <source>No expiry date is recorded</source>
-        <translation>Nie zapisano daty wygaśnięcia</translation>
-    </message>
-    <message>
-        <source>Expired on %1</source>
-        <translation>Wygasł %1</translation>
-    </message>
-    <message>
-        <source>Edit the account and paste a new token to reconnect it</source>
-        <translation>Edytuj konto i wklej nowy token, aby je ponownie połączyć</translation>
-    </message>
-    <message>
-        <source>Expires today</source>
-        <translation>Wygasa dziś</translation>
-    </message>
-    <message numerus="yes">
-        <source>Expires in %n day(s)</source>
-        <translation>
-            <numerusform>Wygasa za %n dzień</numerusform>
-            <numerusform>Wygasa za %n dni</numerusform>
-            <numerusform>Wygasa za %n dni</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Reconnect it before then: edit the account and paste a new token</source>
-        <translation>Połącz je ponownie przed tym terminem: edytuj konto i wklej nowy token</translation>
-    </message>
-    <message>
-        <source>Expires %1</source>
-        <translation>Wygasa %1</translation>
-    </message>
-    <message>
-        <source>Saved %1. Use Test connection to check that it works.</source>
-        <translation>Zapisano %1. Użyj „Sprawdź połączenie”, aby sprawdzić, czy działa.</translation>
-    </message>
-    <message>
-        <source>Testing %1…</source>
-        <translation>Sprawdzanie %1…</translation>
-    </message>
-    <message>
-        <source>%1 works: connected as %2.</source>
-        <translation>%1 działa: połączono jako %2.</translation>
-    </message>
-    <message>
-        <source>its %1 is missing from the system keyring — click Edit… and paste it again.</source>
-        <translation>w systemowym magazynie haseł brakuje sekretu (%1) — kliknij Edytuj… i wklej go ponownie.</translation>
-    </message>
-    <message>
-        <source>%1 does not work: %2</source>
-        <translation>%1 nie działa: %2</translation>
-    </message>
-    <message>
-        <source>Remove account</source>
-        <translation>Usuń konto</translation>
-    </message>
-    <message>
-        <source>%1 cannot be removed yet: %2 of its posts are being published or need a check. Resolve them in the queue first (Retry or mark as published).</source>
-        <translation>Nie można jeszcze usunąć %1: posty w trakcie publikacji lub do sprawdzenia: %2. Najpierw rozstrzygnij je w kolejce (Ponów lub oznacz jako opublikowane).</translation>
-    </message>
-    <message numerus="yes">
-        <source>Its %n scheduled post(s) will not be published: they leave the queue.</source>
-        <translation>
-            <numerusform>Jego %n zaplanowany post nie zostanie opublikowany: znika z kolejki.</numerusform>
-            <numerusform>Jego %n zaplanowane posty nie zostaną opublikowane: znikają z kolejki.</numerusform>
-            <numerusform>Jego %n zaplanowanych postów nie zostanie opublikowanych: znikają z kolejki.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Its %n finished post(s) leave the queue and the calendar too.</source>
-        <translation>
-            <numerusform>Jego %n zakończony post również znika z kolejki i kalendarza.</numerusform>
-            <numerusform>Jego %n zakończone posty również znikają z kolejki i kalendarza.</numerusform>
-            <numerusform>Jego %n zakończonych postów również znika z kolejki i kalendarza.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The content itself stays, so you can schedule it for another account.</source>
-        <translation>Sama treść zostaje, więc możesz ją zaplanować na innym koncie.</translation>
-    </message>
-    <message>
-        <source>Its %1 is deleted from the system keyring.</source>
-        <translation>Jego sekret (%1) zostanie usunięty z systemowego magazynu haseł.</translation>
-    </message>
-    <message>
-        <source>Remove the account %1?</source>
-        <translation>Usunąć konto %1?</translation>
-    </message>
-    <message>
-        <source>Removing %1…</source>
-        <translation>Usuwanie %1…</translation>
-    </message>
-    <message>
-        <source>Removed %1.</source>
-        <translation>Usunięto %1.</translation>
-    </message>
-    <message>
-        <source>Removed %1, but its secret could not be deleted from the keyring.</source>
-        <translation>Usunięto %1, ale nie udało się usunąć jego sekretu z magazynu haseł.</translation>
-    </message>
-    <message>
-        <source>this session&apos;s environment variables</source>
-        <translation>zmiennych środowiskowych tej sesji</translation>
-    </message>
-    <message>
-        <source>Importing from %1…</source>
-        <translation>Importowanie z: %1…</translation>
-    </message>
-    <message>
-        <source>Created: %1</source>
-        <translation>Utworzono: %1</translation>
-    </message>
-    <message>
-        <source>Updated (settings and secret): %1</source>
-        <translation>Zaktualizowano (ustawienia i sekret): %1</translation>
-    </message>
-    <message>
-        <source>Skipped, incomplete: %1</source>
-        <translation>Pominięto, niekompletne: %1</translation>
-    </message>
-    <message>
-        <source>No account was created.</source>
-        <translation>Nie utworzono żadnego konta.</translation>
-    </message>
-    <message>
-        <source>Import accounts</source>
-        <translation>Importuj konta</translation>
-    </message>
-    <message>
-        <source>Import finished.</source>
-        <translation>Import zakończony.</translation>
-    </message>
-</context>
-<context>
-    <name>CalendarView</name>
-    <message>
-        <source>Today</source>
-        <translation>Dziś</translation>
-    </message>
-    <message>
-        <source>Month</source>
-        <translation>Miesiąc</translation>
-    </message>
-    <message>
-        <source>Week</source>
-        <translation>Tydzień</translation>
-    </message>
-    <message>
-        <source>All days</source>
-        <translation>Wszystkie dni</translation>
-    </message>
-    <message>
-        <source>Show every day in the queue</source>
-        <translation>Pokaż w kolejce wszystkie dni</translation>
-    </message>
-    <message>
-        <source>Previous</source>
-        <translation>Poprzedni</translation>
-    </message>
-    <message>
-        <source>Next</source>
-        <translation>Następny</translation>
-    </message>
-    <message>
-        <source>Calendar</source>
-        <translation>Kalendarz</translation>
-    </message>
-    <message>
-        <source>No posts</source>
-        <translation>Brak postów</translation>
-    </message>
-</context>
-<context>
-    <name>DetailsPane</name>
-    <message>
-        <source>Select a post to see its details.</source>
-        <translation>Wybierz post, aby zobaczyć szczegóły.</translation>
-    </message>
-    <message>
-        <source>Published %1</source>
-        <translation>Opublikowano %1</translation>
-    </message>
-    <message>
-        <source>Planned for %1</source>
-        <translation>Zaplanowano na %1</translation>
-    </message>
-    <message>
-        <source>Due %1</source>
-        <translation>Termin: %1</translation>
-    </message>
-    <message>
-        <source>Next try %1</source>
-        <translation>Następna próba: %1</translation>
-    </message>
-    <message>
-        <source>Media:</source>
-        <translation>Media:</translation>
-    </message>
-    <message>
-        <source>Publish now</source>
-        <translation>Opublikuj teraz</translation>
-    </message>
-    <message>
-        <source>Edit…</source>
-        <translation>Edytuj…</translation>
-    </message>
-    <message>
-        <source>Reschedule…</source>
-        <translation>Zmień termin…</translation>
-    </message>
-    <message>
-        <source>Not known whether this post went out.</source>
-        <translation>Nie wiadomo, czy ten post został opublikowany.</translation>
-    </message>
-    <message>
-        <source>The connection broke after it was sent. Look at %1 on %2, then say.</source>
-        <translation>Połączenie zerwało się po wysłaniu. Sprawdź %1 na %2, a potem zdecyduj.</translation>
-    </message>
-    <message>
-        <source>Check and retry…</source>
-        <translation>Sprawdź i ponów…</translation>
-    </message>
-    <message>
-        <source>Cancel post</source>
-        <translation>Anuluj post</translation>
-    </message>
-    <message>
-        <source>%1 refused the account&apos;s sign-in.</source>
-        <translation>%1 odrzucił logowanie konta.</translation>
-    </message>
-    <message>
-        <source>Reconnect %1, then retry.</source>
-        <translation>Połącz ponownie %1, a potem ponów.</translation>
-    </message>
-    <message>
-        <source>Reconnect…</source>
-        <translation>Połącz ponownie…</translation>
-    </message>
-    <message>
-        <source>Retry</source>
-        <translation>Ponów</translation>
-    </message>
-    <message>
-        <source>%1 refused the content.</source>
-        <translation>%1 odrzucił treść.</translation>
-    </message>
-    <message>
-        <source>Change the post, then schedule it again.</source>
-        <translation>Zmień post i zaplanuj go ponownie.</translation>
-    </message>
-    <message>
-        <source>Missed: the app was not running when it was due.</source>
-        <translation>Pominięty: aplikacja nie działała w chwili publikacji.</translation>
-    </message>
-    <message>
-        <source>Publish it now or choose another time.</source>
-        <translation>Opublikuj go teraz albo wybierz inny termin.</translation>
-    </message>
-    <message>
-        <source>Not published.</source>
-        <translation>Nie opublikowano.</translation>
-    </message>
-    <message>
-        <source>The last attempt did not go through; it will be tried again.</source>
-        <translation>Ostatnia próba się nie powiodła; zostanie ponowiona.</translation>
-    </message>
-    <message>
-        <source>Draft</source>
-        <translation>Szkic</translation>
-    </message>
-    <message>
-        <source>Last changed %1</source>
-        <translation>Ostatnia zmiana: %1</translation>
-    </message>
-    <message>
-        <source>Delete draft</source>
-        <translation>Usuń szkic</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n attempt(s)</source>
-        <translation>
-            <numerusform>%n próba</numerusform>
-            <numerusform>%n próby</numerusform>
-            <numerusform>%n prób</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>KeyringDialog</name>
-    <message>
-        <source>System keyring unavailable</source>
-        <translation>Systemowy magazyn haseł niedostępny</translation>
-    </message>
-    <message>
-        <source>Account secrets cannot be read or saved right now</source>
-        <translation>Nie można teraz odczytać ani zapisać sekretów kont</translation>
-    </message>
-    <message>
-        <source>Your posts and accounts are safe. Secrets are never written to a file, so publishing waits until the keyring can be used.</source>
-        <translation>Twoje posty i konta są bezpieczne. Sekrety nigdy nie są zapisywane w pliku, więc publikowanie czeka, aż magazyn haseł będzie dostępny.</translation>
-    </message>
-    <message>
-        <source>Retry</source>
-        <translation>Ponów</translation>
-    </message>
-    <message>
-        <source>Open &lt;b&gt;Keychain Access&lt;/b&gt; and unlock the &lt;b&gt;login&lt;/b&gt; keychain, then click Retry.</source>
-        <translation>Otwórz &lt;b&gt;Dostęp do pęku kluczy&lt;/b&gt; i odblokuj pęk kluczy &lt;b&gt;login&lt;/b&gt;, a potem kliknij Ponów.</translation>
-    </message>
-    <message>
-        <source>If macOS asks whether Desktop Publisher may use it, choose Allow.</source>
-        <translation>Jeśli macOS zapyta, czy Desktop Publisher może z niego korzystać, wybierz Pozwól.</translation>
-    </message>
-    <message>
-        <source>Sign out of Windows and in again; the Windows Credential Manager is then available. Click Retry.</source>
-        <translation>Wyloguj się z Windows i zaloguj ponownie; Menedżer poświadczeń Windows będzie wtedy dostępny. Kliknij Ponów.</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;If it is locked:&lt;/b&gt; unlock it — log in to your desktop session, or open your keyring manager (&lt;i&gt;Passwords and Keys&lt;/i&gt;, &lt;i&gt;KWalletManager&lt;/i&gt;) and unlock it. Then click Retry.</source>
-        <translation>&lt;b&gt;Jeśli jest zablokowany:&lt;/b&gt; odblokuj go — zaloguj się do sesji pulpitu albo otwórz menedżer haseł (&lt;i&gt;Hasła i klucze&lt;/i&gt;, &lt;i&gt;KWalletManager&lt;/i&gt;) i go odblokuj. Potem kliknij Ponów.</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;If none is installed:&lt;/b&gt; install a Secret Service provider such as &lt;b&gt;GNOME Keyring&lt;/b&gt; (package &lt;tt&gt;gnome-keyring&lt;/tt&gt;) or &lt;b&gt;KWallet&lt;/b&gt;, or turn on KeePassXC&apos;s Secret Service integration; log out and in again, then click Retry.</source>
-        <translation>&lt;b&gt;Jeśli żadnego nie ma:&lt;/b&gt; zainstaluj dostawcę Secret Service, np. &lt;b&gt;GNOME Keyring&lt;/b&gt; (pakiet &lt;tt&gt;gnome-keyring&lt;/tt&gt;) albo &lt;b&gt;KWallet&lt;/b&gt;, lub włącz integrację Secret Service w KeePassXC; wyloguj się i zaloguj ponownie, a potem kliknij Ponów.</translation>
-    </message>
-    <message>
-        <source>If an unlock prompt appeared and was closed, click Retry to be asked again.</source>
-        <translation>Jeśli okno odblokowania pojawiło się i zostało zamknięte, kliknij Ponów, aby zobaczyć je znowu.</translation>
-    </message>
-    <message>
-        <source>What to do</source>
-        <translation>Co zrobić</translation>
-    </message>
-</context>
-<context>
-    <name>MainWindow</name>
-    <message>
-        <source>New post…</source>
-        <translation>Nowy post…</translation>
-    </message>
-    <message>
-        <source>Write a new post</source>
-        <translation>Napisz nowy post</translation>
-    </message>
-    <message>
-        <source>Edit…</source>
-        <translation>Edytuj…</translation>
-    </message>
-    <message>
-        <source>Edit the selected post</source>
-        <translation>Edytuj wybrany post</translation>
-    </message>
-    <message>
-        <source>Duplicate…</source>
-        <translation>Duplikuj…</translation>
-    </message>
-    <message>
-        <source>Start a new post from the selected one</source>
-        <translation>Zacznij nowy post na podstawie wybranego</translation>
-    </message>
-    <message>
-        <source>Publish now</source>
-        <translation>Opublikuj teraz</translation>
-    </message>
-    <message>
-        <source>Publish the selected post now</source>
-        <translation>Opublikuj wybrany post teraz</translation>
-    </message>
-    <message>
-        <source>Retry</source>
-        <translation>Ponów</translation>
-    </message>
-    <message>
-        <source>Try a failed post again</source>
-        <translation>Ponów nieudany post</translation>
-    </message>
-    <message>
-        <source>Reschedule…</source>
-        <translation>Zmień termin…</translation>
-    </message>
-    <message>
-        <source>Choose another time for the selected post</source>
-        <translation>Wybierz inny termin dla wybranego postu</translation>
-    </message>
-    <message>
-        <source>Cancel post</source>
-        <translation>Anuluj post</translation>
-    </message>
-    <message>
-        <source>Cancel the selected post</source>
-        <translation>Anuluj wybrany post</translation>
-    </message>
-    <message>
-        <source>Delete draft</source>
-        <translation>Usuń szkic</translation>
-    </message>
-    <message>
-        <source>Delete the selected draft</source>
-        <translation>Usuń wybrany szkic</translation>
-    </message>
-    <message>
-        <source>Pause publishing</source>
-        <translation>Wstrzymaj publikowanie</translation>
-    </message>
-    <message>
-        <source>Accounts…</source>
-        <translation>Konta…</translation>
-    </message>
-    <message>
-        <source>Connect and manage accounts</source>
-        <translation>Łącz konta i zarządzaj nimi</translation>
-    </message>
-    <message>
-        <source>Settings…</source>
-        <translation>Ustawienia…</translation>
-    </message>
-    <message>
-        <source>Settings</source>
-        <translation>Ustawienia</translation>
-    </message>
-    <message>
-        <source>Search</source>
-        <translation>Szukaj</translation>
-    </message>
-    <message>
-        <source>Day</source>
-        <translation>Dzień</translation>
-    </message>
-    <message>
-        <source>One day</source>
-        <translation>Jeden dzień</translation>
-    </message>
-    <message>
-        <source>Week</source>
-        <translation>Tydzień</translation>
-    </message>
-    <message>
-        <source>One week</source>
-        <translation>Jeden tydzień</translation>
-    </message>
-    <message>
-        <source>Month</source>
-        <translation>Miesiąc</translation>
-    </message>
-    <message>
-        <source>One month</source>
-        <translation>Jeden miesiąc</translation>
-    </message>
-    <message>
-        <source>Upcoming</source>
-        <translation>Nadchodzące</translation>
-    </message>
-    <message>
-        <source>From today on</source>
-        <translation>Od dziś</translation>
-    </message>
-    <message>
-        <source>All</source>
-        <translation>Wszystkie</translation>
-    </message>
-    <message>
-        <source>Every post</source>
-        <translation>Każdy post</translation>
-    </message>
-    <message>
-        <source>Main</source>
-        <translation>Główny</translation>
-    </message>
-    <message>
-        <source>Search posts…</source>
-        <translation>Szukaj postów…</translation>
-    </message>
-    <message>
-        <source>Search posts</source>
-        <translation>Szukaj postów</translation>
-    </message>
-    <message>
-        <source>Search the text of posts (Ctrl+F)</source>
-        <translation>Szukaj w treści postów (Ctrl+F)</translation>
-    </message>
-    <message>
-        <source>Accounts</source>
-        <translation>Konta</translation>
-    </message>
-    <message>
-        <source>Accounts shown in the queue</source>
-        <translation>Konta pokazywane w kolejce</translation>
-    </message>
-    <message>
-        <source>Untick an account to hide its posts; double-click to show only that one.</source>
-        <translation>Odznacz konto, aby ukryć jego posty; kliknij dwukrotnie, aby pokazać tylko je.</translation>
-    </message>
-    <message>
-        <source>Show posts with status</source>
-        <translation>Pokaż posty o statusie</translation>
-    </message>
-    <message>
-        <source>All statuses</source>
-        <translation>Wszystkie statusy</translation>
-    </message>
-    <message>
-        <source>Needs attention</source>
-        <translation>Wymaga uwagi</translation>
-    </message>
-    <message>
-        <source>Drafts</source>
-        <translation>Szkice</translation>
-    </message>
-    <message>
-        <source>Show posts for platform</source>
-        <translation>Pokaż posty dla platformy</translation>
-    </message>
-    <message>
-        <source>All platforms</source>
-        <translation>Wszystkie platformy</translation>
-    </message>
-    <message>
-        <source>No posts here</source>
-        <translation>Brak postów</translation>
-    </message>
-    <message>
-        <source>Nothing matches the range and filters above.</source>
-        <translation>Nic nie pasuje do zakresu i filtrów powyżej.</translation>
-    </message>
-    <message>
-        <source>Show all posts</source>
-        <translation>Pokaż wszystkie posty</translation>
-    </message>
-    <message>
-        <source>Connect an account to start</source>
-        <translation>Połącz konto, aby zacząć</translation>
-    </message>
-    <message>
-        <source>Desktop Publisher publishes to LinkedIn, Facebook Pages, Instagram and WordPress from this computer. Connect the first account: its secret is kept in the system keyring, never in a file. If you used the environment variables of the earlier publishing service, import them.</source>
-        <translation>Desktop Publisher publikuje na LinkedIn, stronach na Facebooku, Instagramie i WordPressie z tego komputera. Połącz pierwsze konto: jego sekret jest przechowywany w systemowym pęku kluczy, nigdy w pliku. Jeśli używasz zmiennych środowiskowych wcześniejszej usługi publikowania, zaimportuj je.</translation>
-    </message>
-    <message>
-        <source>Connect an account…</source>
-        <translation>Połącz konto…</translation>
-    </message>
-    <message>
-        <source>Import from environment…</source>
-        <translation>Importuj ze zmiennych środowiskowych…</translation>
-    </message>
-    <message>
-        <source>Nothing scheduled yet</source>
-        <translation>Nic jeszcze nie zaplanowano</translation>
-    </message>
-    <message>
-        <source>Write a post once, adapt it for each platform, and pick when it goes out. It is published on time while Desktop Publisher runs.</source>
-        <translation>Napisz post raz, dopasuj go do każdej platformy i wybierz, kiedy ma wyjść. Zostanie opublikowany na czas, gdy Desktop Publisher działa.</translation>
-    </message>
-    <message>
-        <source>Write your first post…</source>
-        <translation>Napisz pierwszy post…</translation>
-    </message>
-    <message>
-        <source>From today</source>
-        <translation>Od dziś</translation>
-    </message>
-    <message>
-        <source>All posts</source>
-        <translation>Wszystkie posty</translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln post(s)</source>
-        <translation>
-            <numerusform>%Ln post</numerusform>
-            <numerusform>%Ln posty</numerusform>
-            <numerusform>%Ln postów</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The token expired: reconnect the account.</source>
-        <translation>Token wygasł: połącz konto ponownie.</translation>
-    </message>
-    <message>
-        <source>Token valid until %1</source>
-        <translation>Token ważny do %1</translation>
-    </message>
-    <message>
-        <source>Published by another process (%1)</source>
-        <translation>Publikuje inny proces (%1)</translation>
-    </message>
-    <message>
-        <source>Published by another process</source>
-        <translation>Publikuje inny proces</translation>
-    </message>
-    <message>
-        <source>Publishing paused</source>
-        <translation>Publikowanie wstrzymane</translation>
-    </message>
-    <message>
-        <source>Publishing on</source>
-        <translation>Publikowanie włączone</translation>
-    </message>
-    <message>
-        <source>Publishing offline</source>
-        <translation>Publikowanie niedostępne</translation>
-    </message>
-    <message>
-        <source>next: %1 %2</source>
-        <translation>następny: %1 %2</translation>
-    </message>
-    <message>
-        <source>Times are in %1</source>
-        <translation>Czas w strefie %1</translation>
-    </message>
-    <message>
-        <source>Another process publishes for this data folder; pause it there.</source>
-        <translation>Dla tego folderu danych publikuje inny proces; wstrzymaj go tam.</translation>
-    </message>
-    <message>
-        <source>Resume publishing</source>
-        <translation>Wznów publikowanie</translation>
-    </message>
-    <message>
-        <source>Publish scheduled posts again</source>
-        <translation>Znów publikuj zaplanowane posty</translation>
-    </message>
-    <message>
-        <source>Hold every scheduled post until you resume (Publish now still works)</source>
-        <translation>Wstrzymaj wszystkie zaplanowane posty do wznowienia („Opublikuj teraz” nadal działa)</translation>
-    </message>
-    <message>
-        <source>Open the published post</source>
-        <translation>Otwórz opublikowany post</translation>
-    </message>
-    <message>
-        <source>The post editor</source>
-        <translation>Edytor postów</translation>
-    </message>
-    <message>
-        <source>The accounts dialog</source>
-        <translation>Okno kont</translation>
-    </message>
-    <message>
-        <source>The settings dialog</source>
-        <translation>Okno ustawień</translation>
-    </message>
-    <message>
-        <source>%1 is not available in this version of Desktop Publisher.</source>
-        <translation>%1 nie jest dostępny w tej wersji Desktop Publisher.</translation>
-    </message>
-    <message>
-        <source>Post %1 is %2; only scheduled or queued posts can be published now.</source>
-        <translation>Post %1 ma status „%2”; teraz można opublikować tylko posty zaplanowane lub w kolejce.</translation>
-    </message>
-    <message>
-        <source>Post %1 was not published now: it is %2.</source>
-        <translation>Post %1 nie został teraz opublikowany: ma status „%2”.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Publishing %n post(s)…</source>
-        <translation>
-            <numerusform>Publikowanie %n postu…</numerusform>
-            <numerusform>Publikowanie %n postów…</numerusform>
-            <numerusform>Publikowanie %n postów…</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Post %1 changed meanwhile; nothing was recorded.</source>
-        <translation>Post %1 zmienił się w międzyczasie; niczego nie zapisano.</translation>
-    </message>
-    <message>
-        <source>Cancel the post to %1 on %2, due %3? It will not be published.</source>
-        <translation>Anulować post na %1 (%2) zaplanowany na %3? Nie zostanie opublikowany.</translation>
-    </message>
-    <message>
-        <source>Keep it</source>
-        <translation>Zachowaj</translation>
-    </message>
-    <message>
-        <source>Delete the draft “%1”? This cannot be undone.</source>
-        <translation>Usunąć szkic „%1”? Tego nie można cofnąć.</translation>
-    </message>
-    <message>
-        <source>This draft has been scheduled meanwhile; it was kept.</source>
-        <translation>Ten szkic został w międzyczasie zaplanowany; zachowano go.</translation>
-    </message>
-    <message>
-        <source>Import accounts</source>
-        <translation>Importuj konta</translation>
-    </message>
-    <message>
-        <source>Import the accounts of the earlier publishing service from its variables (LINKEDIN_ACCESS_TOKEN, FACEBOOK_ACCESS_TOKEN, …)?</source>
-        <translation>Zaimportować konta wcześniejszej usługi publikowania z jej zmiennych (LINKEDIN_ACCESS_TOKEN, FACEBOOK_ACCESS_TOKEN, …)?</translation>
-    </message>
-    <message>
-        <source>From this session</source>
-        <translation>Z tej sesji</translation>
-    </message>
-    <message>
-        <source>From a .env file…</source>
-        <translation>Z pliku .env…</translation>
-    </message>
-    <message>
-        <source>Choose a .env file</source>
-        <translation>Wybierz plik .env</translation>
-    </message>
-    <message>
-        <source>Environment files (*.env .env);;All files (*)</source>
-        <translation>Pliki środowiska (*.env .env);;Wszystkie pliki (*)</translation>
-    </message>
-    <message>
-        <source>Connected: %1</source>
-        <translation>Połączono: %1</translation>
-    </message>
-    <message>
-        <source>Updated: %1</source>
-        <translation>Zaktualizowano: %1</translation>
-    </message>
-    <message>
-        <source>Incomplete: %1</source>
-        <translation>Niekompletne: %1</translation>
-    </message>
-    <message>
-        <source>Nothing to import.</source>
-        <translation>Nie ma nic do zaimportowania.</translation>
-    </message>
-</context>
-<context>
-    <name>MediaStrip</name>
-    <message>
-        <source>Images</source>
-        <translation>Obrazy</translation>
-    </message>
-    <message>
-        <source>Drop image files or links here</source>
-        <translation>Upuść tu pliki obrazów lub linki</translation>
-    </message>
-    <message>
-        <source>Add images…</source>
-        <translation>Dodaj obrazy…</translation>
-    </message>
-    <message>
-        <source>Add image link…</source>
-        <translation>Dodaj link do obrazu…</translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <translation>Usuń</translation>
-    </message>
-    <message>
-        <source>No images. Add some, or drop image files here.</source>
-        <translation>Brak obrazów. Dodaj je albo upuść tu pliki obrazów.</translation>
-    </message>
-    <message>
-        <source>Add images</source>
-        <translation>Dodaj obrazy</translation>
-    </message>
-    <message>
-        <source>Images (%1);;All files (*)</source>
-        <translation>Obrazy (%1);;Wszystkie pliki (*)</translation>
-    </message>
-    <message>
-        <source>Add image link</source>
-        <translation>Dodaj link do obrazu</translation>
-    </message>
-    <message>
-        <source>Address of the image (https://…):</source>
-        <translation>Adres obrazu (https://…):</translation>
-    </message>
-    <message>
-        <source>Image link: it must start with https:// (or http://).</source>
-        <translation>Link do obrazu: musi zaczynać się od https:// (lub http://).</translation>
-    </message>
-    <message>
-        <source>%1 (file not found)</source>
-        <translation>%1 (nie znaleziono pliku)</translation>
-    </message>
-    <message>
-        <source>%1 (not an image this app can read)</source>
-        <translation>%1 (obraz w formacie, którego aplikacja nie odczyta)</translation>
-    </message>
-</context>
-<context>
-    <name>Notifier</name>
-    <message>
-        <source>Published on %1</source>
-        <translation>Opublikowano na %1</translation>
-    </message>
-    <message>
-        <source>%1: the post is online.</source>
-        <translation>%1: post jest już online.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n post(s) published</source>
-        <translation>
-            <numerusform>Opublikowano %n post</numerusform>
-            <numerusform>Opublikowano %n posty</numerusform>
-            <numerusform>Opublikowano %n postów</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Check a post on %1</source>
-        <translation>Sprawdź post na %1</translation>
-    </message>
-    <message>
-        <source>Not published on %1</source>
-        <translation>Nie opublikowano na %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n post(s) need your attention</source>
-        <translation>
-            <numerusform>%n post wymaga uwagi</numerusform>
-            <numerusform>%n posty wymagają uwagi</numerusform>
-            <numerusform>%n postów wymaga uwagi</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>Platforms</name>
-    <message>
-        <source>access token</source>
-        <translation>token dostępu</translation>
-    </message>
-    <message>
-        <source>Access token</source>
-        <translation>Token dostępu</translation>
-    </message>
-    <message>
-        <source>page access token</source>
-        <translation>token dostępu strony</translation>
-    </message>
-    <message>
-        <source>Page access token</source>
-        <translation>Token dostępu strony</translation>
-    </message>
-    <message>
-        <source>application password</source>
-        <translation>hasło aplikacji</translation>
-    </message>
-    <message>
-        <source>Application password</source>
-        <translation>Hasło aplikacji</translation>
-    </message>
-    <message>
-        <source>Author URN</source>
-        <translation>URN autora</translation>
-    </message>
-    <message>
-        <source>Client ID</source>
-        <translation>Identyfikator klienta</translation>
-    </message>
-    <message>
-        <source>Page ID</source>
-        <translation>Identyfikator strony</translation>
-    </message>
-    <message>
-        <source>Instagram account ID</source>
-        <translation>Identyfikator konta Instagram</translation>
-    </message>
-    <message>
-        <source>Site URL</source>
-        <translation>Adres witryny</translation>
-    </message>
-    <message>
-        <source>User name</source>
-        <translation>Nazwa użytkownika</translation>
-    </message>
-    <message>
-        <source>Hosts Instagram images</source>
-        <translation>Hostuje obrazy dla Instagrama</translation>
-    </message>
-</context>
-<context>
-    <name>PostDialogs</name>
-    <message>
-        <source>Was it published?</source>
-        <translation>Czy został opublikowany?</translation>
-    </message>
-    <message>
-        <source>Was this post published on %1? Check %2.</source>
-        <translation>Czy ten post został opublikowany na %1? Sprawdź %2.</translation>
-    </message>
-    <message>
-        <source>The connection broke after the post was sent, so Desktop Publisher cannot tell whether %1 received it. Publishing again when it is already online would post it twice.</source>
-        <translation>Połączenie zerwało się po wysłaniu postu, więc Desktop Publisher nie wie, czy %1 go otrzymał. Ponowna publikacja, gdy post już jest online, opublikuje go dwa razy.</translation>
-    </message>
-    <message>
-        <source>It was published</source>
-        <translation>Został opublikowany</translation>
-    </message>
-    <message>
-        <source>It was not — publish again</source>
-        <translation>Nie został — opublikuj ponownie</translation>
-    </message>
-    <message>
-        <source>Link to the post</source>
-        <translation>Link do postu</translation>
-    </message>
-    <message>
-        <source>Where is the post on %1? Paste its link (optional):</source>
-        <translation>Gdzie jest post na %1? Wklej jego link (opcjonalnie):</translation>
-    </message>
-    <message>
-        <source>A link starts with https:// — paste the post&apos;s address, or leave it empty.</source>
-        <translation>Link zaczyna się od https:// — wklej adres postu albo zostaw puste.</translation>
-    </message>
-</context>
-<context>
-    <name>PostEditor</name>
-    <message>
-        <source>New post</source>
-        <translation>Nowy post</translation>
-    </message>
-    <message>
-        <source>Edit draft</source>
-        <translation>Edytuj szkic</translation>
-    </message>
-    <message>
-        <source>Edit post</source>
-        <translation>Edytuj post</translation>
-    </message>
-    <message>
-        <source>Accounts to post to</source>
-        <translation>Konta, na które trafi post</translation>
-    </message>
-    <message>
-        <source>Post to</source>
-        <translation>Publikuj na</translation>
-    </message>
-    <message>
-        <source>No accounts yet. Connect one in Accounts…, then choose it here.</source>
-        <translation>Nie ma jeszcze kont. Połącz konto w oknie Konta…, a potem wybierz je tutaj.</translation>
-    </message>
-    <message>
-        <source>This post failed: saving the changes schedules it again.</source>
-        <translation>Ten post się nie powiódł: zapisanie zmian zaplanuje go ponownie.</translation>
-    </message>
-    <message>
-        <source>This post was cancelled: saving the changes schedules it again.</source>
-        <translation>Ten post został anulowany: zapisanie zmian zaplanuje go ponownie.</translation>
-    </message>
-    <message>
-        <source>An edited post keeps its account. Use Duplicate to post elsewhere.</source>
-        <translation>Edytowany post zachowuje swoje konto. Aby opublikować gdzie indziej, użyj Duplikuj.</translation>
-    </message>
-    <message>
-        <source>Tick every account this post goes to.</source>
-        <translation>Zaznacz każde konto, na które ma trafić ten post.</translation>
-    </message>
-    <message>
-        <source>Working title (WordPress uses it as the title)</source>
-        <translation>Tytuł roboczy (WordPress użyje go jako tytułu)</translation>
-    </message>
-    <message>
-        <source>Title</source>
-        <translation>Tytuł</translation>
-    </message>
-    <message>
-        <source>Text</source>
-        <translation>Tekst</translation>
-    </message>
-    <message>
-        <source>Write the post once here; adapt it per platform below.</source>
-        <translation>Napisz post raz tutaj; dopasuj go do każdej platformy poniżej.</translation>
-    </message>
-    <message>
-        <source>Link</source>
-        <translation>Link</translation>
-    </message>
-    <message>
-        <source>Post</source>
-        <translation>Post</translation>
-    </message>
-    <message>
-        <source>T&amp;itle:</source>
-        <translation>T&amp;ytuł:</translation>
-    </message>
-    <message>
-        <source>&amp;Text:</source>
-        <translation>&amp;Tekst:</translation>
-    </message>
-    <message>
-        <source>Lin&amp;k:</source>
-        <translation>Lin&amp;k:</translation>
-    </message>
-    <message>
-        <source>Images:</source>
-        <translation>Obrazy:</translation>
-    </message>
-    <message>
-        <source>Choose one or more accounts: each platform&apos;s version of the post appears here.</source>
-        <translation>Wybierz jedno lub więcej kont: tutaj pojawi się wersja postu dla każdej platformy.</translation>
-    </message>
-    <message>
-        <source>Per platform</source>
-        <translation>Dla każdej platformy</translation>
-    </message>
-    <message>
-        <source>Publication date and time</source>
-        <translation>Data i godzina publikacji</translation>
-    </message>
-    <message>
-        <source>When</source>
-        <translation>Kiedy</translation>
-    </message>
-    <message>
-        <source>Save changes</source>
-        <translation>Zapisz zmiany</translation>
-    </message>
-    <message>
-        <source>Schedule</source>
-        <translation>Zaplanuj</translation>
-    </message>
-    <message>
-        <source>Save draft</source>
-        <translation>Zapisz szkic</translation>
-    </message>
-    <message>
-        <source>Keep this post without scheduling it (Ctrl+S)</source>
-        <translation>Zachowaj ten post bez planowania (Ctrl+S)</translation>
-    </message>
-    <message>
-        <source>Accounts: choose at least one account to post to.</source>
-        <translation>Konta: wybierz co najmniej jedno konto, na które trafi post.</translation>
-    </message>
-    <message>
-        <source>%1 · %2: %3</source>
-        <translation>%1 · %2: %3</translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
-    </message>
-    <message>
-        <source>Time: %1 does not exist on %2 in %3 (the clocks skip it at a daylight saving change); choose another time.</source>
-        <translation>Czas: godzina %1 nie istnieje dnia %2 w strefie %3 (zegary ją przeskakują przy zmianie czasu); wybierz inną godzinę.</translation>
-    </message>
-    <message>
-        <source>Time: %1 is in the past; choose a later time.</source>
-        <translation>Czas: %1 to już przeszłość; wybierz późniejszy termin.</translation>
-    </message>
-    <message>
-        <source>%1 happens twice that night (the clocks go back); the first one (%2) is used.</source>
-        <translation>Godzina %1 wystąpi tej nocy dwa razy (zmiana czasu); użyta zostanie pierwsza (%2).</translation>
-    </message>
-    <message>
-        <source>Before scheduling, fix:</source>
-        <translation>Przed zaplanowaniem popraw:</translation>
-    </message>
-    <message numerus="yes">
-        <source>… and %n more</source>
-        <translation>
-            <numerusform>… i jeszcze %n</numerusform>
-            <numerusform>… i jeszcze %n</numerusform>
-            <numerusform>… i jeszcze %n</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Schedule the post (Ctrl+Enter)</source>
-        <translation>Zaplanuj post (Ctrl+Enter)</translation>
-    </message>
-    <message>
-        <source>Save the changes to this post?</source>
-        <translation>Zapisać zmiany w tym poście?</translation>
-    </message>
-    <message>
-        <source>Save this post as a draft?</source>
-        <translation>Zapisać ten post jako szkic?</translation>
-    </message>
-    <message>
-        <source>A draft keeps everything you wrote; schedule it later.</source>
-        <translation>Szkic zachowa wszystko, co napisano; zaplanujesz go później.</translation>
-    </message>
-    <message>
-        <source>Discard</source>
-        <translation>Odrzuć</translation>
-    </message>
-    <message>
-        <source>Images</source>
-        <translation>Obrazy</translation>
-    </message>
-    <message>
-        <source>Alt text</source>
-        <translation>Tekst alternatywny</translation>
-    </message>
-    <message>
-        <source>Excerpt</source>
-        <translation>Zajawka</translation>
-    </message>
-    <message>
-        <source>Categories</source>
-        <translation>Kategorie</translation>
-    </message>
-    <message>
-        <source>Tags</source>
-        <translation>Tagi</translation>
-    </message>
-</context>
-<context>
-    <name>QueueModel</name>
-    <message>
-        <source>Time</source>
-        <translation>Czas</translation>
-    </message>
-    <message>
-        <source>Account</source>
-        <translation>Konto</translation>
-    </message>
-    <message>
-        <source>Text</source>
-        <translation>Tekst</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>Tries</source>
-        <translation>Próby</translation>
-    </message>
-    <message>
-        <source>Last error</source>
-        <translation>Ostatni błąd</translation>
-    </message>
-    <message>
-        <source>Local time (%1). Click to reverse the order.</source>
-        <translation>Czas lokalny (%1). Kliknij, aby odwrócić kolejność.</translation>
-    </message>
-    <message>
-        <source>Publish attempts so far</source>
-        <translation>Dotychczasowe próby publikacji</translation>
-    </message>
-    <message>
-        <source>Draft</source>
-        <translation>Szkic</translation>
-    </message>
-    <message>
-        <source>Drafts</source>
-        <translation>Szkice</translation>
-    </message>
-</context>
-<context>
-    <name>QueueView</name>
-    <message>
-        <source>Post queue</source>
-        <translation>Kolejka postów</translation>
-    </message>
-</context>
-<context>
-    <name>RescheduleDialog</name>
-    <message>
-        <source>Reschedule</source>
-        <translation>Zmień termin</translation>
-    </message>
-    <message>
-        <source>When should the post to %1 on %2 go out?</source>
-        <translation>Kiedy ma wyjść post na %1 (%2)?</translation>
-    </message>
-    <message>
-        <source>Time zone: %1 (%2)</source>
-        <translation>Strefa czasowa: %1 (%2)</translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation>Czas</translation>
-    </message>
-    <message>
-        <source>%1 is in the past: choose a later time.</source>
-        <translation>%1 to już przeszłość: wybierz późniejszy termin.</translation>
-    </message>
-    <message>
-        <source>%1 happens twice tonight (the clocks go back); the first one is used.</source>
-        <translation>%1 wystąpi tej nocy dwa razy (zmiana czasu); użyta zostanie pierwsza.</translation>
-    </message>
-</context>
-<context>
-    <name>SettingsDialog</name>
-    <message>
-        <source>Publish late posts up to</source>
-        <translation>Publikuj spóźnione posty do</translation>
-    </message>
-    <message>
-        <source>Attempts before a post fails</source>
-        <translation>Liczba prób przed niepowodzeniem</translation>
-    </message>
-    <message>
-        <source>First retry after</source>
-        <translation>Pierwsza ponowna próba po</translation>
-    </message>
-    <message>
-        <source>Longest wait between retries</source>
-        <translation>Najdłuższa przerwa między próbami</translation>
-    </message>
-    <message>
-        <source>Hold rate-limited posts for at most</source>
-        <translation>Wstrzymuj posty przy limicie zapytań najwyżej</translation>
-    </message>
-    <message>
-        <source>Remove finished posts after</source>
-        <translation>Usuwaj zakończone posty po</translation>
-    </message>
-    <message>
-        <source>Warn before a token expires</source>
-        <translation>Ostrzegaj przed wygaśnięciem tokenu</translation>
-    </message>
-    <message>
-        <source>Default token lifetime</source>
-        <translation>Domyślna ważność tokenu</translation>
-    </message>
-    <message>
-        <source>LinkedIn-Version header</source>
-        <translation>Nagłówek LinkedIn-Version</translation>
-    </message>
-    <message>
-        <source>Graph API version</source>
-        <translation>Wersja Graph API</translation>
-    </message>
-    <message>
-        <source>Language</source>
-        <translation>Język</translation>
-    </message>
-    <message>
-        <source>min</source>
-        <translation>min</translation>
-    </message>
-    <message>
-        <source>s</source>
-        <translation>s</translation>
-    </message>
-    <message>
-        <source>h</source>
-        <translation>godz.</translation>
-    </message>
-    <message>
-        <source>days</source>
-        <translation>dni</translation>
-    </message>
-    <message>
-        <source>A post whose time passed while the app was closed or the computer slept is still published up to this long after; older ones are marked missed.</source>
-        <translation>Post, którego termin minął, gdy aplikacja była zamknięta lub komputer uśpiony, zostanie jeszcze opublikowany do tego czasu po terminie; starsze są oznaczane jako pominięte.</translation>
-    </message>
-    <message>
-        <source>A post that keeps failing for a passing reason stops here.</source>
-        <translation>Post, który wciąż zawodzi z przejściowej przyczyny, zatrzymuje się na tej liczbie.</translation>
-    </message>
-    <message>
-        <source>Each further retry waits twice as long.</source>
-        <translation>Każda kolejna próba czeka dwa razy dłużej.</translation>
-    </message>
-    <message>
-        <source>When a platform says to slow down, its posts wait at most this long.</source>
-        <translation>Gdy platforma prosi o zwolnienie, jej posty czekają najwyżej tyle.</translation>
-    </message>
-    <message>
-        <source>Published, failed and cancelled posts leave the queue after this long; waiting posts are never removed.</source>
-        <translation>Opublikowane, nieudane i anulowane posty znikają z kolejki po tym czasie; oczekujące nigdy nie są usuwane.</translation>
-    </message>
-    <message>
-        <source>The status line warns this long before a token expires.</source>
-        <translation>Pasek stanu ostrzega tyle czasu przed wygaśnięciem tokenu.</translation>
-    </message>
-    <message>
-        <source>The expiry assumed for a new LinkedIn or Facebook token when none is entered.</source>
-        <translation>Ważność przyjmowana dla nowego tokenu LinkedIn lub Facebook, gdy nie podano daty.</translation>
-    </message>
-    <message>
-        <source>General</source>
-        <translation>Ogólne</translation>
-    </message>
-    <message>
-        <source>Window</source>
-        <translation>Okno</translation>
-    </message>
-    <message>
-        <source>Notifications</source>
-        <translation>Powiadomienia</translation>
-    </message>
-    <message>
-        <source>Publishing</source>
-        <translation>Publikowanie</translation>
-    </message>
-    <message>
-        <source>Late posts</source>
-        <translation>Spóźnione posty</translation>
-    </message>
-    <message>
-        <source>Retries</source>
-        <translation>Ponowne próby</translation>
-    </message>
-    <message>
-        <source>Clean-up</source>
-        <translation>Porządkowanie</translation>
-    </message>
-    <message>
-        <source>Accounts and APIs</source>
-        <translation>Konta i API</translation>
-    </message>
-    <message>
-        <source>Tokens</source>
-        <translation>Tokeny</translation>
-    </message>
-    <message>
-        <source>API versions</source>
-        <translation>Wersje API</translation>
-    </message>
-    <message>
-        <source>LinkedIn-Version header must be a year and month as YYYYMM, like 202510 (not %1).</source>
-        <translation>Nagłówek LinkedIn-Version musi być rokiem i miesiącem w postaci RRRRMM, np. 202510 (a nie %1).</translation>
-    </message>
-    <message>
-        <source>Graph API version must look like v25.0 (not %1).</source>
-        <translation>Wersja Graph API musi wyglądać jak v25.0 (a nie %1).</translation>
-    </message>
-    <message>
-        <source>Longest wait between retries must be at least the first retry&apos;s wait (%1 s).</source>
-        <translation>Najdłuższa przerwa między próbami musi być co najmniej równa pierwszej (%1 s).</translation>
-    </message>
-    <message>
-        <source>Settings</source>
-        <translation>Ustawienia</translation>
-    </message>
-    <message>
-        <source>Adds Desktop Publisher to %1.</source>
-        <translation>Dodaje Desktop Publisher do %1.</translation>
-    </message>
-    <message>
-        <source>Scheduled posts are published only while Desktop Publisher runs.</source>
-        <translation>Zaplanowane posty są publikowane tylko wtedy, gdy Desktop Publisher działa.</translation>
-    </message>
-    <message>
-        <source>Follow the system</source>
-        <translation>Jak w systemie</translation>
-    </message>
-    <message>
-        <source>Applies the next time Desktop Publisher starts.</source>
-        <translation>Zadziała przy następnym uruchomieniu Desktop Publisher.</translation>
-    </message>
-    <message>
-        <source>Sent as the LinkedIn-Version header; YYYYMM.</source>
-        <translation>Wysyłany jako nagłówek LinkedIn-Version; RRRRMM.</translation>
-    </message>
-    <message>
-        <source>Facebook and Instagram Graph API, e.g. v25.0.</source>
-        <translation>Graph API Facebooka i Instagrama, np. v25.0.</translation>
-    </message>
-    <message>
-        <source>Keep running in the tray when the window closes</source>
-        <translation>Działaj w zasobniku po zamknięciu okna</translation>
-    </message>
-    <message>
-        <source>Start minimised to the tray</source>
-        <translation>Uruchamiaj zminimalizowany do zasobnika</translation>
-    </message>
-    <message>
-        <source>Start at login</source>
-        <translation>Uruchamiaj po zalogowaniu</translation>
-    </message>
-    <message>
-        <source>When a post is published</source>
-        <translation>Gdy post zostanie opublikowany</translation>
-    </message>
-    <message>
-        <source>When a post fails (stays until dismissed)</source>
-        <translation>Gdy post się nie powiedzie (zostaje do zamknięcia)</translation>
-    </message>
-</context>
-<context>
-    <name>Status</name>
-    <message>
-        <source>Scheduled</source>
-        <translation>Zaplanowany</translation>
-    </message>
-    <message>
-        <source>Queued</source>
-        <translation>W kolejce</translation>
-    </message>
-    <message>
-        <source>Publishing…</source>
-        <translation>Publikowanie…</translation>
-    </message>
-    <message>
-        <source>Published</source>
-        <translation>Opublikowany</translation>
-    </message>
-    <message>
-        <source>Failed</source>
-        <translation>Nieudany</translation>
-    </message>
-    <message>
-        <source>Needs check</source>
-        <translation>Do sprawdzenia</translation>
-    </message>
-    <message>
-        <source>Cancelled</source>
-        <translation>Anulowany</translation>
-    </message>
-    <message>
-        <source>Draft</source>
-        <translation>Szkic</translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln scheduled</source>
-        <translation>
-            <numerusform>%Ln zaplanowany</numerusform>
-            <numerusform>%Ln zaplanowane</numerusform>
-            <numerusform>%Ln zaplanowanych</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln queued</source>
-        <translation>
-            <numerusform>%Ln w kolejce</numerusform>
-            <numerusform>%Ln w kolejce</numerusform>
-            <numerusform>%Ln w kolejce</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln publishing</source>
-        <translation>
-            <numerusform>%Ln publikowany</numerusform>
-            <numerusform>%Ln publikowane</numerusform>
-            <numerusform>%Ln publikowanych</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln published</source>
-        <translation>
-            <numerusform>%Ln opublikowany</numerusform>
-            <numerusform>%Ln opublikowane</numerusform>
-            <numerusform>%Ln opublikowanych</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln failed</source>
-        <translation>
-            <numerusform>%Ln nieudany</numerusform>
-            <numerusform>%Ln nieudane</numerusform>
-            <numerusform>%Ln nieudanych</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln to check</source>
-        <translation>
-            <numerusform>%Ln do sprawdzenia</numerusform>
-            <numerusform>%Ln do sprawdzenia</numerusform>
-            <numerusform>%Ln do sprawdzenia</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln cancelled</source>
-        <translation>
-            <numerusform>%Ln anulowany</numerusform>
-            <numerusform>%Ln anulowane</numerusform>
-            <numerusform>%Ln anulowanych</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln draft(s)</source>
-        <translation>
-            <numerusform>%Ln szkic</numerusform>
-            <numerusform>%Ln szkice</numerusform>
-            <numerusform>%Ln szkiców</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>TrayController</name>
-    <message>
-        <source>Open</source>
-        <translation>Otwórz</translation>
-    </message>
-    <message>
-        <source>New post…</source>
-        <translation>Nowy post…</translation>
-    </message>
-    <message>
-        <source>Pause publishing</source>
-        <translation>Wstrzymaj publikowanie</translation>
-    </message>
-    <message>
-        <source>Quit</source>
-        <translation>Zakończ</translation>
-    </message>
-    <message>
-        <source>Publishing on schedule</source>
-        <translation>Publikowanie według planu</translation>
-    </message>
-    <message>
-        <source>Some posts need your attention</source>
-        <translation>Niektóre posty wymagają uwagi</translation>
-    </message>
-    <message>
-        <source>Publishing is paused</source>
-        <translation>Publikowanie jest wstrzymane</translation>
-    </message>
-    <message>
-        <source>Resume publishing</source>
-        <translation>Wznów publikowanie</translation>
-    </message>
-    <message>
-        <source>Publishing in the background. Click the icon to open the window.</source>
-        <translation>Publikowanie w tle. Kliknij ikonę, aby otworzyć okno.</translation>
-    </message>
-    <message>
-        <source>Still publishing in the background. Use Quit in this icon&apos;s menu to stop.</source>
-        <translation>Publikowanie trwa w tle. Aby zakończyć, użyj „Zakończ” w menu tej ikony.</translation>
-    </message>
-    <message>
-        <source>There is no system tray on this desktop, so no icon can stay behind when the window closes.</source>
-        <translation>Ten pulpit nie ma zasobnika systemowego, więc po zamknięciu okna nie zostanie żadna ikona.</translation>
-    </message>
-    <message>
-        <source>Keep publishing in the background? Start Desktop Publisher again to bring the window back. Or quit: scheduled posts are then published only while the app runs.</source>
-        <translation>Publikować dalej w tle? Uruchom Desktop Publisher ponownie, aby przywrócić okno. Albo zakończ: zaplanowane posty będą wtedy publikowane tylko wtedy, gdy aplikacja działa.</translation>
-    </message>
-    <message>
-        <source>Keep publishing</source>
-        <translation>Publikuj dalej</translation>
-    </message>
-</context>
-<context>
-    <name>VariantPane</name>
-    <message>
-        <source>Use the base version</source>
-        <translation>Użyj wersji bazowej</translation>
-    </message>
-    <message>
-        <source>Replace this version&apos;s text, title, link and images with the base post&apos;s</source>
-        <translation>Zastąp tekst, tytuł, link i obrazy tej wersji tymi z postu bazowego</translation>
-    </message>
-    <message>
-        <source>%1 title</source>
-        <translation>%1 — tytuł</translation>
-    </message>
-    <message>
-        <source>Title of the %1 post</source>
-        <translation>Tytuł postu na %1</translation>
-    </message>
-    <message>
-        <source>%1 text</source>
-        <translation>%1 — tekst</translation>
-    </message>
-    <message>
-        <source>Characters</source>
-        <translation>Znaki</translation>
-    </message>
-    <message>
-        <source>%1 link</source>
-        <translation>%1 — link</translation>
-    </message>
-    <message>
-        <source>A short summary for lists and feeds (optional)</source>
-        <translation>Krótkie podsumowanie do list i kanałów (opcjonalnie)</translation>
-    </message>
-    <message>
-        <source>News, Autumn — separated by commas; created when missing</source>
-        <translation>Aktualności, Jesień — rozdzielone przecinkami; brakujące zostaną utworzone</translation>
-    </message>
-    <message>
-        <source>wool, care — separated by commas; created when missing</source>
-        <translation>wełna, pielęgnacja — rozdzielone przecinkami; brakujące zostaną utworzone</translation>
-    </message>
-    <message>
-        <source>What the images show, for people who cannot see them</source>
-        <translation>Co przedstawiają obrazy — dla osób, które ich nie widzą</translation>
-    </message>
-    <message>
-        <source>&amp;Title:</source>
-        <translation>&amp;Tytuł:</translation>
-    </message>
-    <message>
-        <source>Te&amp;xt:</source>
-        <translation>Te&amp;kst:</translation>
-    </message>
-    <message>
-        <source>&amp;Link:</source>
-        <translation>&amp;Link:</translation>
-    </message>
-    <message>
-        <source>Images:</source>
-        <translation>Obrazy:</translation>
-    </message>
-    <message>
-        <source>Excer&amp;pt:</source>
-        <translation>&amp;Zajawka:</translation>
-    </message>
-    <message>
-        <source>Cate&amp;gories:</source>
-        <translation>Kate&amp;gorie:</translation>
-    </message>
-    <message>
-        <source>T&amp;ags:</source>
-        <translation>T&amp;agi:</translation>
-    </message>
-    <message>
-        <source>Alt t&amp;ext:</source>
-        <translation>Tekst alt&amp;ernatywny:</translation>
-    </message>
-    <message>
-        <source>Posted to: %1</source>
-        <translation>Publikacja na: %1</translation>
-    </message>
-    <message>
-        <source>%1 characters</source>
-        <translation>Znaki: %1</translation>
-    </message>
-    <message>
-        <source># %1 / %2</source>
-        <translation># %1 / %2</translation>
-    </message>
-    <message>
-        <source>@ %1 / %2</source>
-        <translation>@ %1 / %2</translation>
-    </message>
-    <message>
-        <source>Counted the way %1 counts</source>
-        <translation>Liczone tak, jak liczy %1</translation>
-    </message>
-    <message>
-        <source>%1 posts here carry no images.</source>
-        <translation>Posty na %1 nie zawierają tu obrazów.</translation>
-    </message>
-    <message>
-        <source>any</source>
-        <translation>dowolne</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1: up to %n image(s) (%2)</source>
-        <translation>
-            <numerusform>%1: najwyżej %n obraz (%2)</numerusform>
-            <numerusform>%1: najwyżej %n obrazy (%2)</numerusform>
-            <numerusform>%1: najwyżej %n obrazów (%2)</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>at most %1 MB each</source>
-        <translation>każdy najwyżej %1 MB</translation>
-    </message>
-    <message>
-        <source>at least %1 needed</source>
-        <translation>potrzebny co najmniej %1</translation>
-    </message>
-    <message>
-        <source>Same as the base post</source>
-        <translation>Tak jak post bazowy</translation>
-    </message>
-    <message>
-        <source>Own %1</source>
-        <translation>Własne: %1</translation>
-    </message>
-</context>
+    <context>
+        <name>AccountEditDialog</name>
+        <message>
+            <source>Add account</source>
+            <translation>Dodaj konto</translation>
+        </message>
+        <message>
+            <source>Edit account — %1</source>
+            <translation>Edycja konta — %1</translation>
+        </message>
+        <message>
+            <source>Platform</source>
+            <translation>Platforma</translation>
+        </message>
+        <message>
+            <source>Platform:</source>
+            <translation>Platforma:</translation>
+        </message>
+        <message>
+            <source>How you call it, e.g. Brand A</source>
+            <translation>Jak je nazywasz, np. Marka A</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Nazwa</translation>
+        </message>
+        <message>
+            <source>Name:</source>
+            <translation>Nazwa:</translation>
+        </message>
+        <message>
+            <source>Expires on</source>
+            <translation>Wygasa</translation>
+        </message>
+        <message>
+            <source>You are warned before it expires; then paste a new one here.</source>
+            <translation>Dostaniesz ostrzeżenie przed wygaśnięciem; wtedy wklej tu nowy.</translation>
+        </message>
+        <message>
+            <source>Expiry:</source>
+            <translation>Ważność:</translation>
+        </message>
+        <message>
+            <source>Paste the %1</source>
+            <translation>Wklej: %1</translation>
+        </message>
+        <message>
+            <source>Kept in the system keyring, never in a file.</source>
+            <translation>Przechowywany w systemowym magazynie haseł, nigdy w pliku.</translation>
+        </message>
+        <message>
+            <source>Leave empty to keep the stored one</source>
+            <translation>Zostaw puste, aby zachować zapisany</translation>
+        </message>
+        <message>
+            <source>The stored %1 is never shown. Paste a new one to replace it (kept in the system keyring).</source>
+            <translation>Zapisany sekret (%1) nigdy nie jest pokazywany. Wklej nowy, aby go zastąpić (trafi do systemowego magazynu haseł).</translation>
+        </message>
+        <message>
+            <source>optional</source>
+            <translation>opcjonalne</translation>
+        </message>
+        <message>
+            <source>Expires on: the date must be in the future.</source>
+            <translation>Wygasa: data musi być w przyszłości.</translation>
+        </message>
+        <message>
+            <source>Saving to the system keyring…</source>
+            <translation>Zapisywanie w systemowym magazynie haseł…</translation>
+        </message>
+        <message>
+            <source>The account could not be saved: %1</source>
+            <translation>Nie udało się zapisać konta: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>AccountsDialog</name>
+        <message>
+            <source>Unexpected error: %1</source>
+            <translation>Nieoczekiwany błąd: %1</translation>
+        </message>
+        <message>
+            <source>Choose a .env file</source>
+            <translation>Wybierz plik .env</translation>
+        </message>
+        <message>
+            <source>Environment files (*.env .env);;All files (*)</source>
+            <translation>Pliki środowiska (*.env .env);;Wszystkie pliki (*)</translation>
+        </message>
+        <message>
+            <source>.env file: %1 cannot be read (%2).</source>
+            <translation>Plik .env: nie można odczytać %1 (%2).</translation>
+        </message>
+        <message>
+            <source>Accounts</source>
+            <translation>Konta</translation>
+        </message>
+        <message>
+            <source>The accounts Desktop Publisher publishes to. Their tokens and passwords are kept in the system keyring, never in a file.</source>
+            <translation>Konta, na których Desktop Publisher publikuje. Ich tokeny i hasła są przechowywane w systemowym magazynie haseł, nigdy w pliku.</translation>
+        </message>
+        <message>
+            <source>Account</source>
+            <translation>Konto</translation>
+        </message>
+        <message>
+            <source>Platform</source>
+            <translation>Platforma</translation>
+        </message>
+        <message>
+            <source>Last check</source>
+            <translation>Ostatnie sprawdzenie</translation>
+        </message>
+        <message>
+            <source>Token</source>
+            <translation>Token</translation>
+        </message>
+        <message>
+            <source>Connected accounts</source>
+            <translation>Połączone konta</translation>
+        </message>
+        <message>
+            <source>No accounts yet</source>
+            <translation>Nie ma jeszcze kont</translation>
+        </message>
+        <message>
+            <source>Add one with &lt;b&gt;Add account&lt;/b&gt;: you need its access token (for WordPress, an application password). If you used the environment variables of the earlier publishing service (LINKEDIN_ACCESS_TOKEN, …), use &lt;b&gt;Import&lt;/b&gt;.</source>
+            <translation>Dodaj je przyciskiem &lt;b&gt;Dodaj konto&lt;/b&gt;: potrzebny jest token dostępu (dla WordPressa hasło aplikacji). Jeśli używałeś zmiennych środowiskowych wcześniejszej usługi publikowania (LINKEDIN_ACCESS_TOKEN, …), użyj &lt;b&gt;Importuj&lt;/b&gt;.</translation>
+        </message>
+        <message>
+            <source>Add account</source>
+            <translation>Dodaj konto</translation>
+        </message>
+        <message>
+            <source>Edit…</source>
+            <translation>Edytuj…</translation>
+        </message>
+        <message>
+            <source>Test connection</source>
+            <translation>Sprawdź połączenie</translation>
+        </message>
+        <message>
+            <source>Ask the platform who this token belongs to (runs in the background)</source>
+            <translation>Zapytaj platformę, do kogo należy ten token (działa w tle)</translation>
+        </message>
+        <message>
+            <source>Remove…</source>
+            <translation>Usuń…</translation>
+        </message>
+        <message>
+            <source>Import</source>
+            <translation>Importuj</translation>
+        </message>
+        <message>
+            <source>From this session's environment variables</source>
+            <translation>Ze zmiennych środowiskowych tej sesji</translation>
+        </message>
+        <message>
+            <source>From a .env file…</source>
+            <translation>Z pliku .env…</translation>
+        </message>
+        <message>
+            <source>Create accounts from LINKEDIN_ACCESS_TOKEN, FACEBOOK_ACCESS_TOKEN, INSTAGRAM_ACCESS_TOKEN, WORDPRESS_PASSWORD and their companions</source>
+            <translation>Utwórz konta z LINKEDIN_ACCESS_TOKEN, FACEBOOK_ACCESS_TOKEN, INSTAGRAM_ACCESS_TOKEN, WORDPRESS_PASSWORD i powiązanych zmiennych</translation>
+        </message>
+        <message>
+            <source>Testing…</source>
+            <translation>Sprawdzanie…</translation>
+        </message>
+        <message>
+            <source>Asking the platform…</source>
+            <translation>Pytanie platformy…</translation>
+        </message>
+        <message>
+            <source>Not tested yet</source>
+            <translation>Jeszcze nie sprawdzono</translation>
+        </message>
+        <message>
+            <source>Use Test connection to check it</source>
+            <translation>Użyj „Sprawdź połączenie”, aby je sprawdzić</translation>
+        </message>
+        <message>
+            <source>Checked %1</source>
+            <translation>Sprawdzono %1</translation>
+        </message>
+        <message>
+            <source>Works — connected as %1</source>
+            <translation>Działa — połączono jako %1</translation>
+        </message>
+        <message>
+            <source>Does not expire</source>
+            <translation>Nie wygasa</translation>
+        </message>
+        <message>
+            <source>No expiry date is recorded</source>
+            <translation>Nie zapisano daty wygaśnięcia</translation>
+        </message>
+        <message>
+            <source>Expired on %1</source>
+            <translation>Wygasł %1</translation>
+        </message>
+        <message>
+            <source>Edit the account and paste a new token to reconnect it</source>
+            <translation>Edytuj konto i wklej nowy token, aby je ponownie połączyć</translation>
+        </message>
+        <message>
+            <source>Expires today</source>
+            <translation>Wygasa dziś</translation>
+        </message>
+        <message numerus="yes">
+            <source>Expires in %n day(s)</source>
+            <translation>
+                <numerusform>Wygasa za %n dzień</numerusform>
+                <numerusform>Wygasa za %n dni</numerusform>
+                <numerusform>Wygasa za %n dni</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Reconnect it before then: edit the account and paste a new token</source>
+            <translation>Połącz je ponownie przed tym terminem: edytuj konto i wklej nowy token</translation>
+        </message>
+        <message>
+            <source>Expires %1</source>
+            <translation>Wygasa %1</translation>
+        </message>
+        <message>
+            <source>Saved %1. Use Test connection to check that it works.</source>
+            <translation>Zapisano %1. Użyj „Sprawdź połączenie”, aby sprawdzić, czy działa.</translation>
+        </message>
+        <message>
+            <source>Testing %1…</source>
+            <translation>Sprawdzanie %1…</translation>
+        </message>
+        <message>
+            <source>%1 works: connected as %2.</source>
+            <translation>%1 działa: połączono jako %2.</translation>
+        </message>
+        <message>
+            <source>its %1 is missing from the system keyring — click Edit… and paste it again.</source>
+            <translation>w systemowym magazynie haseł brakuje sekretu (%1) — kliknij Edytuj… i wklej go ponownie.</translation>
+        </message>
+        <message>
+            <source>%1 does not work: %2</source>
+            <translation>%1 nie działa: %2</translation>
+        </message>
+        <message>
+            <source>Remove account</source>
+            <translation>Usuń konto</translation>
+        </message>
+        <message>
+            <source>%1 cannot be removed yet: %2 of its posts are being published or need a check. Resolve them in the queue first (Retry or mark as published).</source>
+            <translation>Nie można jeszcze usunąć %1: posty w trakcie publikacji lub do sprawdzenia: %2. Najpierw rozstrzygnij je w kolejce (Ponów lub oznacz jako opublikowane).</translation>
+        </message>
+        <message numerus="yes">
+            <source>Its %n scheduled post(s) will not be published: they leave the queue.</source>
+            <translation>
+                <numerusform>Jego %n zaplanowany post nie zostanie opublikowany: znika z kolejki.</numerusform>
+                <numerusform>Jego %n zaplanowane posty nie zostaną opublikowane: znikają z kolejki.</numerusform>
+                <numerusform>Jego %n zaplanowanych postów nie zostanie opublikowanych: znikają z kolejki.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Its %n finished post(s) leave the queue and the calendar too.</source>
+            <translation>
+                <numerusform>Jego %n zakończony post również znika z kolejki i kalendarza.</numerusform>
+                <numerusform>Jego %n zakończone posty również znikają z kolejki i kalendarza.</numerusform>
+                <numerusform>Jego %n zakończonych postów również znika z kolejki i kalendarza.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>The content itself stays, so you can schedule it for another account.</source>
+            <translation>Sama treść zostaje, więc możesz ją zaplanować na innym koncie.</translation>
+        </message>
+        <message>
+            <source>Its %1 is deleted from the system keyring.</source>
+            <translation>Jego sekret (%1) zostanie usunięty z systemowego magazynu haseł.</translation>
+        </message>
+        <message>
+            <source>Remove the account %1?</source>
+            <translation>Usunąć konto %1?</translation>
+        </message>
+        <message>
+            <source>Removing %1…</source>
+            <translation>Usuwanie %1…</translation>
+        </message>
+        <message>
+            <source>Removed %1.</source>
+            <translation>Usunięto %1.</translation>
+        </message>
+        <message>
+            <source>Removed %1, but its secret could not be deleted from the keyring.</source>
+            <translation>Usunięto %1, ale nie udało się usunąć jego sekretu z magazynu haseł.</translation>
+        </message>
+        <message>
+            <source>this session's environment variables</source>
+            <translation>zmiennych środowiskowych tej sesji</translation>
+        </message>
+        <message>
+            <source>Importing from %1…</source>
+            <translation>Importowanie z: %1…</translation>
+        </message>
+        <message>
+            <source>Created: %1</source>
+            <translation>Utworzono: %1</translation>
+        </message>
+        <message>
+            <source>Updated (settings and secret): %1</source>
+            <translation>Zaktualizowano (ustawienia i sekret): %1</translation>
+        </message>
+        <message>
+            <source>Skipped, incomplete: %1</source>
+            <translation>Pominięto, niekompletne: %1</translation>
+        </message>
+        <message>
+            <source>No account was created.</source>
+            <translation>Nie utworzono żadnego konta.</translation>
+        </message>
+        <message>
+            <source>Import accounts</source>
+            <translation>Importuj konta</translation>
+        </message>
+        <message>
+            <source>Import finished.</source>
+            <translation>Import zakończony.</translation>
+        </message>
+    </context>
+    <context>
+        <name>CalendarView</name>
+        <message>
+            <source>Today</source>
+            <translation>Dziś</translation>
+        </message>
+        <message>
+            <source>Month</source>
+            <translation>Miesiąc</translation>
+        </message>
+        <message>
+            <source>Week</source>
+            <translation>Tydzień</translation>
+        </message>
+        <message>
+            <source>All days</source>
+            <translation>Wszystkie dni</translation>
+        </message>
+        <message>
+            <source>Show every day in the queue</source>
+            <translation>Pokaż w kolejce wszystkie dni</translation>
+        </message>
+        <message>
+            <source>Previous</source>
+            <translation>Poprzedni</translation>
+        </message>
+        <message>
+            <source>Next</source>
+            <translation>Następny</translation>
+        </message>
+        <message>
+            <source>Calendar</source>
+            <translation>Kalendarz</translation>
+        </message>
+        <message>
+            <source>No posts</source>
+            <translation>Brak postów</translation>
+        </message>
+    </context>
+    <context>
+        <name>DetailsPane</name>
+        <message>
+            <source>Select a post to see its details.</source>
+            <translation>Wybierz post, aby zobaczyć szczegóły.</translation>
+        </message>
+        <message>
+            <source>Published %1</source>
+            <translation>Opublikowano %1</translation>
+        </message>
+        <message>
+            <source>Planned for %1</source>
+            <translation>Zaplanowano na %1</translation>
+        </message>
+        <message>
+            <source>Due %1</source>
+            <translation>Termin: %1</translation>
+        </message>
+        <message>
+            <source>Next try %1</source>
+            <translation>Następna próba: %1</translation>
+        </message>
+        <message>
+            <source>Media:</source>
+            <translation>Media:</translation>
+        </message>
+        <message>
+            <source>Publish now</source>
+            <translation>Opublikuj teraz</translation>
+        </message>
+        <message>
+            <source>Edit…</source>
+            <translation>Edytuj…</translation>
+        </message>
+        <message>
+            <source>Reschedule…</source>
+            <translation>Zmień termin…</translation>
+        </message>
+        <message>
+            <source>Not known whether this post went out.</source>
+            <translation>Nie wiadomo, czy ten post został opublikowany.</translation>
+        </message>
+        <message>
+            <source>The connection broke after it was sent. Look at %1 on %2, then say.</source>
+            <translation>Połączenie zerwało się po wysłaniu. Sprawdź %1 na %2, a potem zdecyduj.</translation>
+        </message>
+        <message>
+            <source>Check and retry…</source>
+            <translation>Sprawdź i ponów…</translation>
+        </message>
+        <message>
+            <source>Cancel post</source>
+            <translation>Anuluj post</translation>
+        </message>
+        <message>
+            <source>%1 refused the account's sign-in.</source>
+            <translation>%1 odrzucił logowanie konta.</translation>
+        </message>
+        <message>
+            <source>Reconnect %1, then retry.</source>
+            <translation>Połącz ponownie %1, a potem ponów.</translation>
+        </message>
+        <message>
+            <source>Reconnect…</source>
+            <translation>Połącz ponownie…</translation>
+        </message>
+        <message>
+            <source>Retry</source>
+            <translation>Ponów</translation>
+        </message>
+        <message>
+            <source>%1 refused the content.</source>
+            <translation>%1 odrzucił treść.</translation>
+        </message>
+        <message>
+            <source>Change the post, then schedule it again.</source>
+            <translation>Zmień post i zaplanuj go ponownie.</translation>
+        </message>
+        <message>
+            <source>Missed: the app was not running when it was due.</source>
+            <translation>Pominięty: aplikacja nie działała w chwili publikacji.</translation>
+        </message>
+        <message>
+            <source>Publish it now or choose another time.</source>
+            <translation>Opublikuj go teraz albo wybierz inny termin.</translation>
+        </message>
+        <message>
+            <source>Not published.</source>
+            <translation>Nie opublikowano.</translation>
+        </message>
+        <message>
+            <source>The last attempt did not go through; it will be tried again.</source>
+            <translation>Ostatnia próba się nie powiodła; zostanie ponowiona.</translation>
+        </message>
+        <message>
+            <source>Draft</source>
+            <translation>Szkic</translation>
+        </message>
+        <message>
+            <source>Last changed %1</source>
+            <translation>Ostatnia zmiana: %1</translation>
+        </message>
+        <message>
+            <source>Delete draft</source>
+            <translation>Usuń szkic</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n attempt(s)</source>
+            <translation>
+                <numerusform>%n próba</numerusform>
+                <numerusform>%n próby</numerusform>
+                <numerusform>%n prób</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>KeyringDialog</name>
+        <message>
+            <source>System keyring unavailable</source>
+            <translation>Systemowy magazyn haseł niedostępny</translation>
+        </message>
+        <message>
+            <source>Account secrets cannot be read or saved right now</source>
+            <translation>Nie można teraz odczytać ani zapisać sekretów kont</translation>
+        </message>
+        <message>
+            <source>Your posts and accounts are safe. Secrets are never written to a file, so publishing waits until the keyring can be used.</source>
+            <translation>Twoje posty i konta są bezpieczne. Sekrety nigdy nie są zapisywane w pliku, więc publikowanie czeka, aż magazyn haseł będzie dostępny.</translation>
+        </message>
+        <message>
+            <source>Retry</source>
+            <translation>Ponów</translation>
+        </message>
+        <message>
+            <source>Open &lt;b&gt;Keychain Access&lt;/b&gt; and unlock the &lt;b&gt;login&lt;/b&gt; keychain, then click Retry.</source>
+            <translation>Otwórz &lt;b&gt;Dostęp do pęku kluczy&lt;/b&gt; i odblokuj pęk kluczy &lt;b&gt;login&lt;/b&gt;, a potem kliknij Ponów.</translation>
+        </message>
+        <message>
+            <source>If macOS asks whether Desktop Publisher may use it, choose Allow.</source>
+            <translation>Jeśli macOS zapyta, czy Desktop Publisher może z niego korzystać, wybierz Pozwól.</translation>
+        </message>
+        <message>
+            <source>Sign out of Windows and in again; the Windows Credential Manager is then available. Click Retry.</source>
+            <translation>Wyloguj się z Windows i zaloguj ponownie; Menedżer poświadczeń Windows będzie wtedy dostępny. Kliknij Ponów.</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;If it is locked:&lt;/b&gt; unlock it — log in to your desktop session, or open your keyring manager (&lt;i&gt;Passwords and Keys&lt;/i&gt;, &lt;i&gt;KWalletManager&lt;/i&gt;) and unlock it. Then click Retry.</source>
+            <translation>&lt;b&gt;Jeśli jest zablokowany:&lt;/b&gt; odblokuj go — zaloguj się do sesji pulpitu albo otwórz menedżer haseł (&lt;i&gt;Hasła i klucze&lt;/i&gt;, &lt;i&gt;KWalletManager&lt;/i&gt;) i go odblokuj. Potem kliknij Ponów.</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;If none is installed:&lt;/b&gt; install a Secret Service provider such as &lt;b&gt;GNOME Keyring&lt;/b&gt; (package &lt;tt&gt;gnome-keyring&lt;/tt&gt;) or &lt;b&gt;KWallet&lt;/b&gt;, or turn on KeePassXC's Secret Service integration; log out and in again, then click Retry.</source>
+            <translation>&lt;b&gt;Jeśli żadnego nie ma:&lt;/b&gt; zainstaluj dostawcę Secret Service, np. &lt;b&gt;GNOME Keyring&lt;/b&gt; (pakiet &lt;tt&gt;gnome-keyring&lt;/tt&gt;) albo &lt;b&gt;KWallet&lt;/b&gt;, lub włącz integrację Secret Service w KeePassXC; wyloguj się i zaloguj ponownie, a potem kliknij Ponów.</translation>
+        </message>
+        <message>
+            <source>If an unlock prompt appeared and was closed, click Retry to be asked again.</source>
+            <translation>Jeśli okno odblokowania pojawiło się i zostało zamknięte, kliknij Ponów, aby zobaczyć je znowu.</translation>
+        </message>
+        <message>
+            <source>What to do</source>
+            <translation>Co zrobić</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <source>New post…</source>
+            <translation>Nowy post…</translation>
+        </message>
+        <message>
+            <source>Write a new post</source>
+            <translation>Napisz nowy post</translation>
+        </message>
+        <message>
+            <source>Edit…</source>
+            <translation>Edytuj…</translation>
+        </message>
+        <message>
+            <source>Edit the selected post</source>
+            <translation>Edytuj wybrany post</translation>
+        </message>
+        <message>
+            <source>Duplicate…</source>
+            <translation>Duplikuj…</translation>
+        </message>
+        <message>
+            <source>Start a new post from the selected one</source>
+            <translation>Zacznij nowy post na podstawie wybranego</translation>
+        </message>
+        <message>
+            <source>Publish now</source>
+            <translation>Opublikuj teraz</translation>
+        </message>
+        <message>
+            <source>Publish the selected post now</source>
+            <translation>Opublikuj wybrany post teraz</translation>
+        </message>
+        <message>
+            <source>Retry</source>
+            <translation>Ponów</translation>
+        </message>
+        <message>
+            <source>Try a failed post again</source>
+            <translation>Ponów nieudany post</translation>
+        </message>
+        <message>
+            <source>Reschedule…</source>
+            <translation>Zmień termin…</translation>
+        </message>
+        <message>
+            <source>Choose another time for the selected post</source>
+            <translation>Wybierz inny termin dla wybranego postu</translation>
+        </message>
+        <message>
+            <source>Cancel post</source>
+            <translation>Anuluj post</translation>
+        </message>
+        <message>
+            <source>Cancel the selected post</source>
+            <translation>Anuluj wybrany post</translation>
+        </message>
+        <message>
+            <source>Delete draft</source>
+            <translation>Usuń szkic</translation>
+        </message>
+        <message>
+            <source>Delete the selected draft</source>
+            <translation>Usuń wybrany szkic</translation>
+        </message>
+        <message>
+            <source>Pause publishing</source>
+            <translation>Wstrzymaj publikowanie</translation>
+        </message>
+        <message>
+            <source>Accounts…</source>
+            <translation>Konta…</translation>
+        </message>
+        <message>
+            <source>Connect and manage accounts</source>
+            <translation>Łącz konta i zarządzaj nimi</translation>
+        </message>
+        <message>
+            <source>Settings…</source>
+            <translation>Ustawienia…</translation>
+        </message>
+        <message>
+            <source>Settings</source>
+            <translation>Ustawienia</translation>
+        </message>
+        <message>
+            <source>Search</source>
+            <translation>Szukaj</translation>
+        </message>
+        <message>
+            <source>Day</source>
+            <translation>Dzień</translation>
+        </message>
+        <message>
+            <source>One day</source>
+            <translation>Jeden dzień</translation>
+        </message>
+        <message>
+            <source>Week</source>
+            <translation>Tydzień</translation>
+        </message>
+        <message>
+            <source>One week</source>
+            <translation>Jeden tydzień</translation>
+        </message>
+        <message>
+            <source>Month</source>
+            <translation>Miesiąc</translation>
+        </message>
+        <message>
+            <source>One month</source>
+            <translation>Jeden miesiąc</translation>
+        </message>
+        <message>
+            <source>Upcoming</source>
+            <translation>Nadchodzące</translation>
+        </message>
+        <message>
+            <source>From today on</source>
+            <translation>Od dziś</translation>
+        </message>
+        <message>
+            <source>All</source>
+            <translation>Wszystkie</translation>
+        </message>
+        <message>
+            <source>Every post</source>
+            <translation>Każdy post</translation>
+        </message>
+        <message>
+            <source>Main</source>
+            <translation>Główny</translation>
+        </message>
+        <message>
+            <source>Search posts…</source>
+            <translation>Szukaj postów…</translation>
+        </message>
+        <message>
+            <source>Search posts</source>
+            <translation>Szukaj postów</translation>
+        </message>
+        <message>
+            <source>Search the text of posts (Ctrl+F)</source>
+            <translation>Szukaj w treści postów (Ctrl+F)</translation>
+        </message>
+        <message>
+            <source>Accounts</source>
+            <translation>Konta</translation>
+        </message>
+        <message>
+            <source>Accounts shown in the queue</source>
+            <translation>Konta pokazywane w kolejce</translation>
+        </message>
+        <message>
+            <source>Untick an account to hide its posts; double-click to show only that one.</source>
+            <translation>Odznacz konto, aby ukryć jego posty; kliknij dwukrotnie, aby pokazać tylko je.</translation>
+        </message>
+        <message>
+            <source>Show posts with status</source>
+            <translation>Pokaż posty o statusie</translation>
+        </message>
+        <message>
+            <source>All statuses</source>
+            <translation>Wszystkie statusy</translation>
+        </message>
+        <message>
+            <source>Needs attention</source>
+            <translation>Wymaga uwagi</translation>
+        </message>
+        <message>
+            <source>Drafts</source>
+            <translation>Szkice</translation>
+        </message>
+        <message>
+            <source>Show posts for platform</source>
+            <translation>Pokaż posty dla platformy</translation>
+        </message>
+        <message>
+            <source>All platforms</source>
+            <translation>Wszystkie platformy</translation>
+        </message>
+        <message>
+            <source>No posts here</source>
+            <translation>Brak postów</translation>
+        </message>
+        <message>
+            <source>Nothing matches the range and filters above.</source>
+            <translation>Nic nie pasuje do zakresu i filtrów powyżej.</translation>
+        </message>
+        <message>
+            <source>Show all posts</source>
+            <translation>Pokaż wszystkie posty</translation>
+        </message>
+        <message>
+            <source>Connect an account to start</source>
+            <translation>Połącz konto, aby zacząć</translation>
+        </message>
+        <message>
+            <source>Desktop Publisher publishes to LinkedIn, Facebook Pages, Instagram and WordPress from this computer. Connect the first account: its secret is kept in the system keyring, never in a file. If you used the environment variables of the earlier publishing service, import them.</source>
+            <translation>Desktop Publisher publikuje na LinkedIn, stronach na Facebooku, Instagramie i WordPressie z tego komputera. Połącz pierwsze konto: jego sekret jest przechowywany w systemowym pęku kluczy, nigdy w pliku. Jeśli używasz zmiennych środowiskowych wcześniejszej usługi publikowania, zaimportuj je.</translation>
+        </message>
+        <message>
+            <source>Connect an account…</source>
+            <translation>Połącz konto…</translation>
+        </message>
+        <message>
+            <source>Import from environment…</source>
+            <translation>Importuj ze zmiennych środowiskowych…</translation>
+        </message>
+        <message>
+            <source>Nothing scheduled yet</source>
+            <translation>Nic jeszcze nie zaplanowano</translation>
+        </message>
+        <message>
+            <source>Write a post once, adapt it for each platform, and pick when it goes out. It is published on time while Desktop Publisher runs.</source>
+            <translation>Napisz post raz, dopasuj go do każdej platformy i wybierz, kiedy ma wyjść. Zostanie opublikowany na czas, gdy Desktop Publisher działa.</translation>
+        </message>
+        <message>
+            <source>Write your first post…</source>
+            <translation>Napisz pierwszy post…</translation>
+        </message>
+        <message>
+            <source>From today</source>
+            <translation>Od dziś</translation>
+        </message>
+        <message>
+            <source>All posts</source>
+            <translation>Wszystkie posty</translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln post(s)</source>
+            <translation>
+                <numerusform>%Ln post</numerusform>
+                <numerusform>%Ln posty</numerusform>
+                <numerusform>%Ln postów</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>The token expired: reconnect the account.</source>
+            <translation>Token wygasł: połącz konto ponownie.</translation>
+        </message>
+        <message>
+            <source>Token valid until %1</source>
+            <translation>Token ważny do %1</translation>
+        </message>
+        <message>
+            <source>Published by another process (%1)</source>
+            <translation>Publikuje inny proces (%1)</translation>
+        </message>
+        <message>
+            <source>Published by another process</source>
+            <translation>Publikuje inny proces</translation>
+        </message>
+        <message>
+            <source>Publishing paused</source>
+            <translation>Publikowanie wstrzymane</translation>
+        </message>
+        <message>
+            <source>Publishing on</source>
+            <translation>Publikowanie włączone</translation>
+        </message>
+        <message>
+            <source>Publishing offline</source>
+            <translation>Publikowanie niedostępne</translation>
+        </message>
+        <message>
+            <source>next: %1 %2</source>
+            <translation>następny: %1 %2</translation>
+        </message>
+        <message>
+            <source>Times are in %1</source>
+            <translation>Czas w strefie %1</translation>
+        </message>
+        <message>
+            <source>Another process publishes for this data folder; pause it there.</source>
+            <translation>Dla tego folderu danych publikuje inny proces; wstrzymaj go tam.</translation>
+        </message>
+        <message>
+            <source>Resume publishing</source>
+            <translation>Wznów publikowanie</translation>
+        </message>
+        <message>
+            <source>Publish scheduled posts again</source>
+            <translation>Znów publikuj zaplanowane posty</translation>
+        </message>
+        <message>
+            <source>Hold every scheduled post until you resume (Publish now still works)</source>
+            <translation>Wstrzymaj wszystkie zaplanowane posty do wznowienia („Opublikuj teraz” nadal działa)</translation>
+        </message>
+        <message>
+            <source>Open the published post</source>
+            <translation>Otwórz opublikowany post</translation>
+        </message>
+        <message>
+            <source>The post editor</source>
+            <translation>Edytor postów</translation>
+        </message>
+        <message>
+            <source>The accounts dialog</source>
+            <translation>Okno kont</translation>
+        </message>
+        <message>
+            <source>The settings dialog</source>
+            <translation>Okno ustawień</translation>
+        </message>
+        <message>
+            <source>%1 is not available in this version of Desktop Publisher.</source>
+            <translation>%1 nie jest dostępny w tej wersji Desktop Publisher.</translation>
+        </message>
+        <message>
+            <source>Post %1 is %2; only scheduled or queued posts can be published now.</source>
+            <translation>Post %1 ma status „%2”; teraz można opublikować tylko posty zaplanowane lub w kolejce.</translation>
+        </message>
+        <message>
+            <source>Post %1 was not published now: it is %2.</source>
+            <translation>Post %1 nie został teraz opublikowany: ma status „%2”.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Publishing %n post(s)…</source>
+            <translation>
+                <numerusform>Publikowanie %n postu…</numerusform>
+                <numerusform>Publikowanie %n postów…</numerusform>
+                <numerusform>Publikowanie %n postów…</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Post %1 changed meanwhile; nothing was recorded.</source>
+            <translation>Post %1 zmienił się w międzyczasie; niczego nie zapisano.</translation>
+        </message>
+        <message>
+            <source>Cancel the post to %1 on %2, due %3? It will not be published.</source>
+            <translation>Anulować post na %1 (%2) zaplanowany na %3? Nie zostanie opublikowany.</translation>
+        </message>
+        <message>
+            <source>Keep it</source>
+            <translation>Zachowaj</translation>
+        </message>
+        <message>
+            <source>Delete the draft “%1”? This cannot be undone.</source>
+            <translation>Usunąć szkic „%1”? Tego nie można cofnąć.</translation>
+        </message>
+        <message>
+            <source>This draft has been scheduled meanwhile; it was kept.</source>
+            <translation>Ten szkic został w międzyczasie zaplanowany; zachowano go.</translation>
+        </message>
+        <message>
+            <source>Import accounts</source>
+            <translation>Importuj konta</translation>
+        </message>
+        <message>
+            <source>Import the accounts of the earlier publishing service from its variables (LINKEDIN_ACCESS_TOKEN, FACEBOOK_ACCESS_TOKEN, …)?</source>
+            <translation>Zaimportować konta wcześniejszej usługi publikowania z jej zmiennych (LINKEDIN_ACCESS_TOKEN, FACEBOOK_ACCESS_TOKEN, …)?</translation>
+        </message>
+        <message>
+            <source>From this session</source>
+            <translation>Z tej sesji</translation>
+        </message>
+        <message>
+            <source>From a .env file…</source>
+            <translation>Z pliku .env…</translation>
+        </message>
+        <message>
+            <source>Choose a .env file</source>
+            <translation>Wybierz plik .env</translation>
+        </message>
+        <message>
+            <source>Environment files (*.env .env);;All files (*)</source>
+            <translation>Pliki środowiska (*.env .env);;Wszystkie pliki (*)</translation>
+        </message>
+        <message>
+            <source>Connected: %1</source>
+            <translation>Połączono: %1</translation>
+        </message>
+        <message>
+            <source>Updated: %1</source>
+            <translation>Zaktualizowano: %1</translation>
+        </message>
+        <message>
+            <source>Incomplete: %1</source>
+            <translation>Niekompletne: %1</translation>
+        </message>
+        <message>
+            <source>Nothing to import.</source>
+            <translation>Nie ma nic do zaimportowania.</translation>
+        </message>
+    </context>
+    <context>
+        <name>MediaStrip</name>
+        <message>
+            <source>Images</source>
+            <translation>Obrazy</translation>
+        </message>
+        <message>
+            <source>Drop image files or links here</source>
+            <translation>Upuść tu pliki obrazów lub linki</translation>
+        </message>
+        <message>
+            <source>Add images…</source>
+            <translation>Dodaj obrazy…</translation>
+        </message>
+        <message>
+            <source>Add image link…</source>
+            <translation>Dodaj link do obrazu…</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>Usuń</translation>
+        </message>
+        <message>
+            <source>No images. Add some, or drop image files here.</source>
+            <translation>Brak obrazów. Dodaj je albo upuść tu pliki obrazów.</translation>
+        </message>
+        <message>
+            <source>Add images</source>
+            <translation>Dodaj obrazy</translation>
+        </message>
+        <message>
+            <source>Images (%1);;All files (*)</source>
+            <translation>Obrazy (%1);;Wszystkie pliki (*)</translation>
+        </message>
+        <message>
+            <source>Add image link</source>
+            <translation>Dodaj link do obrazu</translation>
+        </message>
+        <message>
+            <source>Address of the image (https://…):</source>
+            <translation>Adres obrazu (https://…):</translation>
+        </message>
+        <message>
+            <source>Image link: it must start with https:// (or http://).</source>
+            <translation>Link do obrazu: musi zaczynać się od https:// (lub http://).</translation>
+        </message>
+        <message>
+            <source>%1 (file not found)</source>
+            <translation>%1 (nie znaleziono pliku)</translation>
+        </message>
+        <message>
+            <source>%1 (not an image this app can read)</source>
+            <translation>%1 (obraz w formacie, którego aplikacja nie odczyta)</translation>
+        </message>
+    </context>
+    <context>
+        <name>Notifier</name>
+        <message>
+            <source>Published on %1</source>
+            <translation>Opublikowano na %1</translation>
+        </message>
+        <message>
+            <source>%1: the post is online.</source>
+            <translation>%1: post jest już online.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n post(s) published</source>
+            <translation>
+                <numerusform>Opublikowano %n post</numerusform>
+                <numerusform>Opublikowano %n posty</numerusform>
+                <numerusform>Opublikowano %n postów</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Check a post on %1</source>
+            <translation>Sprawdź post na %1</translation>
+        </message>
+        <message>
+            <source>Not published on %1</source>
+            <translation>Nie opublikowano na %1</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n post(s) need your attention</source>
+            <translation>
+                <numerusform>%n post wymaga uwagi</numerusform>
+                <numerusform>%n posty wymagają uwagi</numerusform>
+                <numerusform>%n postów wymaga uwagi</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>Platforms</name>
+        <message>
+            <source>access token</source>
+            <translation>token dostępu</translation>
+        </message>
+        <message>
+            <source>Access token</source>
+            <translation>Token dostępu</translation>
+        </message>
+        <message>
+            <source>page access token</source>
+            <translation>token dostępu strony</translation>
+        </message>
+        <message>
+            <source>Page access token</source>
+            <translation>Token dostępu strony</translation>
+        </message>
+        <message>
+            <source>application password</source>
+            <translation>hasło aplikacji</translation>
+        </message>
+        <message>
+            <source>Application password</source>
+            <translation>Hasło aplikacji</translation>
+        </message>
+        <message>
+            <source>Author URN</source>
+            <translation>URN autora</translation>
+        </message>
+        <message>
+            <source>Client ID</source>
+            <translation>Identyfikator klienta</translation>
+        </message>
+        <message>
+            <source>Page ID</source>
+            <translation>Identyfikator strony</translation>
+        </message>
+        <message>
+            <source>Instagram account ID</source>
+            <translation>Identyfikator konta Instagram</translation>
+        </message>
+        <message>
+            <source>Site URL</source>
+            <translation>Adres witryny</translation>
+        </message>
+        <message>
+            <source>User name</source>
+            <translation>Nazwa użytkownika</translation>
+        </message>
+        <message>
+            <source>Hosts Instagram images</source>
+            <translation>Hostuje obrazy dla Instagrama</translation>
+        </message>
+    </context>
+    <context>
+        <name>PostDialogs</name>
+        <message>
+            <source>Was it published?</source>
+            <translation>Czy został opublikowany?</translation>
+        </message>
+        <message>
+            <source>Was this post published on %1? Check %2.</source>
+            <translation>Czy ten post został opublikowany na %1? Sprawdź %2.</translation>
+        </message>
+        <message>
+            <source>The connection broke after the post was sent, so Desktop Publisher cannot tell whether %1 received it. Publishing again when it is already online would post it twice.</source>
+            <translation>Połączenie zerwało się po wysłaniu postu, więc Desktop Publisher nie wie, czy %1 go otrzymał. Ponowna publikacja, gdy post już jest online, opublikuje go dwa razy.</translation>
+        </message>
+        <message>
+            <source>It was published</source>
+            <translation>Został opublikowany</translation>
+        </message>
+        <message>
+            <source>It was not — publish again</source>
+            <translation>Nie został — opublikuj ponownie</translation>
+        </message>
+        <message>
+            <source>Link to the post</source>
+            <translation>Link do postu</translation>
+        </message>
+        <message>
+            <source>Where is the post on %1? Paste its link (optional):</source>
+            <translation>Gdzie jest post na %1? Wklej jego link (opcjonalnie):</translation>
+        </message>
+        <message>
+            <source>A link starts with https:// — paste the post's address, or leave it empty.</source>
+            <translation>Link zaczyna się od https:// — wklej adres postu albo zostaw puste.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PostEditor</name>
+        <message>
+            <source>New post</source>
+            <translation>Nowy post</translation>
+        </message>
+        <message>
+            <source>Edit draft</source>
+            <translation>Edytuj szkic</translation>
+        </message>
+        <message>
+            <source>Edit post</source>
+            <translation>Edytuj post</translation>
+        </message>
+        <message>
+            <source>Accounts to post to</source>
+            <translation>Konta, na które trafi post</translation>
+        </message>
+        <message>
+            <source>Post to</source>
+            <translation>Publikuj na</translation>
+        </message>
+        <message>
+            <source>No accounts yet. Connect one in Accounts…, then choose it here.</source>
+            <translation>Nie ma jeszcze kont. Połącz konto w oknie Konta…, a potem wybierz je tutaj.</translation>
+        </message>
+        <message>
+            <source>This post failed: saving the changes schedules it again.</source>
+            <translation>Ten post się nie powiódł: zapisanie zmian zaplanuje go ponownie.</translation>
+        </message>
+        <message>
+            <source>This post was cancelled: saving the changes schedules it again.</source>
+            <translation>Ten post został anulowany: zapisanie zmian zaplanuje go ponownie.</translation>
+        </message>
+        <message>
+            <source>An edited post keeps its account. Use Duplicate to post elsewhere.</source>
+            <translation>Edytowany post zachowuje swoje konto. Aby opublikować gdzie indziej, użyj Duplikuj.</translation>
+        </message>
+        <message>
+            <source>Tick every account this post goes to.</source>
+            <translation>Zaznacz każde konto, na które ma trafić ten post.</translation>
+        </message>
+        <message>
+            <source>Working title (WordPress uses it as the title)</source>
+            <translation>Tytuł roboczy (WordPress użyje go jako tytułu)</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>Tytuł</translation>
+        </message>
+        <message>
+            <source>Text</source>
+            <translation>Tekst</translation>
+        </message>
+        <message>
+            <source>Write the post once here; adapt it per platform below.</source>
+            <translation>Napisz post raz tutaj; dopasuj go do każdej platformy poniżej.</translation>
+        </message>
+        <message>
+            <source>Link</source>
+            <translation>Link</translation>
+        </message>
+        <message>
+            <source>Post</source>
+            <translation>Post</translation>
+        </message>
+        <message>
+            <source>T&amp;itle:</source>
+            <translation>T&amp;ytuł:</translation>
+        </message>
+        <message>
+            <source>&amp;Text:</source>
+            <translation>&amp;Tekst:</translation>
+        </message>
+        <message>
+            <source>Lin&amp;k:</source>
+            <translation>Lin&amp;k:</translation>
+        </message>
+        <message>
+            <source>Images:</source>
+            <translation>Obrazy:</translation>
+        </message>
+        <message>
+            <source>Choose one or more accounts: each platform's version of the post appears here.</source>
+            <translation>Wybierz jedno lub więcej kont: tutaj pojawi się wersja postu dla każdej platformy.</translation>
+        </message>
+        <message>
+            <source>Per platform</source>
+            <translation>Dla każdej platformy</translation>
+        </message>
+        <message>
+            <source>Publication date and time</source>
+            <translation>Data i godzina publikacji</translation>
+        </message>
+        <message>
+            <source>When</source>
+            <translation>Kiedy</translation>
+        </message>
+        <message>
+            <source>Save changes</source>
+            <translation>Zapisz zmiany</translation>
+        </message>
+        <message>
+            <source>Schedule</source>
+            <translation>Zaplanuj</translation>
+        </message>
+        <message>
+            <source>Save draft</source>
+            <translation>Zapisz szkic</translation>
+        </message>
+        <message>
+            <source>Keep this post without scheduling it (Ctrl+S)</source>
+            <translation>Zachowaj ten post bez planowania (Ctrl+S)</translation>
+        </message>
+        <message>
+            <source>Accounts: choose at least one account to post to.</source>
+            <translation>Konta: wybierz co najmniej jedno konto, na które trafi post.</translation>
+        </message>
+        <message>
+            <source>%1 · %2: %3</source>
+            <translation>%1 · %2: %3</translation>
+        </message>
+        <message>
+            <source>%1 (%2)</source>
+            <translation>%1 (%2)</translation>
+        </message>
+        <message>
+            <source>Time: %1 does not exist on %2 in %3 (the clocks skip it at a daylight saving change); choose another time.</source>
+            <translation>Czas: godzina %1 nie istnieje dnia %2 w strefie %3 (zegary ją przeskakują przy zmianie czasu); wybierz inną godzinę.</translation>
+        </message>
+        <message>
+            <source>Time: %1 is in the past; choose a later time.</source>
+            <translation>Czas: %1 to już przeszłość; wybierz późniejszy termin.</translation>
+        </message>
+        <message>
+            <source>%1 happens twice that night (the clocks go back); the first one (%2) is used.</source>
+            <translation>Godzina %1 wystąpi tej nocy dwa razy (zmiana czasu); użyta zostanie pierwsza (%2).</translation>
+        </message>
+        <message>
+            <source>Before scheduling, fix:</source>
+            <translation>Przed zaplanowaniem popraw:</translation>
+        </message>
+        <message numerus="yes">
+            <source>… and %n more</source>
+            <translation>
+                <numerusform>… i jeszcze %n</numerusform>
+                <numerusform>… i jeszcze %n</numerusform>
+                <numerusform>… i jeszcze %n</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Schedule the post (Ctrl+Enter)</source>
+            <translation>Zaplanuj post (Ctrl+Enter)</translation>
+        </message>
+        <message>
+            <source>Save the changes to this post?</source>
+            <translation>Zapisać zmiany w tym poście?</translation>
+        </message>
+        <message>
+            <source>Save this post as a draft?</source>
+            <translation>Zapisać ten post jako szkic?</translation>
+        </message>
+        <message>
+            <source>A draft keeps everything you wrote; schedule it later.</source>
+            <translation>Szkic zachowa wszystko, co napisano; zaplanujesz go później.</translation>
+        </message>
+        <message>
+            <source>Discard</source>
+            <translation>Odrzuć</translation>
+        </message>
+        <message>
+            <source>Images</source>
+            <translation>Obrazy</translation>
+        </message>
+        <message>
+            <source>Alt text</source>
+            <translation>Tekst alternatywny</translation>
+        </message>
+        <message>
+            <source>Excerpt</source>
+            <translation>Zajawka</translation>
+        </message>
+        <message>
+            <source>Categories</source>
+            <translation>Kategorie</translation>
+        </message>
+        <message>
+            <source>Tags</source>
+            <translation>Tagi</translation>
+        </message>
+    </context>
+    <context>
+        <name>QueueModel</name>
+        <message>
+            <source>Time</source>
+            <translation>Czas</translation>
+        </message>
+        <message>
+            <source>Account</source>
+            <translation>Konto</translation>
+        </message>
+        <message>
+            <source>Text</source>
+            <translation>Tekst</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Tries</source>
+            <translation>Próby</translation>
+        </message>
+        <message>
+            <source>Last error</source>
+            <translation>Ostatni błąd</translation>
+        </message>
+        <message>
+            <source>Local time (%1). Click to reverse the order.</source>
+            <translation>Czas lokalny (%1). Kliknij, aby odwrócić kolejność.</translation>
+        </message>
+        <message>
+            <source>Publish attempts so far</source>
+            <translation>Dotychczasowe próby publikacji</translation>
+        </message>
+        <message>
+            <source>Draft</source>
+            <translation>Szkic</translation>
+        </message>
+        <message>
+            <source>Drafts</source>
+            <translation>Szkice</translation>
+        </message>
+    </context>
+    <context>
+        <name>QueueView</name>
+        <message>
+            <source>Post queue</source>
+            <translation>Kolejka postów</translation>
+        </message>
+    </context>
+    <context>
+        <name>RescheduleDialog</name>
+        <message>
+            <source>Reschedule</source>
+            <translation>Zmień termin</translation>
+        </message>
+        <message>
+            <source>When should the post to %1 on %2 go out?</source>
+            <translation>Kiedy ma wyjść post na %1 (%2)?</translation>
+        </message>
+        <message>
+            <source>Time zone: %1 (%2)</source>
+            <translation>Strefa czasowa: %1 (%2)</translation>
+        </message>
+        <message>
+            <source>Time</source>
+            <translation>Czas</translation>
+        </message>
+        <message>
+            <source>%1 is in the past: choose a later time.</source>
+            <translation>%1 to już przeszłość: wybierz późniejszy termin.</translation>
+        </message>
+        <message>
+            <source>%1 happens twice tonight (the clocks go back); the first one is used.</source>
+            <translation>%1 wystąpi tej nocy dwa razy (zmiana czasu); użyta zostanie pierwsza.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsDialog</name>
+        <message>
+            <source>Publish late posts up to</source>
+            <translation>Publikuj spóźnione posty do</translation>
+        </message>
+        <message>
+            <source>Attempts before a post fails</source>
+            <translation>Liczba prób przed niepowodzeniem</translation>
+        </message>
+        <message>
+            <source>First retry after</source>
+            <translation>Pierwsza ponowna próba po</translation>
+        </message>
+        <message>
+            <source>Longest wait between retries</source>
+            <translation>Najdłuższa przerwa między próbami</translation>
+        </message>
+        <message>
+            <source>Hold rate-limited posts for at most</source>
+            <translation>Wstrzymuj posty przy limicie zapytań najwyżej</translation>
+        </message>
+        <message>
+            <source>Remove finished posts after</source>
+            <translation>Usuwaj zakończone posty po</translation>
+        </message>
+        <message>
+            <source>Warn before a token expires</source>
+            <translation>Ostrzegaj przed wygaśnięciem tokenu</translation>
+        </message>
+        <message>
+            <source>Default token lifetime</source>
+            <translation>Domyślna ważność tokenu</translation>
+        </message>
+        <message>
+            <source>LinkedIn-Version header</source>
+            <translation>Nagłówek LinkedIn-Version</translation>
+        </message>
+        <message>
+            <source>Graph API version</source>
+            <translation>Wersja Graph API</translation>
+        </message>
+        <message>
+            <source>Language</source>
+            <translation>Język</translation>
+        </message>
+        <message>
+            <source>min</source>
+            <translation>min</translation>
+        </message>
+        <message>
+            <source>s</source>
+            <translation>s</translation>
+        </message>
+        <message>
+            <source>h</source>
+            <translation>godz.</translation>
+        </message>
+        <message>
+            <source>days</source>
+            <translation>dni</translation>
+        </message>
+        <message>
+            <source>A post whose time passed while the app was closed or the computer slept is still published up to this long after; older ones are marked missed.</source>
+            <translation>Post, którego termin minął, gdy aplikacja była zamknięta lub komputer uśpiony, zostanie jeszcze opublikowany do tego czasu po terminie; starsze są oznaczane jako pominięte.</translation>
+        </message>
+        <message>
+            <source>A post that keeps failing for a passing reason stops here.</source>
+            <translation>Post, który wciąż zawodzi z przejściowej przyczyny, zatrzymuje się na tej liczbie.</translation>
+        </message>
+        <message>
+            <source>Each further retry waits twice as long.</source>
+            <translation>Każda kolejna próba czeka dwa razy dłużej.</translation>
+        </message>
+        <message>
+            <source>When a platform says to slow down, its posts wait at most this long.</source>
+            <translation>Gdy platforma prosi o zwolnienie, jej posty czekają najwyżej tyle.</translation>
+        </message>
+        <message>
+            <source>Published, failed and cancelled posts leave the queue after this long; waiting posts are never removed.</source>
+            <translation>Opublikowane, nieudane i anulowane posty znikają z kolejki po tym czasie; oczekujące nigdy nie są usuwane.</translation>
+        </message>
+        <message>
+            <source>The status line warns this long before a token expires.</source>
+            <translation>Pasek stanu ostrzega tyle czasu przed wygaśnięciem tokenu.</translation>
+        </message>
+        <message>
+            <source>The expiry assumed for a new LinkedIn or Facebook token when none is entered.</source>
+            <translation>Ważność przyjmowana dla nowego tokenu LinkedIn lub Facebook, gdy nie podano daty.</translation>
+        </message>
+        <message>
+            <source>General</source>
+            <translation>Ogólne</translation>
+        </message>
+        <message>
+            <source>Window</source>
+            <translation>Okno</translation>
+        </message>
+        <message>
+            <source>Notifications</source>
+            <translation>Powiadomienia</translation>
+        </message>
+        <message>
+            <source>Publishing</source>
+            <translation>Publikowanie</translation>
+        </message>
+        <message>
+            <source>Late posts</source>
+            <translation>Spóźnione posty</translation>
+        </message>
+        <message>
+            <source>Retries</source>
+            <translation>Ponowne próby</translation>
+        </message>
+        <message>
+            <source>Clean-up</source>
+            <translation>Porządkowanie</translation>
+        </message>
+        <message>
+            <source>Accounts and APIs</source>
+            <translation>Konta i API</translation>
+        </message>
+        <message>
+            <source>Tokens</source>
+            <translation>Tokeny</translation>
+        </message>
+        <message>
+            <source>API versions</source>
+            <translation>Wersje API</translation>
+        </message>
+        <message>
+            <source>LinkedIn-Version header must be a year and month as YYYYMM, like 202510 (not %1).</source>
+            <translation>Nagłówek LinkedIn-Version musi być rokiem i miesiącem w postaci RRRRMM, np. 202510 (a nie %1).</translation>
+        </message>
+        <message>
+            <source>Graph API version must look like v25.0 (not %1).</source>
+            <translation>Wersja Graph API musi wyglądać jak v25.0 (a nie %1).</translation>
+        </message>
+        <message>
+            <source>Longest wait between retries must be at least the first retry's wait (%1 s).</source>
+            <translation>Najdłuższa przerwa między próbami musi być co najmniej równa pierwszej (%1 s).</translation>
+        </message>
+        <message>
+            <source>Settings</source>
+            <translation>Ustawienia</translation>
+        </message>
+        <message>
+            <source>Adds Desktop Publisher to %1.</source>
+            <translation>Dodaje Desktop Publisher do %1.</translation>
+        </message>
+        <message>
+            <source>Scheduled posts are published only while Desktop Publisher runs.</source>
+            <translation>Zaplanowane posty są publikowane tylko wtedy, gdy Desktop Publisher działa.</translation>
+        </message>
+        <message>
+            <source>Follow the system</source>
+            <translation>Jak w systemie</translation>
+        </message>
+        <message>
+            <source>Applies the next time Desktop Publisher starts.</source>
+            <translation>Zadziała przy następnym uruchomieniu Desktop Publisher.</translation>
+        </message>
+        <message>
+            <source>Sent as the LinkedIn-Version header; YYYYMM.</source>
+            <translation>Wysyłany jako nagłówek LinkedIn-Version; RRRRMM.</translation>
+        </message>
+        <message>
+            <source>Facebook and Instagram Graph API, e.g. v25.0.</source>
+            <translation>Graph API Facebooka i Instagrama, np. v25.0.</translation>
+        </message>
+        <message>
+            <source>Keep running in the tray when the window closes</source>
+            <translation>Działaj w zasobniku po zamknięciu okna</translation>
+        </message>
+        <message>
+            <source>Start minimised to the tray</source>
+            <translation>Uruchamiaj zminimalizowany do zasobnika</translation>
+        </message>
+        <message>
+            <source>Start at login</source>
+            <translation>Uruchamiaj po zalogowaniu</translation>
+        </message>
+        <message>
+            <source>When a post is published</source>
+            <translation>Gdy post zostanie opublikowany</translation>
+        </message>
+        <message>
+            <source>When a post fails (stays until dismissed)</source>
+            <translation>Gdy post się nie powiedzie (zostaje do zamknięcia)</translation>
+        </message>
+    </context>
+    <context>
+        <name>Status</name>
+        <message>
+            <source>Scheduled</source>
+            <translation>Zaplanowany</translation>
+        </message>
+        <message>
+            <source>Queued</source>
+            <translation>W kolejce</translation>
+        </message>
+        <message>
+            <source>Publishing…</source>
+            <translation>Publikowanie…</translation>
+        </message>
+        <message>
+            <source>Published</source>
+            <translation>Opublikowany</translation>
+        </message>
+        <message>
+            <source>Failed</source>
+            <translation>Nieudany</translation>
+        </message>
+        <message>
+            <source>Needs check</source>
+            <translation>Do sprawdzenia</translation>
+        </message>
+        <message>
+            <source>Cancelled</source>
+            <translation>Anulowany</translation>
+        </message>
+        <message>
+            <source>Draft</source>
+            <translation>Szkic</translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln scheduled</source>
+            <translation>
+                <numerusform>%Ln zaplanowany</numerusform>
+                <numerusform>%Ln zaplanowane</numerusform>
+                <numerusform>%Ln zaplanowanych</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln queued</source>
+            <translation>
+                <numerusform>%Ln w kolejce</numerusform>
+                <numerusform>%Ln w kolejce</numerusform>
+                <numerusform>%Ln w kolejce</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln publishing</source>
+            <translation>
+                <numerusform>%Ln publikowany</numerusform>
+                <numerusform>%Ln publikowane</numerusform>
+                <numerusform>%Ln publikowanych</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln published</source>
+            <translation>
+                <numerusform>%Ln opublikowany</numerusform>
+                <numerusform>%Ln opublikowane</numerusform>
+                <numerusform>%Ln opublikowanych</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln failed</source>
+            <translation>
+                <numerusform>%Ln nieudany</numerusform>
+                <numerusform>%Ln nieudane</numerusform>
+                <numerusform>%Ln nieudanych</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln to check</source>
+            <translation>
+                <numerusform>%Ln do sprawdzenia</numerusform>
+                <numerusform>%Ln do sprawdzenia</numerusform>
+                <numerusform>%Ln do sprawdzenia</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln cancelled</source>
+            <translation>
+                <numerusform>%Ln anulowany</numerusform>
+                <numerusform>%Ln anulowane</numerusform>
+                <numerusform>%Ln anulowanych</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln draft(s)</source>
+            <translation>
+                <numerusform>%Ln szkic</numerusform>
+                <numerusform>%Ln szkice</numerusform>
+                <numerusform>%Ln szkiców</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>TrayController</name>
+        <message>
+            <source>Open</source>
+            <translation>Otwórz</translation>
+        </message>
+        <message>
+            <source>New post…</source>
+            <translation>Nowy post…</translation>
+        </message>
+        <message>
+            <source>Pause publishing</source>
+            <translation>Wstrzymaj publikowanie</translation>
+        </message>
+        <message>
+            <source>Quit</source>
+            <translation>Zakończ</translation>
+        </message>
+        <message>
+            <source>Publishing on schedule</source>
+            <translation>Publikowanie według planu</translation>
+        </message>
+        <message>
+            <source>Some posts need your attention</source>
+            <translation>Niektóre posty wymagają uwagi</translation>
+        </message>
+        <message>
+            <source>Publishing is paused</source>
+            <translation>Publikowanie jest wstrzymane</translation>
+        </message>
+        <message>
+            <source>Resume publishing</source>
+            <translation>Wznów publikowanie</translation>
+        </message>
+        <message>
+            <source>Publishing in the background. Click the icon to open the window.</source>
+            <translation>Publikowanie w tle. Kliknij ikonę, aby otworzyć okno.</translation>
+        </message>
+        <message>
+            <source>Still publishing in the background. Use Quit in this icon's menu to stop.</source>
+            <translation>Publikowanie trwa w tle. Aby zakończyć, użyj „Zakończ” w menu tej ikony.</translation>
+        </message>
+        <message>
+            <source>There is no system tray on this desktop, so no icon can stay behind when the window closes.</source>
+            <translation>Ten pulpit nie ma zasobnika systemowego, więc po zamknięciu okna nie zostanie żadna ikona.</translation>
+        </message>
+        <message>
+            <source>Keep publishing in the background? Start Desktop Publisher again to bring the window back. Or quit: scheduled posts are then published only while the app runs.</source>
+            <translation>Publikować dalej w tle? Uruchom Desktop Publisher ponownie, aby przywrócić okno. Albo zakończ: zaplanowane posty będą wtedy publikowane tylko wtedy, gdy aplikacja działa.</translation>
+        </message>
+        <message>
+            <source>Keep publishing</source>
+            <translation>Publikuj dalej</translation>
+        </message>
+    </context>
+    <context>
+        <name>VariantPane</name>
+        <message>
+            <source>Use the base version</source>
+            <translation>Użyj wersji bazowej</translation>
+        </message>
+        <message>
+            <source>Replace this version's text, title, link and images with the base post's</source>
+            <translation>Zastąp tekst, tytuł, link i obrazy tej wersji tymi z postu bazowego</translation>
+        </message>
+        <message>
+            <source>%1 title</source>
+            <translation>%1 — tytuł</translation>
+        </message>
+        <message>
+            <source>Title of the %1 post</source>
+            <translation>Tytuł postu na %1</translation>
+        </message>
+        <message>
+            <source>%1 text</source>
+            <translation>%1 — tekst</translation>
+        </message>
+        <message>
+            <source>Characters</source>
+            <translation>Znaki</translation>
+        </message>
+        <message>
+            <source>%1 link</source>
+            <translation>%1 — link</translation>
+        </message>
+        <message>
+            <source>A short summary for lists and feeds (optional)</source>
+            <translation>Krótkie podsumowanie do list i kanałów (opcjonalnie)</translation>
+        </message>
+        <message>
+            <source>News, Autumn — separated by commas; created when missing</source>
+            <translation>Aktualności, Jesień — rozdzielone przecinkami; brakujące zostaną utworzone</translation>
+        </message>
+        <message>
+            <source>wool, care — separated by commas; created when missing</source>
+            <translation>wełna, pielęgnacja — rozdzielone przecinkami; brakujące zostaną utworzone</translation>
+        </message>
+        <message>
+            <source>What the images show, for people who cannot see them</source>
+            <translation>Co przedstawiają obrazy — dla osób, które ich nie widzą</translation>
+        </message>
+        <message>
+            <source>&amp;Title:</source>
+            <translation>&amp;Tytuł:</translation>
+        </message>
+        <message>
+            <source>Te&amp;xt:</source>
+            <translation>Te&amp;kst:</translation>
+        </message>
+        <message>
+            <source>&amp;Link:</source>
+            <translation>&amp;Link:</translation>
+        </message>
+        <message>
+            <source>Images:</source>
+            <translation>Obrazy:</translation>
+        </message>
+        <message>
+            <source>Excer&amp;pt:</source>
+            <translation>&amp;Zajawka:</translation>
+        </message>
+        <message>
+            <source>Cate&amp;gories:</source>
+            <translation>Kate&amp;gorie:</translation>
+        </message>
+        <message>
+            <source>T&amp;ags:</source>
+            <translation>T&amp;agi:</translation>
+        </message>
+        <message>
+            <source>Alt t&amp;ext:</source>
+            <translation>Tekst alt&amp;ernatywny:</translation>
+        </message>
+        <message>
+            <source>Posted to: %1</source>
+            <translation>Publikacja na: %1</translation>
+        </message>
+        <message>
+            <source>%1 characters</source>
+            <translation>Znaki: %1</translation>
+        </message>
+        <message>
+            <source># %1 / %2</source>
+            <translation># %1 / %2</translation>
+        </message>
+        <message>
+            <source>@ %1 / %2</source>
+            <translation>@ %1 / %2</translation>
+        </message>
+        <message>
+            <source>Counted the way %1 counts</source>
+            <translation>Liczone tak, jak liczy %1</translation>
+        </message>
+        <message>
+            <source>%1 posts here carry no images.</source>
+            <translation>Posty na %1 nie zawierają tu obrazów.</translation>
+        </message>
+        <message>
+            <source>any</source>
+            <translation>dowolne</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1: up to %n image(s) (%2)</source>
+            <translation>
+                <numerusform>%1: najwyżej %n obraz (%2)</numerusform>
+                <numerusform>%1: najwyżej %n obrazy (%2)</numerusform>
+                <numerusform>%1: najwyżej %n obrazów (%2)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>at most %1 MB each</source>
+            <translation>każdy najwyżej %1 MB</translation>
+        </message>
+        <message>
+            <source>at least %1 needed</source>
+            <translation>potrzebny co najmniej %1</translation>
+        </message>
+        <message>
+            <source>Same as the base post</source>
+            <translation>Tak jak post bazowy</translation>
+        </message>
+        <message>
+            <source>Own %1</source>
+            <translation>Własne: %1</translation>
+        </message>
+    </context>
 </TS>
