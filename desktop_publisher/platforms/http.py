@@ -151,3 +151,44 @@ class HttpClient:
 
     def post(self, url: str, *, final: bool = False, **kwargs: Any) -> requests.Response:
         return self.request("POST", url, final=final, **kwargs)
+
+
+def download_image(http: HttpClient, url: str, max_bytes: int) -> bytes:
+    """An image given by URL, fetched here without any of our credentials (so the platform
+    receives it like a file). Busy servers are transient; a refusal or a too-large image is the
+    post's problem, in words that name the image."""
+    shown = redact(url)
+    response = http.get(url, stream=True)
+    with response:
+        if response.status_code == 429 or response.status_code >= 500:
+            raise PublishError(
+                ErrorKind.TRANSIENT,
+                f"The server of the image {shown} is busy (HTTP {response.status_code}).",
+                retry_after=parse_retry_after(response),
+                status=response.status_code,
+            )
+        if not response.ok:
+            raise PublishError(
+                ErrorKind.INVALID_CONTENT,
+                f"Media: could not download the image {shown} (HTTP {response.status_code}); "
+                "check the link or use a file on this computer.",
+                status=response.status_code,
+            )
+        chunks: list[bytes] = []
+        size = 0
+        try:
+            for chunk in response.iter_content(64 * 1024):
+                size += len(chunk)
+                if size > max_bytes:
+                    raise PublishError(
+                        ErrorKind.INVALID_CONTENT,
+                        f"Media: the image {shown} is larger than {max_bytes // 1_000_000} MB; "
+                        "use a smaller image.",
+                    )
+                chunks.append(chunk)
+        except requests.RequestException as exc:
+            raise PublishError(
+                ErrorKind.TRANSIENT,
+                f"The download of the image {shown} broke ({type(exc).__name__}).",
+            ) from None
+    return b"".join(chunks)

@@ -35,6 +35,7 @@ from desktop_publisher.platforms.http import (
     CONNECT_TIMEOUT,
     READ_TIMEOUT,
     HttpClient,
+    download_image,
     json_body,
     parse_retry_after,
 )
@@ -374,42 +375,7 @@ class LinkedInPublisher(Publisher):
         return data
 
     def _download(self, url: str) -> bytes:
-        """An image given by URL: fetched here (without our token) and uploaded like a file."""
-        shown = redact(url)
-        response = self.http.get(url, stream=True)
-        with response:
-            if response.status_code == 429 or response.status_code >= 500:
-                raise PublishError(
-                    ErrorKind.TRANSIENT,
-                    f"The server of the image {shown} is busy (HTTP {response.status_code}).",
-                    retry_after=parse_retry_after(response),
-                    status=response.status_code,
-                )
-            if not response.ok:
-                raise PublishError(
-                    ErrorKind.INVALID_CONTENT,
-                    f"Could not download the image {shown} (HTTP {response.status_code}): check "
-                    "the link, or use a file on this computer.",
-                    status=response.status_code,
-                )
-            chunks: list[bytes] = []
-            size = 0
-            try:
-                for chunk in response.iter_content(64 * 1024):
-                    size += len(chunk)
-                    if size > MAX_DOWNLOAD_BYTES:
-                        raise PublishError(
-                            ErrorKind.INVALID_CONTENT,
-                            f"The image {shown} is larger than {MAX_DOWNLOAD_BYTES // 1_000_000} "
-                            "MB: use a smaller image.",
-                        )
-                    chunks.append(chunk)
-            except requests.RequestException as exc:
-                raise PublishError(
-                    ErrorKind.TRANSIENT,
-                    f"The download of the image {shown} broke ({type(exc).__name__}).",
-                ) from None
-        return b"".join(chunks)
+        return download_image(self.http, url, MAX_DOWNLOAD_BYTES)
 
     def _create_post(self, body: dict, author: str, ctx: PublishContext) -> PublishResult:
         response = self._call(

@@ -37,6 +37,7 @@ from desktop_publisher.platforms.http import (
     CONNECT_TIMEOUT,
     READ_TIMEOUT,
     HttpClient,
+    download_image,
     json_body,
     parse_retry_after,
 )
@@ -471,42 +472,7 @@ class WordPressSite:
             ) from None
 
     def _download(self, url: str) -> bytes:
-        """An image given by URL: fetched without our login, then uploaded like a file."""
-        shown = redact(url)
-        response = self.http.get(url, stream=True)
-        with response:
-            if response.status_code == 429 or response.status_code >= 500:
-                raise PublishError(
-                    ErrorKind.TRANSIENT,
-                    f"The server of the image {shown} is busy (HTTP {response.status_code}).",
-                    retry_after=parse_retry_after(response),
-                    status=response.status_code,
-                )
-            if not response.ok:
-                raise PublishError(
-                    ErrorKind.INVALID_CONTENT,
-                    f"Media: could not download the image {shown} (HTTP "
-                    f"{response.status_code}); check the link or use a file on this computer.",
-                    status=response.status_code,
-                )
-            chunks: list[bytes] = []
-            size = 0
-            try:
-                for chunk in response.iter_content(64 * 1024):
-                    size += len(chunk)
-                    if size > MAX_IMAGE_BYTES:
-                        raise PublishError(
-                            ErrorKind.INVALID_CONTENT,
-                            f"Media: the image {shown} is larger than "
-                            f"{MAX_IMAGE_BYTES // 1_000_000} MB; use a smaller image.",
-                        )
-                    chunks.append(chunk)
-            except requests.RequestException as exc:
-                raise PublishError(
-                    ErrorKind.TRANSIENT,
-                    f"The download of the image {shown} broke ({type(exc).__name__}).",
-                ) from None
-        return b"".join(chunks)
+        return download_image(self.http, url, MAX_IMAGE_BYTES)
 
 
 def display_name(ref: str) -> str:
