@@ -103,6 +103,35 @@ def media_host_available() -> bool:
     )
 
 
+def _schedule(
+    content: Content, accounts: Sequence[Account], variants: dict[str, PostVariant], at: datetime
+) -> list[ScheduledPost]:
+    """Inside the caller's transaction: an accepted variant per platform, a post per account."""
+    rows = {
+        platform: ContentVariant.create(
+            content=content,
+            platform=platform,
+            text=v.text,
+            title=v.title,
+            link=v.link,
+            media=v.media,
+            extra=dict(v.extra),
+            accepted=True,
+        )
+        for platform, v in variants.items()
+    }
+    return [
+        ScheduledPost.create(
+            variant=rows[account.platform],
+            account=account,
+            publication_date=at,
+            due_at=at,
+            status=Status.SCHEDULED,
+        )
+        for account in accounts
+    ]
+
+
 class PostService:
     def __init__(self, store: Store) -> None:
         self.store = store
@@ -138,29 +167,8 @@ class PostService:
             content = Content.create(
                 title=new.title or "", text=new.text, link=new.link, media=media
             )
-            variants = {
-                platform: ContentVariant.create(
-                    content=content,
-                    platform=platform,
-                    text=new.text,
-                    title=new.title,
-                    link=new.link,
-                    media=media,
-                    extra=dict(new.extra),
-                    accepted=True,
-                )
-                for platform in sorted({a.platform for a in accounts})
-            }
-            return [
-                ScheduledPost.create(
-                    variant=variants[account.platform],
-                    account=account,
-                    publication_date=at,
-                    due_at=at,
-                    status=Status.SCHEDULED,
-                )
-                for account in accounts
-            ]
+            platforms = sorted({a.platform for a in accounts})
+            return _schedule(content, accounts, {p: variant_data for p in platforms}, at)
 
     # --- the editor ----------------------------------------------------------------------
     def load_content(self, content_id: int) -> EditedContent:
@@ -321,29 +329,7 @@ class PostService:
                     Content.id == content_id
                 ).execute()
                 ContentVariant.delete().where(ContentVariant.content == content_id).execute()
-            rows = {
-                p: ContentVariant.create(
-                    content=content,
-                    platform=p,
-                    text=v.text,
-                    title=v.title,
-                    link=v.link,
-                    media=v.media,
-                    extra=v.extra,
-                    accepted=True,
-                )
-                for p, v in variants.items()
-            }
-            return [
-                ScheduledPost.create(
-                    variant=rows[account.platform],
-                    account=account,
-                    publication_date=at,
-                    due_at=at,
-                    status=Status.SCHEDULED,
-                )
-                for account in accounts
-            ]
+            return _schedule(content, accounts, variants, at)
 
     def update_post(self, post_id: int, data: EditedContent, variant: PostVariant) -> ScheduledPost:
         """Change what a not-yet-published post says and when it goes out.

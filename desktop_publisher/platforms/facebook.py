@@ -80,15 +80,7 @@ class FacebookPublisher(Publisher):
     def __init__(self, account: AccountInfo, options: PublisherOptions) -> None:
         super().__init__(account, options)
         self.page_id = str(account.settings.get("page_id") or "").strip()
-        self.graph = GraphApi(
-            base_url=options.graph_url,
-            version=options.graph_version,
-            token=account.secret,
-            label=self.label,
-            account_name=account.name,
-            timeout=self.timeout,
-            special=self._special,
-        )
+        self.graph = GraphApi.for_publisher(self, self._special)
 
     # --- rules ---------------------------------------------------------------------------
     @classmethod

@@ -23,7 +23,14 @@ from urllib.parse import urlparse
 
 import requests
 
-from desktop_publisher.platforms.base import ErrorKind, Problem, PublishError, is_url, media_type
+from desktop_publisher.platforms.base import (
+    ErrorKind,
+    Problem,
+    Publisher,
+    PublishError,
+    is_url,
+    media_type,
+)
 from desktop_publisher.platforms.http import (
     CONNECT_TIMEOUT,
     READ_TIMEOUT,
@@ -181,6 +188,19 @@ class GraphApi:
         self.account_name = account_name
         self.special = special
         self.http = HttpClient(timeout=timeout)
+
+    @classmethod
+    def for_publisher(cls, publisher: Publisher, special: Special | None = None) -> GraphApi:
+        """The access of a Facebook or Instagram publisher: its account, options and timeout."""
+        return cls(
+            base_url=publisher.options.graph_url,
+            version=publisher.options.graph_version,
+            token=publisher.account.secret,
+            label=publisher.label,
+            account_name=publisher.account.name,
+            timeout=getattr(publisher, "timeout", (CONNECT_TIMEOUT, READ_TIMEOUT)),
+            special=special,
+        )
 
     def url(self, path: str) -> str:
         return f"{self.base}/{normalize_version(self.version_setting)}/{path.lstrip('/')}"

@@ -116,15 +116,7 @@ class InstagramPublisher(Publisher):
     def __init__(self, account: AccountInfo, options: PublisherOptions) -> None:
         super().__init__(account, options)
         self.user_id = str(account.settings.get("account_id") or "").strip()
-        self.graph = GraphApi(
-            base_url=options.graph_url,
-            version=options.graph_version,
-            token=account.secret,
-            label=self.label,
-            account_name=account.name,
-            timeout=self.timeout,
-            special=self._special,
-        )
+        self.graph = GraphApi.for_publisher(self, self._special)
 
     # --- rules ---------------------------------------------------------------------------
     @classmethod
