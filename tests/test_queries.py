@@ -231,3 +231,23 @@ def test_local_day_bounds_follow_dst():
     start, end = queries.local_day_bounds(date(2030, 10, 27), tz)
     assert end - start == timedelta(hours=25)
     assert start == datetime(2030, 10, 26, 22, 0, tzinfo=UTC)
+
+
+def test_next_due_is_the_earliest_pending_post_of_either_status(store, two_accounts, add_post):
+    from desktop_publisher.posts import PostService
+
+    li, fb = two_accounts
+    posts = PostService(store)
+    assert posts.next_due() is None
+    later = add_post(li, "later", at=BASE + timedelta(hours=2))
+    queued = add_post(fb, "queued", at=BASE + timedelta(hours=1))
+    done = add_post(li, "done", at=BASE)
+    set_status(queued.id, Status.QUEUED.value)
+    set_status(done.id, Status.PUBLISHED.value)
+    assert posts.next_due().id == queued.id  # a queued post before any scheduled one
+    set_status(queued.id, Status.QUEUED.value, due_at=BASE + timedelta(hours=3))
+    assert posts.next_due().id == later.id  # a scheduled post before the queued one
+    set_status(later.id, Status.FAILED.value)
+    assert posts.next_due().id == queued.id
+    set_status(queued.id, Status.CANCELLED.value)
+    assert posts.next_due() is None
