@@ -14,10 +14,8 @@ import json
 import logging
 from contextlib import ExitStack
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 from urllib.parse import urlparse
-
-import requests
 
 from desktop_publisher.platforms.base import (
     AccountInfo,
@@ -43,6 +41,9 @@ from desktop_publisher.platforms.graph import (
 from desktop_publisher.platforms.http import CONNECT_TIMEOUT, READ_TIMEOUT
 from desktop_publisher.platforms.registry import register
 from desktop_publisher.redaction import redact
+
+if TYPE_CHECKING:
+    import requests  # annotations only: requests is imported where a request is sent
 
 log = logging.getLogger(__name__)
 

@@ -18,10 +18,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
-
-import requests
 
 from desktop_publisher.platforms.base import (
     ErrorKind,
@@ -38,6 +36,9 @@ from desktop_publisher.platforms.http import (
     json_body,
     parse_retry_after,
 )
+
+if TYPE_CHECKING:
+    import requests  # annotations only: requests is imported where a request is sent
 
 log = logging.getLogger(__name__)
 
@@ -164,7 +165,7 @@ def usage_exhausted(response: requests.Response) -> bool:
 
 
 # Hook for a platform's own readings of an error (Facebook's (#200), Instagram's subcodes...).
-Special = Callable[[GraphErrorInfo, requests.Response, str, bool], PublishError | None]
+Special = Callable[[GraphErrorInfo, "requests.Response", str, bool], PublishError | None]
 
 
 class GraphApi:

@@ -18,10 +18,8 @@ import hashlib
 import logging
 import time
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 from urllib.parse import urlparse
-
-import requests
 
 from desktop_publisher.platforms.base import (
     AccountInfo,
@@ -52,6 +50,9 @@ from desktop_publisher.platforms.graph import (
 from desktop_publisher.platforms.http import CONNECT_TIMEOUT, READ_TIMEOUT
 from desktop_publisher.platforms.registry import register
 from desktop_publisher.redaction import redact
+
+if TYPE_CHECKING:
+    import requests  # annotations only: requests is imported where a request is sent
 
 log = logging.getLogger(__name__)
 

@@ -12,10 +12,8 @@ import logging
 import re
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 from urllib.parse import urlparse
-
-import requests
 
 from desktop_publisher.platforms.base import (
     AccountInfo,
@@ -41,6 +39,9 @@ from desktop_publisher.platforms.http import (
 )
 from desktop_publisher.platforms.registry import register
 from desktop_publisher.redaction import redact
+
+if TYPE_CHECKING:
+    import requests  # annotations only: requests is imported where a request is sent
 
 log = logging.getLogger(__name__)
 
