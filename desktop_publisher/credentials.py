@@ -4,6 +4,9 @@ Secrets live only in the keyring, under one service name, keyed by account id. K
 serialised (some backends are not thread-safe and a second unlock prompt would confuse the user)
 and cached for the life of the process, so a scheduled publish never prompts again. There is no
 plaintext fallback: if the keyring cannot be used, the user is told what to do.
+
+`keyring` (~50 ms to import, more with its backends) is imported at the first keyring call, so
+the window can show before it is loaded.
 """
 
 from __future__ import annotations
@@ -11,16 +14,16 @@ from __future__ import annotations
 import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-
-import keyring
-import keyring.errors
-from keyring.backend import KeyringBackend
+from typing import TYPE_CHECKING
 
 from desktop_publisher.errors import CredentialError, KeyringUnavailable
 from desktop_publisher.platforms import registry
 from desktop_publisher.platforms.base import AccountInfo
 from desktop_publisher.redaction import redact, register_secret
 from desktop_publisher.store.models import Account
+
+if TYPE_CHECKING:
+    from keyring.backend import KeyringBackend
 
 SERVICE = "desktop-publisher"
 
@@ -44,6 +47,8 @@ def _username(account_id: int) -> str:
 
 
 def explain_keyring_error(exc: BaseException) -> KeyringUnavailable:
+    import keyring.errors
+
     if isinstance(exc, keyring.errors.NoKeyringError):
         return KeyringUnavailable(_NO_KEYRING)
     if isinstance(exc, keyring.errors.KeyringLocked):
@@ -63,9 +68,15 @@ class CredentialStore:
         self._cache: dict[int, str | None] = {}
 
     def _keyring(self) -> KeyringBackend:
-        return self._backend or keyring.get_keyring()
+        if self._backend is not None:
+            return self._backend
+        import keyring
+
+        return keyring.get_keyring()
 
     def _call(self, fn_name: str, *args: str) -> object:
+        import keyring.errors
+
         try:
             return getattr(self._keyring(), fn_name)(SERVICE, *args)
         except keyring.errors.PasswordDeleteError:
