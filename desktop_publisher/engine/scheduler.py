@@ -231,6 +231,9 @@ class Engine:
         version = self._read_data_version()
         changed = version != self._data_version
         self._data_version = version
+        if changed:
+            # Another connection committed: it may have changed settings (the CLI, the window).
+            self.store.settings.invalidate()
         if woke:
             self.wakeups += 1
             log.info("the computer woke up or the clock changed: checking due posts")

@@ -1,7 +1,14 @@
-"""Typed access to the settings declared in config.SETTINGS."""
+"""Typed access to the settings declared in config.SETTINGS.
+
+`get()` always reads the database. The engine reads a few settings on every pass and every
+publish, so it uses `cached()`: all settings read in one statement and held in memory until
+`set()` or `ensure_defaults()` here, or `invalidate()` — which the engine calls when its
+data_version watch sees another connection (the CLI, another process) commit.
+"""
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 import peewee
@@ -14,6 +21,8 @@ from desktop_publisher.store.models import Setting
 class Settings:
     def __init__(self, db: peewee.Database) -> None:
         self._db = db
+        self._lock = threading.Lock()
+        self._cache: dict[str, Any] | None = None
 
     def ensure_defaults(self) -> None:
         with self._db.atomic():
@@ -24,6 +33,7 @@ class Settings:
                 .on_conflict_ignore()
                 .execute()
             )
+        self.invalidate()
 
     def get(self, key: str) -> Any:
         spec = SETTINGS_BY_KEY[key]
@@ -48,6 +58,29 @@ class Settings:
         if spec.minimum is not None and isinstance(value, int | float) and value < spec.minimum:
             raise UserError(f"Setting {key!r} must be at least {spec.minimum}.")
         Setting.insert(key=key, value=value).on_conflict_replace().execute()
+        self.invalidate()
+
+    def cached(self, key: str) -> Any:
+        """The value as of the last read of the table (see the module docstring)."""
+        cache = self._cache
+        if cache is None:
+            cache = self._load()
+        return cache[key]
+
+    def invalidate(self) -> None:
+        with self._lock:
+            self._cache = None
+
+    def _load(self) -> dict[str, Any]:
+        with self._lock:
+            if self._cache is None:
+                # Same rule as get(): a missing or null row means the default.
+                stored = {row.key: row.value for row in Setting.select()}
+                self._cache = {
+                    s.key: s.default if stored.get(s.key) is None else stored[s.key]
+                    for s in SETTINGS
+                }
+            return self._cache
 
     def all(self) -> dict[str, Any]:
         stored = {row.key: row.value for row in Setting.select()}
