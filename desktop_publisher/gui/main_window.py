@@ -44,7 +44,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_publisher import APP_NAME
-from desktop_publisher.engine.events import EventBus
+from desktop_publisher.engine.events import EngineEvent, EventBus, EventKind
 from desktop_publisher.errors import UserError
 from desktop_publisher.gui import icons, post_dialogs, pyside_fixes, statuses, timefmt
 from desktop_publisher.gui.calendar_view import MONTH, WEEK, CalendarView, week_start
@@ -67,6 +67,9 @@ pyside_fixes.install()
 
 # Engine events arrive in bursts (50 posts published at 09:00): one reload per burst.
 REFRESH_MS = 120
+# The steps of a refresh run on timers this far apart rather than back to back, so a timer that
+# is due in between (a repaint, an animation) runs between them instead of after all of them.
+STEP_MS = 1
 SEARCH_DELAY_MS = 250
 STATUS_TICK_MS = 60_000
 
@@ -103,6 +106,11 @@ def _publish_here(post_id: int, publish: Callable[..., Any]) -> PublishResult:
         return post_id, None, exc
 
 
+def _read_status(posts: Any, accounts: Any) -> tuple[dict[str, int], list[str] | None]:
+    """Runs on a job thread: the status line's reads that grow with the number of posts."""
+    return posts.counts(), (accounts.expiry_warnings() if accounts is not None else None)
+
+
 def _theme_icon(name: str, fallback: QStyle.StandardPixmap | None = None) -> QIcon:
     found = QIcon.fromTheme(name)
     if found.isNull() and fallback is not None:
@@ -132,6 +140,15 @@ class MainWindow(QMainWindow):
         self.anchor: date = datetime.now(timefmt.zone()).date()
         self.descending = False
         self._refreshing = False
+        # The next refresh reads everything (drafts, token warnings); engine events alone only
+        # change posts' statuses, and a refresh for them reads just what that can change.
+        self._full_refresh = True
+        self._rest_full = False
+        self._queue_total_cache: tuple[QueueFilter, int] | None = None
+        self._counts: dict[str, int] = {}
+        self._warnings: list[str] = []
+        self._status_reading = False  # counts and warnings being read on a job thread
+        self._status_again: bool | None = None  # another read asked for meanwhile (warnings?)
         self._accounts_key: list[tuple[Any, ...]] = []
         self._fallback_events = EventBus()
         # Posts published here while another process owns the engine still notify the user.
@@ -158,14 +175,20 @@ class MainWindow(QMainWindow):
         self._status_timer.setInterval(STATUS_TICK_MS)
         self._status_timer.timeout.connect(self._tick)
         self._status_timer.start()
+        self._rest_timer = QTimer(self)
+        self._rest_timer.setSingleShot(True)
+        self._rest_timer.setInterval(STEP_MS)
+        self._rest_timer.timeout.connect(self._refresh_rest)
 
-        ctx.bridge.postsChanged.connect(self.schedule_refresh)
+        ctx.bridge.event.connect(self._engine_event)
+        ctx.bridge.postsChanged.connect(self._engine_changed)
         ctx.bridge.postChanged.connect(self._post_changed)
         ctx.bridge.engineStateChanged.connect(self._engine_state_changed)
 
         self.refresh_accounts()
         self.apply_filter()
-        self._engine_state_changed("")  # also fills the status line
+        self._engine_state_changed("")
+        self.refresh_status()
         self.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # --- construction --------------------------------------------------------------------------
@@ -582,7 +605,7 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange and hasattr(self, "warning_button"):
             # Light ↔ dark: the status colours are picked per palette.
-            self.refresh_status()
+            self._show_status()
             self._selection_changed()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
@@ -591,7 +614,8 @@ class MainWindow(QMainWindow):
             self.hide()
             return
         # Closing for good: no late refresh may read a store that is being closed.
-        for timer in (self._refresh_timer, self._search_timer, self._status_timer):
+        timers = (self._refresh_timer, self._search_timer, self._status_timer, self._rest_timer)
+        for timer in timers:
             timer.stop()
         event.accept()
 
@@ -725,7 +749,7 @@ class MainWindow(QMainWindow):
         )
         self.apply_filter()
 
-    def _update_range_widgets(self) -> None:
+    def _update_range_widgets(self, recount: bool = True) -> None:
         for button in self.range_buttons.buttons():
             button.setChecked(button.property("range") == self.range_kind)
         if self.range_kind == DAY:
@@ -745,17 +769,24 @@ class MainWindow(QMainWindow):
         else:
             text = self.tr("All posts")
             self.calendar.set_highlight(None)
-        total = self._queue_total()
+        total = self._queue_total(recount)
         count = self.tr("%Ln post(s)", "", total)
         self.range_label.setText(f"<b>{html.escape(text)}</b> · {html.escape(count)}")
         self.range_label.setToolTip(f"{text} · {count}")
 
-    def _queue_total(self) -> int:
+    def _queue_total(self, recount: bool = True) -> int:
         flt = self.model.filter()
+        cached = self._queue_total_cache
+        # A status change moves no post in or out of a filter that does not choose statuses.
+        if not recount and cached is not None and cached[0] == flt and not flt.statuses:
+            return cached[1]
         drafts = self.model.loaded_drafts()
         if drafts is None:
-            return queries.queue_count(self.db, flt)
-        return queries.queue_count(self.db, flt, include_drafts=False) + drafts
+            total = queries.queue_count(self.db, flt)
+        else:
+            total = queries.queue_count(self.db, flt, include_drafts=False) + drafts
+        self._queue_total_cache = (flt, total)
+        return total
 
     # --- accounts filter -----------------------------------------------------------------------
     def refresh_accounts(self) -> None:
@@ -831,21 +862,40 @@ class MainWindow(QMainWindow):
 
     # --- refresh -------------------------------------------------------------------------------
     def schedule_refresh(self) -> None:
+        """Read everything again soon (the user or another process changed something)."""
+        self._full_refresh = True
+        if not self._refresh_timer.isActive():
+            self._refresh_timer.start()
+
+    def _engine_event(self, event: EngineEvent) -> None:
+        # The due pass, a cleanup or another process: anything may have changed. The bridge
+        # emits this before postsChanged, so the refresh it starts reads everything.
+        if event.kind is EventKind.POSTS_CHANGED:
+            self._full_refresh = True
+
+    def _engine_changed(self) -> None:
         if not self._refresh_timer.isActive():
             self._refresh_timer.start()
 
     def _post_changed(self, _post_id: int, _status: str) -> None:
-        self.schedule_refresh()
+        self._engine_changed()
 
     def refresh_now(self) -> None:
-        """Reload what is shown; keeps the selection and the scroll position."""
+        """Reload what is shown; keeps the selection and the scroll position.
+
+        The queue now; the calendar and the status line in later steps (see _refresh_rest).
+        After engine events only (statuses changed) the drafts, the range's count and the token
+        warnings are kept: publishing changes none of them.
+        """
         self._refresh_timer.stop()
+        full, self._full_refresh = self._full_refresh, False
+        self._rest_full = self._rest_full or full
         key = self.selected_key()
         scroll = self.view.verticalScrollBar().value()
         self.refresh_accounts()
         self._refreshing = True
         try:
-            self.model.reload()
+            self.model.reload(posts_only=not full)
             if key is not None:
                 self.select_key(key, scroll=False, fetch=False)
             self.view.verticalScrollBar().setValue(scroll)
@@ -853,19 +903,21 @@ class MainWindow(QMainWindow):
             self._refreshing = False
         self._update_page()
         self._selection_changed()
-        # The calendar and the status line on the next turn of the event loop: no single long
-        # stall while a burst of posts is being published.
-        QTimer.singleShot(0, self._refresh_rest)
+        # The calendar and the status line on a later turn of the event loop (a timer, not a
+        # posted call, so a due repaint runs in between): no single long stall while a burst of
+        # posts is being published.
+        self._rest_timer.start()
 
     def _refresh_rest(self) -> None:
+        full, self._rest_full = self._rest_full, False
         self.calendar.refresh()
-        self._update_range_widgets()
-        self.refresh_status()
+        self._update_range_widgets(recount=full)
+        self._refresh_status_later(warnings=full)
 
     def _tick(self) -> None:
         self.refresh_accounts()
         self.calendar.refresh()
-        self.refresh_status()
+        self._refresh_status_later(warnings=True)
 
     def _update_page(self) -> None:
         has_accounts = bool(self._accounts_key)
@@ -882,6 +934,43 @@ class MainWindow(QMainWindow):
         self.details.setVisible(listing)
 
     def refresh_status(self) -> None:
+        """The whole status line, read now (at start and after the user changed something)."""
+        self._counts = self.ctx.posts.counts()
+        self._warnings = self.ctx.accounts.expiry_warnings()
+        self._show_status()
+
+    def _refresh_status_later(self, warnings: bool) -> None:
+        """The engine state and the next post now (a seek); the counts per status, and with
+        `warnings` the token warnings, on a job thread: they read every post, which the GUI
+        thread must not wait for. One read at a time; asks meanwhile make one more."""
+        self._show_status()
+        if self._status_reading:
+            self._status_again = bool(self._status_again) or warnings
+            return
+        self._status_reading = True
+        accounts = self.ctx.accounts if warnings else None
+        self.ctx.jobs.run(
+            _read_status,
+            self.ctx.posts,
+            accounts,
+            on_done=self._status_read,
+            on_error=self._status_read_failed,
+        )
+
+    def _status_read(self, result: tuple[dict[str, int], list[str] | None]) -> None:
+        self._counts, warnings = result
+        if warnings is not None:
+            self._warnings = warnings
+        self._status_read_failed(None)
+        self._show_status()
+
+    def _status_read_failed(self, _error: Exception | None) -> None:
+        self._status_reading = False
+        again, self._status_again = self._status_again, None
+        if again is not None:
+            self._refresh_status_later(warnings=again)
+
+    def _show_status(self) -> None:
         engine = self.ctx.engine
         if engine is None:
             owner = self.ctx.engine_owner
@@ -907,7 +996,7 @@ class MainWindow(QMainWindow):
                 .replace("%1", timefmt.day_label(local.date()))
                 .replace("%2", timefmt.clock(nxt.due_at))
             )
-        counts = self.ctx.posts.counts()
+        counts = self._counts
         palette = self.palette()
         for status in statuses.ORDER:
             n = counts.get(status, 0)
@@ -924,7 +1013,7 @@ class MainWindow(QMainWindow):
             parts.append(text)
         self.status_line.setText(" · ".join(parts))
         self.status_line.setToolTip(self.tr("Times are in %1").replace("%1", timefmt.zone_name()))
-        warnings = self.ctx.accounts.expiry_warnings()
+        warnings = self._warnings
         if warnings:
             more = f" (+{len(warnings) - 1})" if len(warnings) > 1 else ""
             # Elided, so the status line beside it keeps its room; the tooltip has every word.
@@ -954,7 +1043,7 @@ class MainWindow(QMainWindow):
             self.pause_action.setToolTip(
                 self.tr("Hold every scheduled post until you resume (Publish now still works)")
             )
-        self.refresh_status()
+        self._refresh_status_later(warnings=False)
 
     # --- selection -----------------------------------------------------------------------------
     def selected_row(self) -> QueueRow | None:

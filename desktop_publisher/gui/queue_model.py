@@ -87,15 +87,17 @@ class QueueModel(QAbstractTableModel):
                 self._draft_before = page[-1].id
             if len(page) < limit:
                 self._drafts_done = True
-        want = limit - len(out)
-        if want > 0 and not self._posts_done:
-            page = queries.queue_page(self.db, self._filter, after=self._post_after, limit=want)
-            out += page
-            if page:
-                self._post_after = page[-1].sort_key
-            if len(page) < want:
-                self._posts_done = True
-        return out
+        return out + self._next_posts(limit - len(out))
+
+    def _next_posts(self, want: int) -> list[QueueRow]:
+        if want <= 0 or self._posts_done:
+            return []
+        page = queries.queue_page(self.db, self._filter, after=self._post_after, limit=want)
+        if page:
+            self._post_after = page[-1].sort_key
+        if len(page) < want:
+            self._posts_done = True
+        return page
 
     def _days_of(self, rows: list[QueueRow]) -> list[date | None]:
         tz = timefmt.zone()
@@ -114,11 +116,25 @@ class QueueModel(QAbstractTableModel):
         self.endResetModel()
         self.reloaded.emit()
 
-    def reload(self) -> None:
-        """Read again what is loaded (a status changed, a post was added or removed)."""
+    def reload(self, posts_only: bool = False) -> None:
+        """Read again what is loaded (a status changed, a post was added or removed).
+
+        `posts_only` keeps the loaded drafts as they are and reads the posts again: for engine
+        events, which change a post's status and never which content is a draft.
+        """
         keep = min(max(len(self._rows), self.page_size), RELOAD_CAP)
-        self._reset_cursors()
-        rows = self._next_rows(keep)
+        if posts_only:
+            if not self._drafts_done:
+                # Only drafts are loaded so far, and they did not change.
+                self.reloaded.emit()
+                return
+            drafts = [r for r in self._rows if r.kind == DRAFT]
+            self._post_after = None
+            self._posts_done = not self._filter.wants_posts()
+            rows = drafts + self._next_posts(keep - len(drafts))
+        else:
+            self._reset_cursors()
+            rows = self._next_rows(keep)
         if [r.key for r in rows] == [r.key for r in self._rows]:
             self._rows = rows
             if rows:
