@@ -594,7 +594,8 @@ def build_parser() -> Parser:
         dest="subcommand", metavar="SUBCOMMAND", required=True, parser_class=Parser
     )
     add = acc.add_parser("add", help="add an account (the secret is read from stdin or a prompt)")
-    add.add_argument("platform", choices=sorted(registry.platforms()))
+    # The ids only: importing every client here would delay every command and the window.
+    add.add_argument("platform", choices=registry.names())
     add.add_argument("--name", required=True)
     add.add_argument("--client-id", dest="client_id", help="LinkedIn app client id")
     add.add_argument("--author", help="LinkedIn author URN (urn:li:person:… / organization)")

@@ -132,6 +132,6 @@ def platform_label(platform: str | None) -> str:
     from desktop_publisher.platforms import registry
 
     try:
-        return registry.publisher_class(platform or "").label
+        return registry.label(platform or "")  # built-in labels without importing the clients
     except Exception:
         return platform or "?"
