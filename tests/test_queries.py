@@ -251,3 +251,61 @@ def test_next_due_is_the_earliest_pending_post_of_either_status(store, two_accou
     assert posts.next_due().id == queued.id
     set_status(queued.id, Status.CANCELLED.value)
     assert posts.next_due() is None
+
+
+def test_a_content_is_a_draft_again_when_its_last_post_goes_and_not_before(
+    store, two_accounts, add_post
+):
+    li, fb = two_accounts
+    first = add_post([li, fb], "Two accounts", at=BASE)
+    content_id = first.variant.content_id
+    second = ScheduledPost.get((ScheduledPost.id != first.id) & (ScheduledPost.account == fb.id))
+
+    def draft_ids() -> list[int]:
+        return [r.id for r in queries.drafts(store.db, QueueFilter())]
+
+    assert draft_ids() == []
+    first.delete_instance()
+    assert draft_ids() == []  # one post left
+    # A post moved to another content's variant: the first content is a draft, the other not.
+    other = Content.create(text="Other")
+    variant = ContentVariant.create(content=other, platform="facebook", text="Other")
+    assert draft_ids() == [other.id]
+    ScheduledPost.update(variant=variant).where(ScheduledPost.id == second.id).execute()
+    assert draft_ids() == [content_id]
+    # A variant handed to another content takes its posts along.
+    ContentVariant.update(content=content_id).where(ContentVariant.id == variant.id).execute()
+    assert draft_ids() == [other.id]
+    second.delete_instance()
+    assert set(draft_ids()) == {content_id, other.id}
+    assert queries.queue_count(store.db, QueueFilter()) == 2
+    assert queries.delete_draft(store.db, content_id)
+
+
+def test_window_reads_walk_their_indexes(store, two_accounts, add_post):
+    """Drafts come from their partial index and the calendar's counts from the index alone:
+    neither reads every post."""
+
+    def plan(sql: str, params: list) -> str:  # noqa: ANN001
+        rows = store.db.execute_sql(f"EXPLAIN QUERY PLAN {sql}", params).fetchall()
+        return " | ".join(str(row[-1]) for row in rows)
+
+    add_post(two_accounts[0], "x", at=BASE)
+    captured: list[tuple[str, list]] = []
+    execute = store.db.execute_sql
+
+    def capture(sql, params=None, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+        captured.append((sql, list(params or [])))
+        return execute(sql, params, *args, **kwargs)
+
+    store.db.execute_sql = capture
+    try:
+        queries.drafts(store.db, QueueFilter())
+        queries.queue_count(store.db, QueueFilter(statuses=frozenset({DRAFT})))
+        queries.day_counts(store.db, BASE, BASE + timedelta(days=42), ZoneInfo("Europe/Warsaw"))
+    finally:
+        del store.db.execute_sql
+    drafts_plan, count_plan, days_plan = (plan(sql, params) for sql, params in captured)
+    assert "content_draft" in drafts_plan and "scheduled_post" not in drafts_plan
+    assert "content_draft" in count_plan and "scheduled_post" not in count_plan
+    assert "COVERING INDEX scheduled_post_publication_status" in days_plan

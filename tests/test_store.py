@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from desktop_publisher.errors import StoreError
-from desktop_publisher.store import migrations
+from desktop_publisher.store import migrations, queries
 from desktop_publisher.store.connection import open_store
 from desktop_publisher.store.migrations import Migration
 from desktop_publisher.store.models import (
@@ -90,11 +90,12 @@ def test_migration_backs_up_then_applies_in_a_transaction(data_dir, monkeypatch)
         conn.execute('ALTER TABLE "account" ADD COLUMN "colour" TEXT')
         conn.execute("UPDATE account SET colour = 'blue'")
 
-    steps = [*migrations.MIGRATIONS, Migration(2, "account colour", add_column)]
+    nxt = migrations.latest_version() + 1
+    steps = [*migrations.MIGRATIONS, Migration(nxt, "account colour", add_column)]
     conn = sqlite3.connect(path, isolation_level=None)
     applied = migrations.migrate(conn, path, steps)
-    assert applied == [2]
-    assert migrations.current_version(conn) == 2
+    assert applied == list(range(2, nxt + 1))
+    assert migrations.current_version(conn) == nxt
     assert conn.execute("SELECT colour FROM account").fetchall() == [("blue",), ("blue",)]
     backups = list(data_dir.glob("publisher.db.v1-*.bak"))
     assert len(backups) == 1
@@ -112,9 +113,11 @@ def test_failing_migration_rolls_back_and_is_reported(data_dir):
         conn.execute("UPDATE no_such_table SET x = 1")
 
     conn = sqlite3.connect(path, isolation_level=None)
-    with pytest.raises(migrations.MigrationError, match="migration to version 2"):
-        migrations.migrate(conn, path, [*migrations.MIGRATIONS, Migration(2, "broken", broken)])
-    assert migrations.current_version(conn) == 1
+    nxt = migrations.latest_version() + 1
+    with pytest.raises(migrations.MigrationError, match=f"migration to version {nxt}"):
+        migrations.migrate(conn, path, [*migrations.MIGRATIONS, Migration(nxt, "broken", broken)])
+    # The steps before the broken one stay applied; the broken one left nothing behind.
+    assert migrations.current_version(conn) == nxt - 1
     columns = [row[1] for row in conn.execute("PRAGMA table_info(account)")]
     assert "colour" not in columns
 
@@ -185,3 +188,49 @@ def test_settings_defaults_and_validation(store):
         store.settings.set("lateness_window_minutes", "soon")
     with pytest.raises(UserError, match="at least"):
         store.settings.set("max_attempts", 0)
+
+
+def test_upgrade_from_v1_counts_posts_per_content_and_adds_the_window_indexes(data_dir):
+    path = load_fixture(1, data_dir)
+    conn = sqlite3.connect(path)
+    # A draft (content without a post) beside the fixture's scheduled content.
+    conn.execute(
+        "INSERT INTO content (id, title, text, link, media, created_at, updated_at) "
+        "VALUES (7, '', 'An idea', NULL, '[]', ?, ?)",
+        ("2026-11-24 20:00:00.000000", "2026-11-24 20:00:00.000000"),
+    )
+    conn.commit()
+    posts_before = conn.execute("SELECT * FROM scheduled_post ORDER BY id").fetchall()
+    conn.close()
+    store = open_store(data_dir)
+    try:
+        db = store.db
+        assert db.execute_sql("SELECT id, posts FROM content ORDER BY id").fetchall() == [
+            (1, 2),
+            (7, 0),
+        ]
+        names = {
+            row[0]
+            for row in db.execute_sql(
+                "SELECT name FROM sqlite_master WHERE type IN ('index', 'trigger')"
+            )
+        }
+        assert {
+            "content_draft",
+            "scheduled_post_publication_status",
+            "scheduled_post_publication_date",
+            "scheduled_post_counted",
+            "scheduled_post_uncounted",
+            "scheduled_post_recounted",
+            "content_variant_moved",
+        } <= names
+        assert db.execute_sql("SELECT * FROM scheduled_post ORDER BY id").fetchall() == (
+            posts_before
+        )
+        assert [r.id for r in queries.drafts(db, queries.QueueFilter())] == [7]
+        # The triggers keep the count from now on.
+        ScheduledPost.delete().where(ScheduledPost.variant == 1).execute()
+        assert db.execute_sql("SELECT posts FROM content WHERE id = 1").fetchone() == (1,)
+    finally:
+        store.close()
+    assert list(data_dir.glob("publisher.db.v1-*.bak"))

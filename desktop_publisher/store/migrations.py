@@ -74,8 +74,60 @@ CREATE TABLE "publish_attempt" ("id" INTEGER NOT NULL PRIMARY KEY, "post_id" INT
 CREATE INDEX "publish_attempt_post_id" ON "publish_attempt" ("post_id");
 """
 
+# The window's reads that grew with the number of posts (store/queries.py):
+# - drafts (content without any scheduled post) needed a pass over every post to find; `posts`
+#   counts a content's scheduled posts, kept by triggers whoever writes (app, CLI, engine), and
+#   a partial index holds just the drafts, newest first on demand;
+# - the calendar's per-day counts looked up every row for its status; (publication_date, status)
+#   answers them from the index alone. The plain publication_date index stays: the queue pages
+#   by (publication_date, id), which only it holds in that order.
+# A trigger's body holds ";", which _statements splits on: each trigger runs as one statement.
+_V2 = """
+ALTER TABLE "content" ADD COLUMN "posts" INTEGER NOT NULL DEFAULT 0;
+UPDATE "content" SET "posts" = (SELECT count(*) FROM "scheduled_post" sp
+  JOIN "content_variant" v ON v."id" = sp."variant_id" WHERE v."content_id" = "content"."id");
+CREATE INDEX "content_draft" ON "content" ("id") WHERE "posts" = 0;
+CREATE INDEX "scheduled_post_publication_status" ON "scheduled_post" ("publication_date",
+  "status");
+"""
+
+_V2_TRIGGERS = (
+    """CREATE TRIGGER "scheduled_post_counted" AFTER INSERT ON "scheduled_post" BEGIN
+  UPDATE "content" SET "posts" = "posts" + 1
+    WHERE "id" = (SELECT "content_id" FROM "content_variant" WHERE "id" = NEW."variant_id");
+END""",
+    """CREATE TRIGGER "scheduled_post_uncounted" AFTER DELETE ON "scheduled_post" BEGIN
+  UPDATE "content" SET "posts" = "posts" - 1
+    WHERE "id" = (SELECT "content_id" FROM "content_variant" WHERE "id" = OLD."variant_id");
+END""",
+    """CREATE TRIGGER "scheduled_post_recounted" AFTER UPDATE OF "variant_id" ON "scheduled_post"
+  WHEN OLD."variant_id" IS NOT NEW."variant_id" BEGIN
+  UPDATE "content" SET "posts" = "posts" - 1
+    WHERE "id" = (SELECT "content_id" FROM "content_variant" WHERE "id" = OLD."variant_id");
+  UPDATE "content" SET "posts" = "posts" + 1
+    WHERE "id" = (SELECT "content_id" FROM "content_variant" WHERE "id" = NEW."variant_id");
+END""",
+    """CREATE TRIGGER "content_variant_moved" AFTER UPDATE OF "content_id" ON "content_variant"
+  WHEN OLD."content_id" IS NOT NEW."content_id" BEGIN
+  UPDATE "content" SET "posts" = "posts" -
+    (SELECT count(*) FROM "scheduled_post" WHERE "variant_id" = OLD."id")
+    WHERE "id" = OLD."content_id";
+  UPDATE "content" SET "posts" = "posts" +
+    (SELECT count(*) FROM "scheduled_post" WHERE "variant_id" = NEW."id")
+    WHERE "id" = NEW."content_id";
+END""",
+)
+
+
+def _v2(conn: sqlite3.Connection) -> None:
+    _statements(_V2)(conn)
+    for trigger in _V2_TRIGGERS:
+        conn.execute(trigger)
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "initial schema", _statements(_V1)),
+    Migration(2, "draft index and calendar index", _v2),
 ]
 
 
