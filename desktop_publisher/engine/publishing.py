@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import random
+import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -35,6 +36,7 @@ from desktop_publisher.store.connection import Store
 from desktop_publisher.store.models import (
     PENDING,
     Account,
+    ContentVariant,
     FailureKind,
     PublishAttempt,
     ScheduledPost,
@@ -48,6 +50,67 @@ PublisherFactory = Callable[[AccountInfo, PublisherOptions], Publisher]
 # A date job may fire a little early (clock granularity); never much earlier than due.
 EARLY_TOLERANCE = timedelta(seconds=2)
 DEFAULT_RATE_LIMIT_WAIT = 15 * 60.0
+
+# The publish path's statements are written out: building them through peewee cost more CPU than
+# SQLite took to run them, and ten lanes publishing at once share one interpreter lock.
+_HAS_RETURNING = sqlite3.sqlite_version_info >= (3, 35, 0)
+_PENDING_SQL = ", ".join(f"'{s}'" for s in PENDING)
+_POST_FIELDS = ScheduledPost._meta.sorted_fields
+_ACCOUNT_FIELDS = Account._meta.sorted_fields
+_VARIANT_FIELDS = ContentVariant._meta.sorted_fields
+
+
+def _columns(alias: str, fields: list) -> str:
+    return ", ".join(f'{alias}."{f.column_name}"' for f in fields)
+
+
+_STATUS_SQL = "SELECT status, due_at FROM scheduled_post WHERE id = ?"
+_CLAIM_SQL = (
+    "UPDATE scheduled_post SET status = ?, attempts = attempts + 1, claimed_at = ?, updated_at = ?"
+    f" WHERE id = ? AND status IN ({_PENDING_SQL})"
+)
+_ATTEMPT_SQL = (
+    "INSERT INTO publish_attempt (post_id, number, started_at, outcome, manual) "
+    "VALUES (?, ?, ?, 'started', ?)"
+)
+# The post with its account and variant in one read, as they are once claimed.
+_CLAIMED_SQL = (
+    f"SELECT {_columns('p', _POST_FIELDS)}, {_columns('a', _ACCOUNT_FIELDS)}, "
+    f"{_columns('v', _VARIANT_FIELDS)} FROM scheduled_post p "
+    "JOIN account a ON a.id = p.account_id JOIN content_variant v ON v.id = p.variant_id "
+    "WHERE p.id = ?"
+)
+_PUBLISHED_SQL = (
+    "UPDATE scheduled_post SET status = ?, external_id = ?, url = ?, published_at = ?, "
+    "updated_at = ?, last_error = NULL, last_error_kind = NULL "
+    f"WHERE id = ? AND status IN ('{Status.PUBLISHING}', '{Status.NEEDS_CHECK}')"
+)
+_FINISH_ATTEMPT_SQL = (
+    "UPDATE publish_attempt SET finished_at = ?, outcome = ?, error_kind = ?, message = ? "
+    "WHERE id = ?"
+)
+_utc_text = ScheduledPost.due_at.db_value
+_utc_value = ScheduledPost.due_at.python_value
+
+
+def _instance(model: type, fields: list, values: tuple) -> object:
+    """A model instance from a row, as peewee's own select would build it."""
+    obj = model(
+        __no_default__=1, **{f.name: f.python_value(v) for f, v in zip(fields, values, strict=True)}
+    )
+    obj._dirty.clear()
+    return obj
+
+
+class _CachedSettings:
+    """What publisher_options() reads (`store.settings.get`), served from the settings cache."""
+
+    def __init__(self, store: Store) -> None:
+        self.settings = self
+        self._store = store
+
+    def get(self, key: str) -> object:
+        return self._store.settings.cached(key)
 
 
 @dataclass(frozen=True)
@@ -79,22 +142,26 @@ class PublishingService:
 
     # --- the one entry point ---------------------------------------------------------------
     def publish_post(self, scheduled_post_id: int, manual: bool = False) -> PublishOutcome:
-        post = ScheduledPost.get_or_none(ScheduledPost.id == scheduled_post_id)
-        if post is None:
+        row = self.store.db.connection().execute(_STATUS_SQL, (scheduled_post_id,)).fetchone()
+        if row is None:
             return PublishOutcome(scheduled_post_id, False, None, "no such post")
+        status, due_text = row
         now = self.clock.now()
-        if not manual and post.status in PENDING:
-            if post.due_at - now > EARLY_TOLERANCE:
+        if not manual and status in PENDING:
+            due_at = _utc_value(due_text)
+            if due_at - now > EARLY_TOLERANCE:
                 # Rescheduled later since this job was planned: its own job will come.
-                return PublishOutcome(post.id, False, post.status, "not due yet")
-            if self.mark_missed_if_late(post, now):
-                return PublishOutcome(post.id, False, Status.FAILED, "missed")
-        attempt = self._claim(post.id, now, manual)
-        if attempt is None:
-            current = ScheduledPost.get_by_id(post.id)
-            return PublishOutcome(post.id, False, current.status, "not claimed")
-        post = ScheduledPost.get_by_id(post.id)
-        account: Account = post.account
+                return PublishOutcome(scheduled_post_id, False, status, "not due yet")
+            if now - due_at > self._lateness_window():
+                late = ScheduledPost.get_or_none(ScheduledPost.id == scheduled_post_id)
+                if late is not None and self.mark_missed_if_late(late, now):
+                    return PublishOutcome(scheduled_post_id, False, Status.FAILED, "missed")
+        claimed = self._claim(scheduled_post_id, now, manual)
+        if claimed is None:
+            current = self.store.db.connection().execute(_STATUS_SQL, (scheduled_post_id,))
+            row = current.fetchone()
+            return PublishOutcome(scheduled_post_id, False, row[0] if row else None, "not claimed")
+        attempt, post, account, variant_row = claimed
         self.events.emit(
             EngineEvent(
                 EventKind.PUBLISHING, post.id, account.name, account.platform, Status.PUBLISHING
@@ -109,7 +176,7 @@ class PublishingService:
             manual,
         )
         try:
-            publisher, variant, ctx = self._prepare(post, account, attempt)
+            publisher, variant, ctx = self._prepare(post, account, variant_row, attempt)
         except PublishError as exc:
             return self._record_failure(post, account, attempt, exc)
         except KeyringUnavailable as exc:
@@ -150,37 +217,72 @@ class PublishingService:
         return self._record_success(post, account, attempt, result)
 
     # --- steps -----------------------------------------------------------------------------
-    def _claim(self, post_id: int, now: datetime, manual: bool) -> PublishAttempt | None:
+    def _claim(
+        self, post_id: int, now: datetime, manual: bool
+    ) -> tuple[PublishAttempt, ScheduledPost, Account, ContentVariant] | None:
+        """The compare-and-set `scheduled|queued → publishing` and the ledger row, in one
+        transaction; then the post as claimed, with its account and variant."""
+        stamp = _utc_text(now)
         with self.store.atomic():
-            claimed = (
-                ScheduledPost.update(
-                    status=Status.PUBLISHING,
-                    attempts=ScheduledPost.attempts + 1,
-                    claimed_at=now,
-                    updated_at=now,
-                )
-                .where((ScheduledPost.id == post_id) & ScheduledPost.status.in_(PENDING))
-                .execute()
+            conn = self.store.db.connection()
+            claim = (Status.PUBLISHING.value, stamp, stamp, post_id)
+            if _HAS_RETURNING:
+                returned = conn.execute(_CLAIM_SQL + " RETURNING attempts", claim).fetchone()
+                if returned is None:
+                    return None
+                number = returned[0]
+            else:
+                if not conn.execute(_CLAIM_SQL, claim).rowcount:
+                    return None
+                number = conn.execute(
+                    "SELECT attempts FROM scheduled_post WHERE id = ?", (post_id,)
+                ).fetchone()[0]
+            cursor = conn.execute(_ATTEMPT_SQL, (post_id, number, stamp, int(manual)))
+            attempt = PublishAttempt(
+                id=cursor.lastrowid,
+                post=post_id,
+                number=number,
+                started_at=now,
+                finished_at=None,
+                outcome="started",
+                error_kind=None,
+                message=None,
+                manual=manual,
             )
-            if not claimed:
-                return None
-            number = ScheduledPost.get_by_id(post_id).attempts
-            return PublishAttempt.create(post=post_id, number=number, started_at=now, manual=manual)
+            attempt._dirty.clear()
+            row = conn.execute(_CLAIMED_SQL, (post_id,)).fetchone()
+        ends = len(_POST_FIELDS), len(_POST_FIELDS) + len(_ACCOUNT_FIELDS)
+        post = _instance(ScheduledPost, _POST_FIELDS, row[: ends[0]])
+        account = _instance(Account, _ACCOUNT_FIELDS, row[ends[0] : ends[1]])
+        variant = _instance(ContentVariant, _VARIANT_FIELDS, row[ends[1] :])
+        post.account = account  # so post.account needs no read of its own
+        post.variant = variant
+        post._dirty.clear()
+        return attempt, post, account, variant
 
     def _prepare(
-        self, post: ScheduledPost, account: Account, attempt: PublishAttempt
+        self,
+        post: ScheduledPost,
+        account: Account,
+        variant_row: ContentVariant,
+        attempt: PublishAttempt,
     ) -> tuple[Publisher, PostVariant, PublishContext]:
         """Everything before the first request: credentials, client, validation, context."""
         info = get_platform_credentials(account, self.credentials)
         media_host = None
         if self.media_host_factory and registry.publisher_class(account.platform).needs_media_host:
             media_host = self.media_host_factory()
-        publisher = self.publisher_factory(info, publisher_options(self.store, media_host))
-        variant = variant_of(post.variant)
-        problems = publisher.validate(variant, media_host_available())
+        publisher = self.publisher_factory(
+            info, publisher_options(_CachedSettings(self.store), media_host)
+        )
+        variant = variant_of(variant_row)
+        # Only a platform that needs a media host asks whether one is configured (a read).
+        needs_host = getattr(publisher, "needs_media_host", False)
+        problems = publisher.validate(variant, media_host_available() if needs_host else False)
         if problems:
             raise PublishError(ErrorKind.INVALID_CONTENT, "; ".join(str(p) for p in problems) + ".")
-        previous_unknown = (
+        # Attempts are counted by the claim alongside their ledger rows: the first has no earlier.
+        previous_unknown = attempt.number > 1 and (
             PublishAttempt.select()
             .where(
                 (PublishAttempt.post == post.id)
@@ -205,29 +307,23 @@ class PublishingService:
     def _finish_attempt(
         self, attempt: PublishAttempt, outcome: str, kind: str | None, message: str | None
     ) -> None:
-        PublishAttempt.update(
-            finished_at=self.clock.now(), outcome=outcome, error_kind=kind, message=message
-        ).where(PublishAttempt.id == attempt.id).execute()
+        """Inside the caller's transaction."""
+        self.store.db.connection().execute(
+            _FINISH_ATTEMPT_SQL, (_utc_text(self.clock.now()), outcome, kind, message, attempt.id)
+        )
 
     def _record_success(
         self, post: ScheduledPost, account: Account, attempt: PublishAttempt, result: PublishResult
     ) -> PublishOutcome:
         now = self.clock.now()
+        stamp = _utc_text(now)
         with self.store.atomic():
             # needs_check too: the monitor may have given up on a very slow call that then
             # succeeded; what we know now is better than what it guessed.
-            ScheduledPost.update(
-                status=Status.PUBLISHED,
-                external_id=result.external_id,
-                url=result.url,
-                published_at=now,
-                updated_at=now,
-                last_error=None,
-                last_error_kind=None,
-            ).where(
-                (ScheduledPost.id == post.id)
-                & ScheduledPost.status.in_([Status.PUBLISHING, Status.NEEDS_CHECK])
-            ).execute()
+            self.store.db.connection().execute(
+                _PUBLISHED_SQL,
+                (Status.PUBLISHED.value, result.external_id, result.url, stamp, stamp, post.id),
+            )
             self._finish_attempt(attempt, "published", None, result.url)
         log.info(
             "post=%s account=%r platform=%s status=published external_id=%s url=%s attempt=%s",
@@ -256,8 +352,8 @@ class PublishingService:
             .where((PublishAttempt.post == post_id) & (PublishAttempt.outcome == "transient"))
             .count()
         )
-        base = float(self.store.settings.get("retry_base_seconds"))
-        cap = float(self.store.settings.get("retry_max_seconds"))
+        base = float(self.store.settings.cached("retry_base_seconds"))
+        cap = float(self.store.settings.cached("retry_max_seconds"))
         # `failures` counts earlier transient attempts: the first retry waits `base`.
         delay = min(cap, base * (2**failures)) * random.uniform(0.8, 1.2)
         return max(delay, retry_after or 0.0)
@@ -285,9 +381,9 @@ class PublishingService:
                 )
                 .count()
             )
-            hold_limit = timedelta(hours=float(settings.get("rate_limit_hold_hours")))
+            hold_limit = timedelta(hours=float(settings.cached("rate_limit_hold_hours")))
             if kind is ErrorKind.TRANSIENT and transient_before + 1 >= int(
-                settings.get("max_attempts")
+                settings.cached("max_attempts")
             ):
                 failure_kind = FailureKind.RETRIES_EXHAUSTED
                 message = f"Gave up after {transient_before + 1} attempts. Last error: {message}"
@@ -340,8 +436,11 @@ class PublishingService:
         return PublishOutcome(post.id, True, status, message=message, retry_at=retry_at)
 
     # --- lateness --------------------------------------------------------------------------
+    def _lateness_window(self) -> timedelta:
+        return timedelta(minutes=float(self.store.settings.cached("lateness_window_minutes")))
+
     def mark_missed_if_late(self, post: ScheduledPost, now: datetime) -> bool:
-        window = timedelta(minutes=float(self.store.settings.get("lateness_window_minutes")))
+        window = self._lateness_window()
         if now - post.due_at <= window:
             return False
         minutes = int(window.total_seconds() // 60)
