@@ -63,6 +63,12 @@ class Engine:
         self.tick_seconds = tick_seconds
         self._paused = threading.Event()
         self._due_lock = threading.Lock()
+        # Posts waiting for their due instant, one date job per instant (not per post): a hundred
+        # posts due at the same second reach their lanes in one go, and re-planning an already
+        # planned post on every due pass costs a dict lookup rather than a job store update.
+        self._plan_lock = threading.Lock()
+        self._waiting: dict[datetime, dict[int, int]] = {}  # due_at → {post_id: account_id}
+        self._waiting_due: dict[int, datetime] = {}  # post_id → its due_at in _waiting
         self._lanes = AccountLanes(self._publish, int(store.settings.get("publish_workers")))
         self._scheduler = BackgroundScheduler(
             timezone="UTC",
@@ -191,17 +197,61 @@ class Engine:
 
     # --- planning and running --------------------------------------------------------------
     def _plan(self, planned: tasks.Planned) -> None:
-        if planned.due_at <= self.clock.now():
-            self._enqueue(planned.post_id, planned.account_id, planned.due_at)
+        post_id, due_at = planned.post_id, planned.due_at
+        if due_at <= self.clock.now():
+            self._forget(post_id)
+            self._enqueue(post_id, planned.account_id, due_at)
             return
-        self._scheduler.add_job(
-            self._enqueue,
-            "date",
-            run_date=planned.due_at,
-            args=(planned.post_id, planned.account_id, planned.due_at),
-            id=f"publish:{planned.post_id}",
-            replace_existing=True,
-        )
+        with self._plan_lock:
+            if self._waiting_due.get(post_id) == due_at:
+                return  # already planned for that instant
+            self._forget_locked(post_id)
+            bucket = self._waiting.get(due_at)
+            new_instant = bucket is None
+            if bucket is None:
+                bucket = self._waiting[due_at] = {}
+            bucket[post_id] = planned.account_id
+            self._waiting_due[post_id] = due_at
+            if new_instant:
+                self._scheduler.add_job(
+                    self._fire,
+                    "date",
+                    run_date=due_at,
+                    args=(due_at,),
+                    id=self._job_id(due_at),
+                    replace_existing=True,
+                )
+
+    @staticmethod
+    def _job_id(due_at: datetime) -> str:
+        return f"publish-at:{due_at.isoformat()}"
+
+    def _fire(self, due_at: datetime) -> None:
+        """Every post due at this instant onto its lane, in (due, id) order."""
+        with self._plan_lock:
+            bucket = self._waiting.pop(due_at, {})
+            for post_id in bucket:
+                self._waiting_due.pop(post_id, None)
+        for post_id in sorted(bucket):
+            self._enqueue(post_id, bucket[post_id], due_at)
+
+    def _forget(self, post_id: int) -> None:
+        with self._plan_lock:
+            self._forget_locked(post_id)
+
+    def _forget_locked(self, post_id: int) -> None:
+        """Take a post out of the instant it was planned for (rescheduled, or due now)."""
+        due_at = self._waiting_due.pop(post_id, None)
+        if due_at is None:
+            return
+        bucket = self._waiting.get(due_at)
+        if bucket is None:
+            return
+        bucket.pop(post_id, None)
+        if not bucket:
+            del self._waiting[due_at]
+            with contextlib.suppress(JobLookupError):
+                self._scheduler.remove_job(self._job_id(due_at))
 
     def _enqueue(self, post_id: int, account_id: int, due_at: datetime) -> None:
         if self._paused.is_set():
@@ -218,8 +268,7 @@ class Engine:
         return outcome
 
     def unplan(self, post_id: int) -> None:
-        with contextlib.suppress(JobLookupError):
-            self._scheduler.remove_job(f"publish:{post_id}")
+        self._forget(post_id)
 
     # --- change and wake detection ---------------------------------------------------------
     def _read_data_version(self) -> int:

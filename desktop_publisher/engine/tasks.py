@@ -126,7 +126,7 @@ def schedule_due_posts_task(service: PublishingService) -> DueReport:
     to_queue = [r[0] for r in rows if r[3] == _SCHEDULED and r[0] not in missed]
     if to_queue:
         for batch in chunked(to_queue, 500):
-            with store.atomic():
+            with service.writing():
                 report.queued += (
                     ScheduledPost.update(status=Status.QUEUED, updated_at=now)
                     .where(ScheduledPost.id.in_(batch) & (ScheduledPost.status == Status.SCHEDULED))
@@ -273,7 +273,7 @@ def cleanup_old_posts_task(service: PublishingService) -> int:
     for batch in chunked(old, 500):
         ids = [post_id for post_id, _ in batch]
         variant_ids = {variant_id for _, variant_id in batch}
-        with store.atomic():
+        with service.writing():
             removed += (
                 ScheduledPost.delete()
                 .where(ScheduledPost.id.in_(ids) & ScheduledPost.status.in_(TERMINAL))
