@@ -7,6 +7,7 @@ ten brands publish at once.
 
 from __future__ import annotations
 
+import contextlib
 import heapq
 import logging
 import threading
@@ -22,6 +23,8 @@ Work = Callable[[int, bool], object]
 class AccountLanes:
     def __init__(self, work: Work, workers: int) -> None:
         self._work = work
+        self._workers = workers
+        self._warming: threading.Barrier | None = None
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="publish")
         self._lock = threading.Lock()
         self._heaps: dict[int, list[tuple[datetime, int, bool]]] = {}
@@ -50,6 +53,28 @@ class AccountLanes:
                 self._active.add(account_id)
                 self._pool.submit(self._drain, account_id)
             return future
+
+    def prestart(self, count: int, warm: Callable[[], object]) -> None:
+        """Start `count` workers now, each running `warm` once (it opens the thread's database
+        connection), so that posts due at the same second do not wait for threads and
+        connections to start. Does not wait for them."""
+        count = min(count, self._workers)
+        if count <= 0:
+            return
+        # Each warm-up holds its worker until all have started: an idle worker would take the
+        # next warm-up itself and fewer threads would start.
+        together = self._warming = threading.Barrier(count)
+
+        def run() -> None:
+            try:
+                warm()
+            except Exception:
+                log.exception("a publishing worker could not warm up")
+            with contextlib.suppress(threading.BrokenBarrierError):
+                together.wait(timeout=2.0)
+
+        for _ in range(count):
+            self._pool.submit(run)
 
     def _drain(self, account_id: int) -> None:
         while True:
@@ -91,4 +116,6 @@ class AccountLanes:
             waiting = [f for pid, f in self._futures.items() if pid not in self._in_flight]
         for future in waiting:
             future.cancel()
+        if self._warming is not None:
+            self._warming.abort()  # warm-ups still waiting for the others stop waiting
         self._pool.shutdown(wait=wait, cancel_futures=True)

@@ -12,7 +12,7 @@ import logging
 import random
 import sqlite3
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -20,7 +20,7 @@ from desktop_publisher.accounts import publisher_options
 from desktop_publisher.credentials import CredentialStore, get_platform_credentials
 from desktop_publisher.engine.clock import SystemClock
 from desktop_publisher.engine.events import EngineEvent, EventBus, EventKind
-from desktop_publisher.errors import CredentialError, KeyringUnavailable
+from desktop_publisher.errors import CredentialError, KeyringUnavailable, UserError
 from desktop_publisher.platforms import registry
 from desktop_publisher.platforms.base import (
     AccountInfo,
@@ -32,6 +32,7 @@ from desktop_publisher.platforms.base import (
     PublishError,
     PublishResult,
 )
+from desktop_publisher.platforms.http import make_session
 from desktop_publisher.posts import media_host_available, variant_of
 from desktop_publisher.redaction import redact
 from desktop_publisher.store.connection import Store
@@ -150,6 +151,16 @@ class PublishingService:
         sleeps 1-100 ms between tries: ten lanes claiming at the same second lost tens of ms."""
         with self._write_lock, self.store.atomic():
             yield
+
+    def warm_up(self, platforms: Sequence[str] = ()) -> None:
+        """What a publisher thread's first publish would do once, done before anything is due:
+        open the thread's connection (and read the schema), import these platforms' clients
+        and the HTTP stack. At a due second all lanes would wait on the import lock instead."""
+        self.store.db.connection().execute(_STATUS_SQL, (0,)).fetchone()
+        for platform in platforms:
+            with contextlib.suppress(UserError):  # an account of a platform not installed here
+                registry.publisher_class(platform)
+        make_session().close()
 
     # --- the one entry point ---------------------------------------------------------------
     def publish_post(self, scheduled_post_id: int, manual: bool = False) -> PublishOutcome:

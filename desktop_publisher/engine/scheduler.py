@@ -118,6 +118,10 @@ class Engine:
         )
         add(self._tick, IntervalTrigger(seconds=self.tick_seconds), id="tick")
         self._scheduler.start()
+        # One worker per account, up to the pool's size, ready before anything falls due.
+        accounts = self.store.db.execute_sql("SELECT platform FROM account").fetchall()
+        platforms = sorted({row[0] for row in accounts})
+        self._lanes.prestart(len(accounts), lambda: self.service.warm_up(platforms))
         self.running = True
         log.info("engine started for %s", self.store.path)
         self.events.emit(EngineEvent(EventKind.ENGINE_STATE, status=self.state))
