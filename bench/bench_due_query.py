@@ -10,8 +10,7 @@ nothing, as in the steady state), the bare query
     SELECT id, account_id, due_at FROM scheduled_post
     WHERE status IN ('scheduled', 'queued') AND due_at <= ? ORDER BY due_at
 
-through sqlite3 on the same file, and the three SQL statements the pass runs, bare. Goals: a pass
-≤ 10 ms at 1M posts and ≤ 2× the bare query.
+through sqlite3 on the same file. Goals: a pass ≤ 10 ms at 1M posts and ≤ 2× the bare query.
 
     /tmp/venv/bin/python bench/bench_due_query.py --sizes 10000,100000,1000000
 """
@@ -28,32 +27,6 @@ from _common import header, median, report, temp_data_dir, time_calls
 
 GOAL_MS_AT_1M = 10.0
 GOAL_RATIO = 2.0
-
-
-SKETCH_SQL = (
-    "SELECT id, account_id, due_at, status FROM scheduled_post "
-    "WHERE status IN ('scheduled', 'queued') AND due_at <= ? ORDER BY due_at, id"
-)
-
-
-def one_statement_sketch(store):  # noqa: ANN001, ANN201
-    """What a pass could cost: one read of everything pending up to the horizon through the
-    store's connection (overdue, to queue and to plan are told apart in Python), with the two
-    settings held in memory. Nothing to write in the steady state, as in the measured passes."""
-    lookahead = timedelta(minutes=float(store.settings.get("lookahead_minutes")))
-    window = timedelta(minutes=float(store.settings.get("lateness_window_minutes")))
-
-    def run() -> None:
-        now = datetime.now(UTC)
-        late = _common.utc_text(now - window)
-        rows = store.db.execute_sql(SKETCH_SQL, (_common.utc_text(now + lookahead),)).fetchall()
-        overdue = [r[0] for r in rows if r[2] < late]
-        to_queue = [r[0] for r in rows if r[3] == "scheduled"]
-        planned = [(r[0], r[1], r[2]) for r in rows if r[3] == "queued"]
-        assert not overdue and not to_queue, "the steady state changes nothing"
-        del planned
-
-    return run
 
 
 def bench_size(size: int, repeat: int, profile: bool) -> None:
@@ -79,7 +52,6 @@ def bench_size(size: int, repeat: int, profile: bool) -> None:
             )
             print(f"   {report_line}")
             pass_times = time_calls(lambda: schedule_due_posts_task(service), repeat)
-            sketch_times = time_calls(one_statement_sketch(store), repeat)
             if profile:
                 import cProfile
                 import pstats
@@ -94,7 +66,6 @@ def bench_size(size: int, repeat: int, profile: bool) -> None:
             store.close()
 
         horizon = datetime.now(UTC) + timedelta(minutes=30)
-        late = datetime.now(UTC) - timedelta(minutes=60)
         conn = sqlite3.connect(data_dir / "publisher.db")
         try:
             bare_sql = (
@@ -104,34 +75,11 @@ def bench_size(size: int, repeat: int, profile: bool) -> None:
             bare_args = (_common.utc_text(horizon),)
             plan = conn.execute("EXPLAIN QUERY PLAN " + bare_sql, bare_args).fetchall()
             bare = time_calls(lambda: conn.execute(bare_sql, bare_args).fetchall(), repeat)
-            trio = [
-                (
-                    "SELECT * FROM scheduled_post WHERE status IN ('scheduled', 'queued') "
-                    "AND due_at < ? ORDER BY due_at",
-                    (_common.utc_text(late),),
-                ),
-                (
-                    "SELECT id FROM scheduled_post WHERE status = 'scheduled' AND due_at <= ?",
-                    bare_args,
-                ),
-                (
-                    "SELECT id, account_id, due_at FROM scheduled_post WHERE status = 'queued' "
-                    "AND due_at <= ? ORDER BY due_at, id",
-                    bare_args,
-                ),
-            ]
-
-            def run_trio() -> None:
-                for sql, args in trio:
-                    conn.execute(sql, args).fetchall()
-
-            bare_trio = time_calls(run_trio, repeat)
         finally:
             conn.close()
 
         pass_ms = median(pass_times) * 1000
         bare_ms = median(bare) * 1000
-        trio_ms = median(bare_trio) * 1000
         print(f"   bare query plan: {'; '.join(row[-1] for row in plan)}")
         goal = GOAL_MS_AT_1M if size >= 1_000_000 else None
         report(
@@ -142,17 +90,7 @@ def bench_size(size: int, repeat: int, profile: bool) -> None:
             note=f"p95 {_common.percentile(pass_times, 95) * 1000:.3f} ms",
         )
         report("bare indexed query (median)", bare_ms, "ms")
-        report("the pass's 3 statements, bare sqlite3 (median)", trio_ms, "ms")
         report("pass / bare query", pass_ms / bare_ms, "x", GOAL_RATIO)
-        report("pass / its 3 statements bare", pass_ms / trio_ms, "x")
-        sketch_ms = median(sketch_times) * 1000
-        report(
-            "sketch: one statement, settings cached",
-            sketch_ms,
-            "ms",
-            note="the suggested fix, not product code",
-        )
-        report("sketch / bare query", sketch_ms / bare_ms, "x", GOAL_RATIO)
 
 
 def main() -> int:
