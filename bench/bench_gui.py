@@ -146,6 +146,7 @@ TRACED = (
     ("desktop_publisher.gui.main_window", "MainWindow", "_update_page"),
     ("desktop_publisher.gui.main_window", "MainWindow", "_selection_changed"),
     ("desktop_publisher.gui.main_window", "MainWindow", "_tick"),
+    ("desktop_publisher.gui.main_window", "MainWindow", "_status_read"),
     ("desktop_publisher.gui.calendar_view", "CalendarView", "refresh"),
     ("desktop_publisher.gui.calendar_view", "_DayGrid", "paintEvent"),
     ("desktop_publisher.gui.queue_model", "QueueModel", "reload"),
@@ -163,7 +164,9 @@ def trace_gui_methods() -> None:
     gui_thread = threading.get_ident()
     for module_name, class_name, method in TRACED:
         cls = getattr(importlib.import_module(module_name), class_name)
-        original = getattr(cls, method)
+        original = getattr(cls, method, None)
+        if original is None:
+            continue  # renamed or gone in this version of the window
 
         def wrapper(self, *args, __original=original, __name=f"{class_name}.{method}", **kw):  # noqa: ANN001, ANN002, ANN003, ANN202
             started = time.perf_counter()
