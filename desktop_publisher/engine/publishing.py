@@ -14,7 +14,7 @@ import sqlite3
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from desktop_publisher.accounts import publisher_options
 from desktop_publisher.credentials import CredentialStore, get_platform_credentials
@@ -36,6 +36,7 @@ from desktop_publisher.platforms.http import make_session
 from desktop_publisher.posts import media_host_available, variant_of
 from desktop_publisher.redaction import redact
 from desktop_publisher.store.connection import Store
+from desktop_publisher.store.fields import UtcDateTimeField
 from desktop_publisher.store.models import (
     PENDING,
     Account,
@@ -96,10 +97,31 @@ _utc_text = ScheduledPost.due_at.db_value
 _utc_value = ScheduledPost.due_at.python_value
 
 
-def _instance(model: type, fields: list, values: tuple) -> object:
+def _utc_value_fast(text: str | None) -> datetime | None:
+    # The fixed-width UTC text is ISO 8601: fromisoformat reads it ~10x faster than strptime.
+    return None if text is None else datetime.fromisoformat(text).replace(tzinfo=UTC)
+
+
+def _converter(field: object) -> Callable[[object], object]:
+    if isinstance(field, UtcDateTimeField):
+        return _utc_value_fast  # type: ignore[return-value]
+    return field.python_value  # type: ignore[attr-defined]
+
+
+def _readers(fields: list) -> list[tuple[str, Callable[[object], object]]]:
+    return [(f.name, _converter(f)) for f in fields]
+
+
+_POST_READERS = _readers(_POST_FIELDS)
+_ACCOUNT_READERS = _readers(_ACCOUNT_FIELDS)
+_VARIANT_READERS = _readers(_VARIANT_FIELDS)
+
+
+def _instance(model: type, readers: list, values: tuple) -> object:
     """A model instance from a row, as peewee's own select would build it."""
     obj = model(
-        __no_default__=1, **{f.name: f.python_value(v) for f, v in zip(fields, values, strict=True)}
+        __no_default__=1,
+        **{name: read(v) for (name, read), v in zip(readers, values, strict=True)},
     )
     obj._dirty.clear()
     return obj
@@ -274,9 +296,9 @@ class PublishingService:
             attempt._dirty.clear()
             row = conn.execute(_CLAIMED_SQL, (post_id,)).fetchone()
         ends = len(_POST_FIELDS), len(_POST_FIELDS) + len(_ACCOUNT_FIELDS)
-        post = _instance(ScheduledPost, _POST_FIELDS, row[: ends[0]])
-        account = _instance(Account, _ACCOUNT_FIELDS, row[ends[0] : ends[1]])
-        variant = _instance(ContentVariant, _VARIANT_FIELDS, row[ends[1] :])
+        post = _instance(ScheduledPost, _POST_READERS, row[: ends[0]])
+        account = _instance(Account, _ACCOUNT_READERS, row[ends[0] : ends[1]])
+        variant = _instance(ContentVariant, _VARIANT_READERS, row[ends[1] :])
         post.account = account  # so post.account needs no read of its own
         post.variant = variant
         post._dirty.clear()
