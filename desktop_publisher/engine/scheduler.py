@@ -86,6 +86,8 @@ class Engine:
 
     # --- lifecycle -----------------------------------------------------------------------
     def start(self) -> None:
+        # Settings read before now may have been changed since by another process.
+        self.store.settings.invalidate()
         fixed = tasks.reconcile_after_crash(self.service)
         if fixed:
             log.warning("after an unclean stop, %d post(s) need a check: %s", len(fixed), fixed)
