@@ -1,4 +1,9 @@
-"""The one place that wires the window: store, keyring, engine, bridge, tray, single instance."""
+"""The one place that wires the window: store, keyring, engine, bridge, tray, single instance.
+
+The window is shown first: building the engine (APScheduler), starting it (crash reconciliation,
+the first due pass) and probing the keyring wait for the window's first paint, so start-up costs
+what the user sees and no more. Until then the window talks to a DeferredEngine.
+"""
 
 from __future__ import annotations
 
@@ -9,19 +14,19 @@ import signal
 import socket
 import sys
 from collections.abc import Callable
+from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSocketNotifier
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QEvent, QObject, QSocketNotifier, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desktop_publisher import APP_ID, APP_NAME
 from desktop_publisher.accounts import AccountService
 from desktop_publisher.credentials import CredentialStore
-from desktop_publisher.engine.events import EventBus
+from desktop_publisher.engine.events import EngineEvent, EventBus, EventKind
 from desktop_publisher.engine.lock import EngineAlreadyRunning, EngineLock, describe_owner
-from desktop_publisher.engine.scheduler import Engine
 from desktop_publisher.errors import StoreError
 from desktop_publisher.gui import i18n, icons, pyside_fixes, single_instance
 from desktop_publisher.gui.bridge import EngineBridge
@@ -33,9 +38,117 @@ from desktop_publisher.posts import PostService
 from desktop_publisher.store.connection import Store, open_store
 
 if TYPE_CHECKING:
+    from desktop_publisher.engine.scheduler import Engine
     from desktop_publisher.gui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
+
+# When the window's first paint does not come (hidden, minimised, no compositor), start anyway.
+START_FALLBACK_MS = 1000
+
+
+class DeferredEngine:
+    """The window's engine until `start()` builds and starts the real one.
+
+    Until then it reports the state the engine is about to have ("running", or "paused" when
+    paused meanwhile: the engine then starts paused), and a change made in the window needs no
+    nudge (the start's first due pass reads everything). Anything else (publish now, what tests
+    inspect) starts the engine at once and goes to it, so nothing behaves differently.
+    """
+
+    def __init__(self, build: Callable[[], Engine], events: EventBus) -> None:
+        self._build = build
+        self._events = events
+        self._engine: Engine | None = None
+        self._paused = False
+        self._stopped = False
+
+    @property
+    def started(self) -> bool:
+        return self._engine is not None
+
+    def start(self) -> Engine:
+        if self._engine is None:
+            if self._stopped:
+                raise RuntimeError("the engine was stopped before it started")
+            engine = self._build()
+            if self._paused:
+                engine.pause()
+            engine.start()
+            self._engine = engine
+        return self._engine
+
+    @property
+    def state(self) -> str:
+        if self._engine is not None:
+            return self._engine.state
+        if self._stopped:
+            return "stopped"
+        return "paused" if self._paused else "running"
+
+    def _state_changed(self) -> None:
+        self._events.emit(EngineEvent(EventKind.ENGINE_STATE, status=self.state))
+
+    def pause(self) -> None:
+        if self._engine is not None:
+            self._engine.pause()
+        else:
+            self._paused = True
+            self._state_changed()
+
+    def resume(self) -> None:
+        if self._engine is not None:
+            self._engine.resume()
+        else:
+            self._paused = False
+            self._state_changed()
+
+    def notify_changed(self) -> None:
+        if self._engine is not None:
+            self._engine.notify_changed()
+
+    def publish_now(self, post_id: int) -> Future:
+        return self.start().publish_now(post_id)
+
+    def stop(self, wait: bool = True) -> None:
+        if self._engine is not None:
+            self._engine.stop(wait=wait)
+        else:
+            self._stopped = True
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("_"):  # never start an engine for copy/pickle probes
+            raise AttributeError(name)
+        return getattr(self.start(), name)
+
+
+class _FirstPaint(QObject):
+    """Calls `then` once, on the event-loop turn after `window` was first painted (or after
+    START_FALLBACK_MS when it is not painted by then)."""
+
+    def __init__(self, window: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(window)
+        self._window = window
+        self._then: Callable[[], None] | None = then
+        window.installEventFilter(self)
+        self._fallback = QTimer(self)
+        self._fallback.setSingleShot(True)
+        self._fallback.timeout.connect(self._fire)
+        self._fallback.start(START_FALLBACK_MS)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Paint and self._then is not None:
+            # After the rest of this paint pass: the whole window is on screen first.
+            QTimer.singleShot(0, self._fire)
+        return False
+
+    def _fire(self) -> None:
+        then, self._then = self._then, None
+        if then is None:
+            return
+        self._fallback.stop()
+        self._window.removeEventFilter(self)
+        then()
 
 
 @dataclass
@@ -51,8 +164,11 @@ def create_context(
     store: Store,
     credentials: CredentialStore | None = None,
     with_engine: bool = True,
+    defer_engine: bool = False,
 ) -> tuple[AppContext, EngineLock | None]:
-    """Build the context; take the engine lock unless a headless engine already has it."""
+    """Build the context; take the engine lock unless a headless engine already has it.
+
+    With `defer_engine` the context holds a DeferredEngine (nothing imported or built yet)."""
     credentials = credentials or CredentialStore()
     events = EventBus()
     bridge = EngineBridge(events)
@@ -62,7 +178,7 @@ def create_context(
         notify_failure=bool(store.settings.get("notify_failure")),
     )
     bridge.event.connect(notifier.on_event)
-    engine = None
+    engine: Engine | DeferredEngine | None = None
     lock = None
     owner = None
     if with_engine:
@@ -74,7 +190,13 @@ def create_context(
             owner = describe_owner(data_dir).strip(" ()") or "another process"
             log.info("another engine publishes for %s: %s", data_dir, owner)
         else:
-            engine = Engine(store, credentials, events)
+
+            def build() -> Engine:
+                from desktop_publisher.engine.scheduler import Engine  # APScheduler: ~60 ms
+
+                return Engine(store, credentials, events)
+
+            engine = DeferredEngine(build, events) if defer_engine else build()
     context = AppContext(
         data_dir=data_dir,
         store=store,
@@ -114,26 +236,41 @@ def run_app(data_dir: Path, args: argparse.Namespace | None = None) -> int:
     from desktop_publisher.gui.main_window import MainWindow
     from desktop_publisher.gui.tray import TrayController
 
-    context, lock = create_context(data_dir, store)
+    context, lock = create_context(data_dir, store, defer_engine=True)
     window = MainWindow(context)
     tray = TrayController(context, window)
     instance.messageReceived.connect(lambda message: _forwarded(window, message))
     stop_on_signals = _quit_on_signals(app)
-    if context.engine is not None:
-        context.engine.start()
-    if store.settings.get("start_minimized") and tray.available():
+    failures: list[Exception] = []
+
+    def start_background() -> None:
+        from desktop_publisher.gui.keyring_dialog import check_keyring
+
+        if isinstance(context.engine, DeferredEngine):
+            try:
+                context.engine.start()
+            except Exception as exc:  # as before the window waited for it: the app stops
+                failures.append(exc)
+                app.exit(1)
+                return
+        check_keyring(context, window)  # a locked or missing keyring is explained, with Retry
+
+    minimized = bool(store.settings.get("start_minimized")) and tray.available()
+    if minimized:
         tray.show_minimized_hint()
+        QTimer.singleShot(0, start_background)
     else:
         window.show()
-    from desktop_publisher.gui.keyring_dialog import check_keyring
-
-    check_keyring(context, window)  # a locked or missing keyring is explained, with Retry
+        _FirstPaint(window, start_background)
     try:
-        return app.exec()
+        code = app.exec()
     finally:
         stop_on_signals()
         shutdown(Running(context, lock))
         instance.close()
+    if failures:
+        raise failures[0]  # reported by the command line like any unexpected error
+    return code
 
 
 def _forwarded(window: MainWindow, message: str) -> None:

@@ -1,0 +1,89 @@
+"""The window's engine is built and started after the window's first paint (DeferredEngine)."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QMainWindow
+
+from desktop_publisher.engine.events import EventKind
+from desktop_publisher.gui.app import DeferredEngine, Running, _FirstPaint, create_context
+from desktop_publisher.gui.main_window import MainWindow
+from desktop_publisher.gui.tray import TrayController
+from desktop_publisher.store.models import Status
+from tests.gui.conftest import shutdown_context
+
+
+@pytest.fixture
+def deferred_ctx(qapp, data_dir, store, credentials):  # noqa: ANN001, ANN201
+    context, lock = create_context(data_dir, store, credentials, defer_engine=True)
+    assert lock is not None  # the lock is taken at once: a second engine cannot start meanwhile
+    yield context
+    shutdown_context(Running(context, lock))
+
+
+def test_before_it_starts_the_window_sees_the_state_it_is_about_to_have(qtbot, deferred_ctx):
+    engine = deferred_ctx.engine
+    assert isinstance(engine, DeferredEngine) and not engine.started
+    states: list[str] = []
+    deferred_ctx.bridge.engineStateChanged.connect(states.append)
+    window = MainWindow(deferred_ctx)
+    qtbot.addWidget(window)
+    tray = TrayController(deferred_ctx, window)
+    assert window.pause_action.isEnabled() and tray.pause_action.isEnabled()
+    assert "Publishing on" in window.status_line.text()
+
+    tray.toggle_pause()  # paused before the engine exists: it starts paused
+    assert engine.state == "paused" and states == ["paused"]
+    assert "paused" in window.status_line.text()
+    engine.start()
+    assert engine.started and engine.state == "paused" and engine.running
+    window.toggle_pause()
+    assert engine.state == "running"
+    assert "Publishing on" in window.status_line.text()
+    tray.icon.hide()
+    window.close_handler = None  # closing at teardown must not ask about the tray
+
+
+def test_publish_now_starts_the_engine_at_once(qtbot, deferred_ctx, fakenet_account, add_post):  # noqa: ANN001
+    post = add_post(fakenet_account, "now")
+    engine = deferred_ctx.engine
+    outcome = engine.publish_now(post.id).result(30)
+    assert engine.started
+    assert outcome.status == Status.PUBLISHED
+
+
+def test_stopped_before_starting_never_starts(deferred_ctx):  # noqa: ANN001
+    engine = deferred_ctx.engine
+    engine.stop(wait=True)
+    assert engine.state == "stopped" and not engine.started
+    with pytest.raises(RuntimeError):
+        engine.start()
+
+
+class Painted(QMainWindow):
+    def __init__(self) -> None:
+        super().__init__()
+        self.painted = 0
+
+    def paintEvent(self, event) -> None:  # noqa: ANN001, N802
+        self.painted += 1
+        super().paintEvent(event)
+
+
+def test_the_start_waits_for_the_first_paint(qtbot):  # noqa: ANN001
+    window = Painted()
+    qtbot.addWidget(window)
+    calls: list[bool] = []
+    _FirstPaint(window, lambda: calls.append(window.painted > 0))
+    window.show()
+    qtbot.waitUntil(lambda: bool(calls), timeout=5000)
+    assert calls == [True]  # once, and only after the window was painted
+
+
+def test_the_engine_events_reach_the_window_after_a_deferred_start(qtbot, deferred_ctx):  # noqa: ANN001
+    seen: list[str] = []
+    deferred_ctx.bridge.event.connect(
+        lambda event: seen.append(event.status) if event.kind is EventKind.ENGINE_STATE else None
+    )
+    deferred_ctx.engine.start()
+    assert seen[-1] == "running"

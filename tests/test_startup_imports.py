@@ -1,0 +1,84 @@
+"""What start-up does not load: the command line and the window come up without `requests`,
+`keyring` or APScheduler (70, 50 and 60 ms), which load when first used.
+
+Each probe runs in a fresh interpreter, where sys.modules shows what was imported.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from desktop_publisher.platforms import registry
+from tests.support.processes import cli_env
+
+HEAVY = ("requests", "urllib3", "keyring", "apscheduler")
+
+
+def run_probe(code: str) -> None:
+    probe = (
+        "import sys\n"
+        f"{code}\n"
+        f"heavy = sorted(m for m in sys.modules if m.split('.')[0] in {HEAVY!r})\n"
+        "assert not heavy, heavy\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, env=cli_env(), timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+
+
+def test_builtin_ids_and_labels_match_the_client_classes():
+    classes = registry.platforms()
+    assert set(registry.BUILTIN) <= set(classes)
+    for platform, (module, label) in registry.BUILTIN.items():
+        assert classes[platform].__module__ == module
+        assert classes[platform].label == label == registry.label(platform)
+    assert registry.names() == sorted(classes)
+
+
+def test_an_unknown_platform_is_refused_with_the_known_ones():
+    from desktop_publisher.errors import UserError
+
+    with pytest.raises(UserError, match="Unknown platform 'nope': choose one of .*linkedin"):
+        registry.publisher_class("nope")
+
+
+def test_names_and_labels_import_no_client():
+    run_probe(
+        "from desktop_publisher.platforms import registry\n"
+        "assert 'linkedin' in registry.names() and registry.label('wordpress') == 'WordPress'\n"
+        "loaded = [m for m in registry.BUILTIN_MODULES if m in sys.modules]\n"
+        "assert not loaded, loaded"
+    )
+
+
+def test_one_platform_class_imports_that_client_only():
+    run_probe(
+        "from desktop_publisher.platforms import registry\n"
+        "assert registry.publisher_class('linkedin').label == 'LinkedIn'\n"
+        "loaded = [m for m in registry.BUILTIN_MODULES if m in sys.modules]\n"
+        "assert loaded == ['desktop_publisher.platforms.linkedin'], loaded"
+    )
+
+
+def test_the_command_line_parses_without_the_heavy_libraries():
+    run_probe(
+        "from desktop_publisher.cli import build_parser\n"
+        "args = build_parser().parse_args(['account', 'add', 'linkedin', '--name', 'A'])\n"
+        "assert args.platform == 'linkedin'"
+    )
+
+
+def test_the_clients_load_without_requests_until_a_request_is_sent():
+    run_probe("from desktop_publisher.platforms import registry\nregistry.platforms()")
+
+
+def test_the_window_modules_load_without_the_heavy_libraries():
+    pytest.importorskip("PySide6")
+    run_probe(
+        "import desktop_publisher.gui.app, desktop_publisher.gui.main_window\n"
+        "import desktop_publisher.gui.tray, desktop_publisher.credentials"
+    )
