@@ -126,6 +126,8 @@ class Shape:
 
     past_days: float = 365.0
     future_days: float = 365.0
+    # No post falls due in the first `quiet_hours` from now (an idle engine must stay idle).
+    quiet_hours: float = 0.0
 
 
 def build_posts(
@@ -175,6 +177,8 @@ def build_posts(
             contents, variants, posts = [], [], []
             for i in range(offset, min(count, offset + batch)):
                 at_s = start_s + rng.random() * span
+                if now_s <= at_s < now_s + shape.quiet_hours * 3600:
+                    at_s += shape.quiet_hours * 3600
                 at = datetime.fromtimestamp(at_s, UTC)
                 at_text = utc_text(at)
                 account_id, platform_name = account_ids[i % len(account_ids)]

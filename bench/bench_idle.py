@@ -47,7 +47,9 @@ def threads(pid: int) -> int:
 
 def run(seconds: float, posts: int, settle: float) -> None:
     with temp_data_dir("idle") as data_dir:
-        summary = _common.build_posts(data_dir, posts)
+        # Nothing falls due during the run: a due post would be published (or fail), not idle.
+        quiet = _common.Shape(quiet_hours=2 + seconds / 3600)
+        summary = _common.build_posts(data_dir, posts, quiet)
         keyring_file = data_dir.parent / "keyring.json"
         env = _common.child_env(data_dir, keyring_file)
         proc = subprocess.Popen(
@@ -122,6 +124,8 @@ def run(seconds: float, posts: int, settle: float) -> None:
     report("stop on SIGTERM took", stop_took, "s")
     logged = [line for line in lines if "Publishing from" not in line]
     print(f"   console lines while running: {len(logged)}")
+    for line in logged[-5:]:
+        print(f"     {line[:140]}")
 
 
 def main() -> int:
