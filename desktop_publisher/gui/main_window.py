@@ -73,6 +73,18 @@ STEP_MS = 1
 SEARCH_DELAY_MS = 250
 STATUS_TICK_MS = 60_000
 
+# Engine events that only change one post's status (never which content is a draft).
+STATUS_EVENTS = frozenset(
+    {
+        EventKind.PUBLISHING,
+        EventKind.PUBLISHED,
+        EventKind.FAILED,
+        EventKind.RETRY,
+        EventKind.NEEDS_CHECK,
+        EventKind.MISSED,
+    }
+)
+
 DAY, WEEK_RANGE, MONTH_RANGE, UPCOMING, ALL = "day", "week", "month", "upcoming", "all"
 # What the window opens on: from today on, drafts on top. Past problems stay visible in the
 # calendar and the status line, whose counts lead to them ("Needs attention").
@@ -106,9 +118,26 @@ def _publish_here(post_id: int, publish: Callable[..., Any]) -> PublishResult:
         return post_id, None, exc
 
 
-def _read_status(posts: Any, accounts: Any) -> tuple[dict[str, int], list[str] | None]:
-    """Runs on a job thread: the status line's reads that grow with the number of posts."""
-    return posts.counts(), (accounts.expiry_warnings() if accounts is not None else None)
+# Counts per status, token warnings (None: not read), the range's count for a filter (None: not
+# read).
+StatusReads = tuple[dict[str, int], list[str] | None, tuple[QueueFilter, int] | None]
+
+
+def _count_queue(db: Any, flt: QueueFilter, loaded_drafts: int | None) -> int:
+    """The range's count; drafts counted only when they are not all loaded already."""
+    if loaded_drafts is None:
+        return queries.queue_count(db, flt)
+    return queries.queue_count(db, flt, include_drafts=False) + loaded_drafts
+
+
+def _read_status(
+    posts: Any, accounts: Any, db: Any, flt: QueueFilter | None, loaded_drafts: int | None
+) -> StatusReads:
+    """Runs on a job thread: the reads behind the status line and the range's count that grow
+    with the number of posts."""
+    warnings = accounts.expiry_warnings() if accounts is not None else None
+    total = (flt, _count_queue(db, flt, loaded_drafts)) if flt is not None else None
+    return posts.counts(), warnings, total
 
 
 def _theme_icon(name: str, fallback: QStyle.StandardPixmap | None = None) -> QIcon:
@@ -142,17 +171,21 @@ class MainWindow(QMainWindow):
         self._refreshing = False
         # The next refresh reads everything (drafts, token warnings); engine events alone only
         # change posts' statuses, and a refresh for them reads just what that can change.
-        self._full_refresh = True
+        self._full_refresh = False
         self._rest_full = False
         self._queue_total_cache: tuple[QueueFilter, int] | None = None
         self._counts: dict[str, int] = {}
         self._warnings: list[str] = []
         self._status_reading = False  # counts and warnings being read on a job thread
-        self._status_again: bool | None = None  # another read asked for meanwhile (warnings?)
+        # Another read asked for meanwhile: (with warnings, with the range's count).
+        self._status_again: tuple[bool, bool] | None = None
         self._accounts_key: list[tuple[Any, ...]] = []
         self._fallback_events = EventBus()
         # Posts published here while another process owns the engine still notify the user.
-        self._fallback_events.subscribe(ctx.bridge.event.emit)
+        self._fallback_events.subscribe(self._fallback_event)
+        self._fallback_ids: set[int] = set()  # events of that bus: no postsChanged follows them
+        # postsChanged signals still to come right after an engine status event (_posts_changed).
+        self._status_signals = 0
         self.message_boxes: list[QMessageBox] = []  # open error boxes (tests look at them)
 
         self.setWindowTitle(APP_NAME)
@@ -181,14 +214,13 @@ class MainWindow(QMainWindow):
         self._rest_timer.timeout.connect(self._refresh_rest)
 
         ctx.bridge.event.connect(self._engine_event)
-        ctx.bridge.postsChanged.connect(self._engine_changed)
+        ctx.bridge.postsChanged.connect(self._posts_changed)
         ctx.bridge.postChanged.connect(self._post_changed)
         ctx.bridge.engineStateChanged.connect(self._engine_state_changed)
 
         self.refresh_accounts()
         self.apply_filter()
-        self._engine_state_changed("")
-        self.refresh_status()
+        self._engine_state_changed("")  # also fills the status line
         self.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # --- construction --------------------------------------------------------------------------
@@ -775,16 +807,13 @@ class MainWindow(QMainWindow):
         self.range_label.setToolTip(f"{text} · {count}")
 
     def _queue_total(self, recount: bool = True) -> int:
+        """The range's count; without `recount` the last one read for this filter (a refresh
+        counts again on a job thread, see _refresh_status_later)."""
         flt = self.model.filter()
         cached = self._queue_total_cache
-        # A status change moves no post in or out of a filter that does not choose statuses.
-        if not recount and cached is not None and cached[0] == flt and not flt.statuses:
+        if not recount and cached is not None and cached[0] == flt:
             return cached[1]
-        drafts = self.model.loaded_drafts()
-        if drafts is None:
-            total = queries.queue_count(self.db, flt)
-        else:
-            total = queries.queue_count(self.db, flt, include_drafts=False) + drafts
+        total = _count_queue(self.db, flt, self.model.loaded_drafts())
         self._queue_total_cache = (flt, total)
         return total
 
@@ -867,18 +896,32 @@ class MainWindow(QMainWindow):
         if not self._refresh_timer.isActive():
             self._refresh_timer.start()
 
-    def _engine_event(self, event: EngineEvent) -> None:
-        # The due pass, a cleanup or another process: anything may have changed. The bridge
-        # emits this before postsChanged, so the refresh it starts reads everything.
-        if event.kind is EventKind.POSTS_CHANGED:
-            self._full_refresh = True
+    def _fallback_event(self, event: EngineEvent) -> None:
+        # Runs on a job thread (a post published here for another process's engine).
+        self._fallback_ids.add(id(event))
+        self.ctx.bridge.event.emit(event)
 
-    def _engine_changed(self) -> None:
+    def _engine_event(self, event: EngineEvent) -> None:
+        if id(event) in self._fallback_ids:
+            self._fallback_ids.discard(id(event))  # no postsChanged follows it
+            return
+        # The bridge emits postsChanged right after a status event, from the same thread: that
+        # one means "statuses changed". Any other (the engine's POSTS_CHANGED for the due pass,
+        # a cleanup or another process; the editor, the tray, dialogs) means anything may have.
+        if event.kind in STATUS_EVENTS:
+            self._status_signals += 1
+
+    def _posts_changed(self) -> None:
+        if self._status_signals > 0:
+            self._status_signals -= 1
+        else:
+            self._full_refresh = True
         if not self._refresh_timer.isActive():
             self._refresh_timer.start()
 
     def _post_changed(self, _post_id: int, _status: str) -> None:
-        self._engine_changed()
+        if not self._refresh_timer.isActive():
+            self._refresh_timer.start()
 
     def refresh_now(self) -> None:
         """Reload what is shown; keeps the selection and the scroll position.
@@ -911,13 +954,15 @@ class MainWindow(QMainWindow):
     def _refresh_rest(self) -> None:
         full, self._rest_full = self._rest_full, False
         self.calendar.refresh()
-        self._update_range_widgets(recount=full)
-        self._refresh_status_later(warnings=full)
+        self._update_range_widgets(recount=False)
+        # A status change moves no post in or out of a filter that does not choose statuses.
+        recount = full or bool(self.model.filter().statuses)
+        self._refresh_status_later(warnings=full, recount=recount)
 
     def _tick(self) -> None:
         self.refresh_accounts()
         self.calendar.refresh()
-        self._refresh_status_later(warnings=True)
+        self._refresh_status_later(warnings=True, recount=True)
 
     def _update_page(self) -> None:
         has_accounts = bool(self._accounts_key)
@@ -934,33 +979,41 @@ class MainWindow(QMainWindow):
         self.details.setVisible(listing)
 
     def refresh_status(self) -> None:
-        """The whole status line, read now (at start and after the user changed something)."""
-        self._counts = self.ctx.posts.counts()
-        self._warnings = self.ctx.accounts.expiry_warnings()
-        self._show_status()
+        """The whole status line: the engine state and the next post at once, the counts and
+        the token warnings as soon as a job thread has read them."""
+        self._refresh_status_later(warnings=True)
 
-    def _refresh_status_later(self, warnings: bool) -> None:
-        """The engine state and the next post now (a seek); the counts per status, and with
-        `warnings` the token warnings, on a job thread: they read every post, which the GUI
-        thread must not wait for. One read at a time; asks meanwhile make one more."""
+    def _refresh_status_later(self, warnings: bool, recount: bool = False) -> None:
+        """The engine state and the next post now (two index seeks); the counts per status,
+        with `warnings` the token warnings and with `recount` the range's count on a job thread:
+        they read every post (or every post in range), which the GUI thread must not wait for.
+        One read at a time; asks made meanwhile make one more afterwards."""
         self._show_status()
         if self._status_reading:
-            self._status_again = bool(self._status_again) or warnings
+            before = self._status_again or (False, False)
+            self._status_again = (before[0] or warnings, before[1] or recount)
             return
         self._status_reading = True
-        accounts = self.ctx.accounts if warnings else None
+        flt = self.model.filter() if recount else None
         self.ctx.jobs.run(
             _read_status,
             self.ctx.posts,
-            accounts,
+            self.ctx.accounts if warnings else None,
+            self.db,
+            flt,
+            self.model.loaded_drafts(),
             on_done=self._status_read,
             on_error=self._status_read_failed,
         )
 
-    def _status_read(self, result: tuple[dict[str, int], list[str] | None]) -> None:
-        self._counts, warnings = result
+    def _status_read(self, result: StatusReads) -> None:
+        counts, warnings, total = result
+        self._counts = counts
         if warnings is not None:
             self._warnings = warnings
+        if total is not None and total[0] == self.model.filter():
+            self._queue_total_cache = total
+            self._update_range_widgets(recount=False)
         self._status_read_failed(None)
         self._show_status()
 
@@ -968,7 +1021,7 @@ class MainWindow(QMainWindow):
         self._status_reading = False
         again, self._status_again = self._status_again, None
         if again is not None:
-            self._refresh_status_later(warnings=again)
+            self._refresh_status_later(*again)
 
     def _show_status(self) -> None:
         engine = self.ctx.engine
@@ -1043,7 +1096,7 @@ class MainWindow(QMainWindow):
             self.pause_action.setToolTip(
                 self.tr("Hold every scheduled post until you resume (Publish now still works)")
             )
-        self._refresh_status_later(warnings=False)
+        self.refresh_status()
 
     # --- selection -----------------------------------------------------------------------------
     def selected_row(self) -> QueueRow | None:

@@ -251,6 +251,40 @@ def test_a_burst_of_changes_makes_one_reload(qtbot, ctx, two_accounts, add_post,
     assert len(reloads) == 1
 
 
+def test_engine_events_reload_the_posts_and_other_changes_everything(
+    qtbot, ctx, two_accounts, add_post, make_window
+):
+    """A status change from the engine re-reads the posts, the counts and the calendar; the
+    drafts only when something else changed (the due pass, a cleanup, another process)."""
+    from desktop_publisher.engine.events import EngineEvent, EventKind
+
+    li, _fb = two_accounts
+    post = add_post(li, "Going out", at=TOMORROW)
+    window = make_window(ctx)
+    qtbot.waitUntil(lambda: "1 scheduled" in window.status_line.text(), timeout=3000)
+    reads: list[str] = []
+    window.model.reloaded.connect(lambda: reads.append("queue"))
+    assert "· 1 post" in window.range_label.text()
+    late_draft = Content.create(text="Written by the command line")
+
+    set_status(post.id, Status.PUBLISHED.value)
+    ctx.bridge.event.emit(EngineEvent(EventKind.PUBLISHED, post_id=post.id, status="published"))
+    ctx.bridge.postChanged.emit(post.id, "published")
+    ctx.bridge.postsChanged.emit()
+    qtbot.waitUntil(lambda: status_of(window, post.id) == Status.PUBLISHED, timeout=3000)
+    qtbot.waitUntil(lambda: "1 published" in window.status_line.text(), timeout=3000)
+    assert "scheduled" not in window.status_line.text()
+    local_day = TOMORROW.astimezone(timefmt.zone()).date()
+    assert window.calendar.counts_for(local_day) == {"published": 1}
+    assert shown_ids(window) == [("post", post.id)]  # publishing makes no drafts
+
+    ctx.bridge.event.emit(EngineEvent(EventKind.POSTS_CHANGED))
+    ctx.bridge.postsChanged.emit()
+    qtbot.waitUntil(lambda: len(reads) == 2, timeout=3000)
+    assert shown_ids(window) == [(DRAFT, late_draft.id), ("post", post.id)]
+    qtbot.waitUntil(lambda: "· 2 post" in window.range_label.text(), timeout=3000)
+
+
 # --- publish now ---------------------------------------------------------------------------------
 def test_publish_now_sends_once_and_the_row_turns_published(
     qtbot, engine_ctx, fakenet_account, add_post, fake_server, make_window, url_catcher
@@ -542,6 +576,9 @@ def test_status_line_counts_next_post_and_token_warnings(
     bad = add_post(account, "two", at=TOMORROW + timedelta(hours=1))
     set_status(bad.id, Status.FAILED, last_error="x")
     window = make_window(ctx)
+    # The engine state and the next post at once; counts and warnings read on a job thread.
+    assert "next:" in window.status_line.text()
+    qtbot.waitUntil(lambda: "1 failed" in window.status_line.text(), timeout=3000)
     line = window.status_line.text()
     assert "1 scheduled" in line and "1 failed" in line
     assert "next:" in line and timefmt.clock(TOMORROW) in line
@@ -733,8 +770,20 @@ def test_opens_on_upcoming_and_the_problem_count_leads_to_past_failures(
     window = make_window(ctx)
     assert window.range_kind == "upcoming"
     assert shown_ids(window) == [(DRAFT, draft.id), ("post", upcoming.id)]
-    assert "1 failed" in window.status_line.text()
+    qtbot.waitUntil(lambda: "1 failed" in window.status_line.text(), timeout=3000)
     window.status_line.linkActivated.emit("problems")
     assert window.range_kind == "all"
     assert shown_ids(window) == [("post", past.id)]
     assert window.status_combo.currentText() == "Needs attention"
+
+
+def test_a_change_made_outside_the_engine_reads_the_drafts_again(
+    qtbot, ctx, two_accounts, add_post, make_window
+):
+    """The editor, the tray or a dialog announce changes with postsChanged alone (no engine
+    event): a new draft shows up."""
+    add_post(two_accounts[0], "Scheduled", at=TOMORROW)
+    window = make_window(ctx)
+    draft = Content.create(text="Saved from the tray's editor")
+    ctx.notify_changed()
+    qtbot.waitUntil(lambda: (DRAFT, draft.id) in shown_ids(window), timeout=3000)
