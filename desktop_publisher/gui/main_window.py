@@ -3,8 +3,10 @@ details on the right, one calm status line at the bottom.
 
 The window never waits for the network or the keyring: publishing runs on the engine's threads
 (or a job), and the window hears back through the bridge's signals or the job's callback. Its own
-reads are short and bounded (a page of the queue, grouped calendar counts), and a burst of engine
-events is coalesced into one reload.
+reads are short and bounded (a page of the queue, grouped calendar counts, index seeks); the
+reads that grow with the number of posts (counts per status, token warnings, the range's count
+after a change) run on a job thread. A burst of engine events is coalesced into one reload that
+re-reads only what a status change can change, in steps with the event loop turning between them.
 """
 
 from __future__ import annotations
@@ -199,7 +201,7 @@ class MainWindow(QMainWindow):
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.setInterval(REFRESH_MS)
-        self._refresh_timer.timeout.connect(self.refresh_now)
+        self._refresh_timer.timeout.connect(self._refresh_due)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
@@ -923,15 +925,18 @@ class MainWindow(QMainWindow):
         if not self._refresh_timer.isActive():
             self._refresh_timer.start()
 
-    def refresh_now(self) -> None:
+    def _refresh_due(self) -> None:
+        self.refresh_now(full=self._full_refresh)
+
+    def refresh_now(self, full: bool = True) -> None:
         """Reload what is shown; keeps the selection and the scroll position.
 
         The queue now; the calendar and the status line in later steps (see _refresh_rest).
-        After engine events only (statuses changed) the drafts, the range's count and the token
-        warnings are kept: publishing changes none of them.
+        Without `full` (only engine status events since the last refresh) the drafts, the
+        range's count and the token warnings are kept: publishing changes none of them.
         """
         self._refresh_timer.stop()
-        full, self._full_refresh = self._full_refresh, False
+        self._full_refresh = False
         self._rest_full = self._rest_full or full
         key = self.selected_key()
         scroll = self.view.verticalScrollBar().value()
