@@ -263,6 +263,7 @@ def main(argv: list[str] | None = None) -> int:
     _save(window, args.out / "main-window-dark.png", app)
     app.setPalette(light)
     window.close()
+    ctx.jobs.wait(10_000)
     ctx.engine.stop(wait=True)
     if lock is not None:
         lock.release()

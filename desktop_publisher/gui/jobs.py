@@ -36,9 +36,18 @@ class _Job(QRunnable):
         except Exception as exc:  # delivered to on_error on the GUI thread
             if not isinstance(exc, UserError | PublishError):
                 log.exception("background job %s failed", getattr(self.fn, "__name__", self.fn))
-            self.relay.error.emit(exc)
+            self._deliver(self.relay.error, exc)
         else:
-            self.relay.done.emit(result)
+            self._deliver(self.relay.done, result)
+
+    @staticmethod
+    def _deliver(signal: Any, value: object) -> None:
+        try:
+            signal.emit(value)
+        except RuntimeError:
+            # The relay went with the application (a job still running at exit): nobody is
+            # left to tell.
+            log.debug("a background job finished after its receiver was deleted")
 
 
 class Jobs(QObject):
