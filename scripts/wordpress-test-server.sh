@@ -38,7 +38,9 @@ missing() {
   [ -x /usr/sbin/mariadbd ] || [ -x /usr/sbin/mysqld ] || out+=("mariadb-server")
   [ -f "$WP_ROOT/wp-load.php" ] || out+=("wordpress")
   [ -d "$WP_ROOT/wp-content/themes/twentytwentythree" ] || out+=("wordpress-theme-twentytwentythree")
-  if command -v php >/dev/null 2>&1 && ! php -m 2>/dev/null | grep -qi '^mysqli$'; then
+  # grep without -q reads to the end: with -q it may exit first, php then dies of SIGPIPE and,
+  # under pipefail, a present module would be reported missing now and then.
+  if command -v php >/dev/null 2>&1 && ! php -m 2>/dev/null | grep -i '^mysqli$' >/dev/null; then
     out+=("php-mysql")
   fi
   [ "$(id -u)" = 0 ] || out+=("root privileges")
