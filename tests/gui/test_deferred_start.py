@@ -29,6 +29,9 @@ def test_before_it_starts_the_window_sees_the_state_it_is_about_to_have(qtbot, d
     window = MainWindow(deferred_ctx)
     qtbot.addWidget(window)
     tray = TrayController(deferred_ctx, window)
+    # Closing at teardown must not ask about the tray (a modal question would hang the run),
+    # even when an assertion below fails first.
+    window.close_handler = None
     assert window.pause_action.isEnabled() and tray.pause_action.isEnabled()
     assert "Publishing on" in window.status_line.text()
 
@@ -41,7 +44,6 @@ def test_before_it_starts_the_window_sees_the_state_it_is_about_to_have(qtbot, d
     assert engine.state == "running"
     assert "Publishing on" in window.status_line.text()
     tray.icon.hide()
-    window.close_handler = None  # closing at teardown must not ask about the tray
 
 
 def test_publish_now_starts_the_engine_at_once(qtbot, deferred_ctx, fakenet_account, add_post):  # noqa: ANN001
