@@ -23,10 +23,15 @@ from desktop_publisher.gui.account_edit import AccountEditDialog
 from desktop_publisher.gui.accounts_dialog import COL_CHECK, COL_TOKEN, AccountsDialog
 from desktop_publisher.gui.keyring_dialog import KeyringDialog, check_keyring
 from desktop_publisher.store.models import Account, ScheduledPost, Status
+from tests.gui.modal import answer_next_modal
 from tests.support.fakehttp import Fault, Response
 from tests.support.keyrings import MemoryKeyring
 
 SECRET = "tok-Zq8-very-secret-4711"
+
+
+def answer_next_box(handle: Callable[[QWidget], None]) -> list[QWidget]:
+    return answer_next_modal(handle, QMessageBox)
 
 
 class LockedKeyring(KeyringBackend):
@@ -95,22 +100,6 @@ def save_and_wait(qtbot, editor: AccountEditDialog) -> None:  # noqa: ANN001
 
 def files_containing(root: Path, needle: str) -> list[Path]:
     return [p for p in root.rglob("*") if p.is_file() and needle.encode() in p.read_bytes()]
-
-
-def answer_next_modal(handle: Callable[[QWidget], None]) -> list[QWidget]:
-    """Call handle(box) once a modal box is open (the test is blocked in its exec())."""
-    seen: list[QWidget] = []
-
-    def poll() -> None:
-        widget = QApplication.activeModalWidget()
-        if not isinstance(widget, QMessageBox):
-            QTimer.singleShot(10, poll)
-            return
-        seen.append(widget)
-        handle(widget)
-
-    QTimer.singleShot(0, poll)
-    return seen
 
 
 # --- adding and editing ---------------------------------------------------------------------------
@@ -341,13 +330,13 @@ def test_remove_says_what_happens_to_the_scheduled_posts(
     dialog = open_dialog()
     select(dialog, "Brand A")
 
-    seen = answer_next_modal(lambda box: _click(box, "Cancel"))
+    seen = answer_next_box(lambda box: _click(box, "Cancel"))
     dialog.remove_selected()
     assert "1 scheduled post will not be published" in seen[0].informativeText()
     assert "page access token is deleted from the system keyring" in seen[0].informativeText()
     assert Account.get_or_none(Account.id == account.id) is not None
 
-    answer_next_modal(lambda box: _click(box, "Remove account"))
+    answer_next_box(lambda box: _click(box, "Remove account"))
     dialog.remove_selected()
     qtbot.waitUntil(lambda: dialog.result.text() == "Removed Brand A.", timeout=10_000)
     assert Account.get_or_none(Account.id == account.id) is None

@@ -10,7 +10,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QImage
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
@@ -19,6 +19,7 @@ from desktop_publisher.gui.editor import PostEditor, resolve_local
 from desktop_publisher.gui.editor_variant import number
 from desktop_publisher.gui.main_window import MainWindow
 from desktop_publisher.store.models import Content, ContentVariant, ScheduledPost, Status
+from tests.gui.modal import answer_next_modal, click_button
 
 TOMORROW = datetime.now(UTC).replace(second=0, microsecond=0) + timedelta(days=1)
 WARSAW = ZoneInfo("Europe/Warsaw")
@@ -60,30 +61,6 @@ def tick(editor: PostEditor, *names: str) -> None:
 def set_time(editor: PostEditor, moment: datetime) -> None:
     local = moment.astimezone(editor.zone).replace(tzinfo=None)
     editor.set_wall_time(local)
-
-
-def answer_next_modal(handle: Callable[[QWidget], None]) -> list[QWidget]:
-    """Call handle(dialog) once a modal dialog is open (the test is blocked in its exec())."""
-    seen: list[QWidget] = []
-
-    def poll() -> None:
-        widget = QApplication.activeModalWidget()
-        if widget is None:
-            QTimer.singleShot(10, poll)
-            return
-        seen.append(widget)
-        handle(widget)
-
-    QTimer.singleShot(0, poll)
-    return seen
-
-
-def click_button(box: QMessageBox, text: str) -> None:
-    for button in box.buttons():
-        if button.text() == text:
-            button.click()
-            return
-    raise AssertionError(f"no button {text!r} in {[b.text() for b in box.buttons()]}")
 
 
 def jpeg(path: Path, size: tuple[int, int] = (640, 400)) -> Path:

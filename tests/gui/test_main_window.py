@@ -6,7 +6,6 @@ from __future__ import annotations
 import sys
 import threading
 import types
-from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -21,6 +20,7 @@ from desktop_publisher.gui.queue_model import PAGE_SIZE, Column
 from desktop_publisher.store.fields import utcnow
 from desktop_publisher.store.models import Content, ScheduledPost, Status
 from desktop_publisher.store.queries import DRAFT
+from tests.gui.modal import answer_next_modal, click_button
 from tests.support.fakehttp import Fault, Response
 
 TOMORROW = datetime.now(UTC).replace(microsecond=0) + timedelta(days=1)
@@ -55,30 +55,6 @@ def cell(window: MainWindow, post_id: int, column: Column, role: int = Qt.ItemDa
     row = window.model.row_of(("post", post_id))
     assert row is not None
     return window.model.index(row, column).data(role)
-
-
-def answer_next_modal(handle: Callable[[QWidget], None]) -> list[QWidget]:
-    """Call handle(dialog) once a modal dialog is open (the test is blocked in its exec())."""
-    seen: list[QWidget] = []
-
-    def poll() -> None:
-        widget = QApplication.activeModalWidget()
-        if widget is None:
-            QTimer.singleShot(10, poll)
-            return
-        seen.append(widget)
-        handle(widget)
-
-    QTimer.singleShot(0, poll)
-    return seen
-
-
-def click_button(box: QMessageBox, text: str) -> None:
-    for button in box.buttons():
-        if button.text() == text:
-            button.click()
-            return
-    raise AssertionError(f"no button {text!r} in {[b.text() for b in box.buttons()]}")
 
 
 class UrlCatcher(QObject):
