@@ -13,8 +13,8 @@ from desktop_publisher.engine.events import EngineEvent, EventBus, EventKind
 
 class EngineBridge(QObject):
     event = Signal(object)  # every EngineEvent
-    postChanged = Signal(int, str)  # post id, new status
-    postsChanged = Signal()  # reload lists and counts
+    postChanged = Signal(int, str)  # post id, new status: only statuses changed
+    postsChanged = Signal()  # anything may have changed (new posts, drafts, edits): read all
     published = Signal(object)  # EngineEvent of kind PUBLISHED
     failed = Signal(object)  # FAILED, MISSED or NEEDS_CHECK
     engineStateChanged = Signal(str)  # running / paused / stopped
@@ -34,15 +34,7 @@ class EngineBridge(QObject):
             self.failed.emit(event)
         elif event.kind is EventKind.ENGINE_STATE:
             self.engineStateChanged.emit(event.status or "")
-        if event.kind in (
-            EventKind.POSTS_CHANGED,
-            EventKind.RETRY,
-            EventKind.PUBLISHED,
-            EventKind.FAILED,
-            EventKind.MISSED,
-            EventKind.NEEDS_CHECK,
-            EventKind.PUBLISHING,
-        ):
+        elif event.kind is EventKind.POSTS_CHANGED:
             self.postsChanged.emit()
 
     def close(self) -> None:

@@ -46,7 +46,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_publisher import APP_NAME
-from desktop_publisher.engine.events import EngineEvent, EventBus, EventKind
+from desktop_publisher.engine.events import EngineEvent, EventBus
 from desktop_publisher.errors import UserError
 from desktop_publisher.gui import icons, post_dialogs, pyside_fixes, statuses, timefmt
 from desktop_publisher.gui.calendar_view import MONTH, WEEK, CalendarView, week_start
@@ -74,18 +74,6 @@ REFRESH_MS = 120
 STEP_MS = 1
 SEARCH_DELAY_MS = 250
 STATUS_TICK_MS = 60_000
-
-# Engine events that only change one post's status (never which content is a draft).
-STATUS_EVENTS = frozenset(
-    {
-        EventKind.PUBLISHING,
-        EventKind.PUBLISHED,
-        EventKind.FAILED,
-        EventKind.RETRY,
-        EventKind.NEEDS_CHECK,
-        EventKind.MISSED,
-    }
-)
 
 DAY, WEEK_RANGE, MONTH_RANGE, UPCOMING, ALL = "day", "week", "month", "upcoming", "all"
 # What the window opens on: from today on, drafts on top. Past problems stay visible in the
@@ -185,9 +173,6 @@ class MainWindow(QMainWindow):
         self._fallback_events = EventBus()
         # Posts published here while another process owns the engine still notify the user.
         self._fallback_events.subscribe(self._fallback_event)
-        self._fallback_ids: set[int] = set()  # events of that bus: no postsChanged follows them
-        # postsChanged signals still to come right after an engine status event (_posts_changed).
-        self._status_signals = 0
         self.message_boxes: list[QMessageBox] = []  # open error boxes (tests look at them)
 
         self.setWindowTitle(APP_NAME)
@@ -215,7 +200,6 @@ class MainWindow(QMainWindow):
         self._rest_timer.setInterval(STEP_MS)
         self._rest_timer.timeout.connect(self._refresh_rest)
 
-        ctx.bridge.event.connect(self._engine_event)
         ctx.bridge.postsChanged.connect(self._posts_changed)
         ctx.bridge.postChanged.connect(self._post_changed)
         ctx.bridge.engineStateChanged.connect(self._engine_state_changed)
@@ -900,28 +884,17 @@ class MainWindow(QMainWindow):
 
     def _fallback_event(self, event: EngineEvent) -> None:
         # Runs on a job thread (a post published here for another process's engine).
-        self._fallback_ids.add(id(event))
         self.ctx.bridge.event.emit(event)
 
-    def _engine_event(self, event: EngineEvent) -> None:
-        if id(event) in self._fallback_ids:
-            self._fallback_ids.discard(id(event))  # no postsChanged follows it
-            return
-        # The bridge emits postsChanged right after a status event, from the same thread: that
-        # one means "statuses changed". Any other (the engine's POSTS_CHANGED for the due pass,
-        # a cleanup or another process; the editor, the tray, dialogs) means anything may have.
-        if event.kind in STATUS_EVENTS:
-            self._status_signals += 1
-
     def _posts_changed(self) -> None:
-        if self._status_signals > 0:
-            self._status_signals -= 1
-        else:
-            self._full_refresh = True
+        # Anything may have changed (the engine's due pass, a cleanup, another process, the
+        # editor, the tray, a dialog): read everything again.
+        self._full_refresh = True
         if not self._refresh_timer.isActive():
             self._refresh_timer.start()
 
     def _post_changed(self, _post_id: int, _status: str) -> None:
+        # Only a status changed: the drafts, the range's count and the warnings stay.
         if not self._refresh_timer.isActive():
             self._refresh_timer.start()
 

@@ -20,6 +20,18 @@ def test_bridge_delivers_events_on_the_gui_thread(qtbot, ctx):
     assert received == [(event, gui_thread)]
 
 
+def test_bridge_tells_a_status_change_from_any_change(qtbot, ctx):
+    """A status event says which post changed (postChanged); only POSTS_CHANGED asks for a full
+    read (postsChanged): the window reads the drafts and warnings again only then."""
+    seen: list[str] = []
+    ctx.bridge.postChanged.connect(lambda post_id, status: seen.append(f"{post_id}:{status}"))
+    ctx.bridge.postsChanged.connect(lambda: seen.append("all"))
+    ctx.bridge._on_event(EngineEvent(EventKind.PUBLISHED, 7, "Brand A", "linkedin", "published"))
+    ctx.bridge._on_event(EngineEvent(EventKind.POSTS_CHANGED))
+    qtbot.waitUntil(lambda: len(seen) == 2, timeout=3000)
+    assert seen == ["7:published", "all"]
+
+
 def test_jobs_run_off_the_gui_thread_and_report_back_on_it(qtbot, ctx):
     gui_thread = threading.current_thread()
     seen = {}

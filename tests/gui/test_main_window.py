@@ -244,9 +244,9 @@ def test_engine_events_reload_the_posts_and_other_changes_everything(
     late_draft = Content.create(text="Written by the command line")
 
     set_status(post.id, Status.PUBLISHED.value)
+    # What the bridge emits for a status event: the event and postChanged.
     ctx.bridge.event.emit(EngineEvent(EventKind.PUBLISHED, post_id=post.id, status="published"))
     ctx.bridge.postChanged.emit(post.id, "published")
-    ctx.bridge.postsChanged.emit()
     qtbot.waitUntil(lambda: status_of(window, post.id) == Status.PUBLISHED, timeout=3000)
     qtbot.waitUntil(lambda: "1 published" in window.status_line.text(), timeout=3000)
     assert "scheduled" not in window.status_line.text()
