@@ -385,13 +385,20 @@ def value_rule(key: str, value: str) -> str | None:
     return None
 
 
-def publisher_options(store: Store, media_host=None) -> PublisherOptions:  # noqa: ANN001
+def publisher_options(
+    store: Store,
+    media_host=None,  # noqa: ANN001
+    *,
+    cached: bool = False,
+) -> PublisherOptions:
+    """`cached`: the engine's hot path reads the settings cache instead of the table."""
     from desktop_publisher import config
 
+    read = store.settings.cached if cached else store.settings.get
     return PublisherOptions(
         linkedin_url=config.linkedin_base_url(),
         graph_url=config.graph_base_url(),
-        linkedin_version=str(store.settings.get("linkedin_version")),
-        graph_version=str(store.settings.get("graph_version")),
+        linkedin_version=str(read("linkedin_version")),
+        graph_version=str(read("graph_version")),
         media_host=media_host,
     )

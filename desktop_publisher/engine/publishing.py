@@ -127,17 +127,6 @@ def _instance(model: type, readers: list, values: tuple) -> object:
     return obj
 
 
-class _CachedSettings:
-    """What publisher_options() reads (`store.settings.get`), served from the settings cache."""
-
-    def __init__(self, store: Store) -> None:
-        self.settings = self
-        self._store = store
-
-    def get(self, key: str) -> object:
-        return self._store.settings.cached(key)
-
-
 @dataclass(frozen=True)
 class PublishOutcome:
     post_id: int
@@ -317,7 +306,7 @@ class PublishingService:
         if self.media_host_factory and registry.publisher_class(account.platform).needs_media_host:
             media_host = self.media_host_factory()
         publisher = self.publisher_factory(
-            info, publisher_options(_CachedSettings(self.store), media_host)
+            info, publisher_options(self.store, media_host, cached=True)
         )
         variant = variant_of(variant_row)
         # Only a platform that needs a media host asks whether one is configured (a read).
