@@ -38,7 +38,7 @@ from desktop_publisher.platforms.graph import (
     allow_untyped_urls,
     image_fingerprint,
 )
-from desktop_publisher.platforms.http import CONNECT_TIMEOUT, READ_TIMEOUT
+from desktop_publisher.platforms.http import CONNECT_TIMEOUT, READ_TIMEOUT, unreadable_image
 from desktop_publisher.platforms.registry import register
 from desktop_publisher.redaction import redact
 
@@ -204,11 +204,7 @@ class FacebookPublisher(Publisher):
             try:
                 handle = stack.enter_context(Path(ref).open("rb"))
             except OSError as exc:
-                raise PublishError(
-                    ErrorKind.INVALID_CONTENT,
-                    f"Could not read the image {ref} ({exc.strerror or type(exc).__name__}): "
-                    "check that the file still exists.",
-                ) from None
+                raise unreadable_image(ref, exc) from None
             kind = media_type(ref) or "application/octet-stream"
             files = {"source": (Path(ref).name, handle, kind)}
             return self.graph.call("POST", path, data=data, files=files, final=final, step=step)

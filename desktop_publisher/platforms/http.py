@@ -205,3 +205,12 @@ def download_image(http: HttpClient, url: str, max_bytes: int) -> bytes:
                 f"The download of the image {shown} broke ({type(exc).__name__}).",
             ) from None
     return b"".join(chunks)
+
+
+def unreadable_image(ref: str, exc: OSError) -> PublishError:
+    """A local image that cannot be read (gone, no permission): the post's problem."""
+    return PublishError(
+        ErrorKind.INVALID_CONTENT,
+        f"Media: could not read the image {ref} ({exc.strerror or type(exc).__name__}); "
+        "check that the file still exists.",
+    )

@@ -47,7 +47,7 @@ from desktop_publisher.platforms.graph import (
     alt_texts,
     image_fingerprint,
 )
-from desktop_publisher.platforms.http import CONNECT_TIMEOUT, READ_TIMEOUT
+from desktop_publisher.platforms.http import CONNECT_TIMEOUT, READ_TIMEOUT, unreadable_image
 from desktop_publisher.platforms.registry import register
 from desktop_publisher.redaction import redact
 
@@ -280,11 +280,7 @@ class InstagramPublisher(Publisher):
                 code=exc.code,
             ) from None
         except OSError as exc:
-            raise PublishError(
-                ErrorKind.INVALID_CONTENT,
-                f"Could not read the image {ref} ({exc.strerror or type(exc).__name__}): check "
-                "that the file still exists.",
-            ) from None
+            raise unreadable_image(ref, exc) from None
         if not isinstance(url, str) or urlparse(url).scheme != "https":
             raise PublishError(
                 ErrorKind.PERMANENT,

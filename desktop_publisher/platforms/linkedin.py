@@ -36,6 +36,7 @@ from desktop_publisher.platforms.http import (
     download_image,
     json_body,
     parse_retry_after,
+    unreadable_image,
 )
 from desktop_publisher.platforms.registry import register
 from desktop_publisher.redaction import redact
@@ -362,11 +363,7 @@ class LinkedInPublisher(Publisher):
             try:
                 data = Path(ref).read_bytes()
             except OSError as exc:
-                raise PublishError(
-                    ErrorKind.INVALID_CONTENT,
-                    f"Could not read the image {ref} ({exc.strerror or type(exc).__name__}): "
-                    "check that the file still exists.",
-                ) from None
+                raise unreadable_image(ref, exc) from None
         if sniff_image(data) is None:
             raise PublishError(
                 ErrorKind.INVALID_CONTENT,

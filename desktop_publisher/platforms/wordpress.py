@@ -38,6 +38,7 @@ from desktop_publisher.platforms.http import (
     download_image,
     json_body,
     parse_retry_after,
+    unreadable_image,
 )
 from desktop_publisher.platforms.registry import register
 from desktop_publisher.redaction import redact
@@ -466,11 +467,7 @@ class WordPressSite:
                 )
             return path.read_bytes()
         except OSError as exc:
-            raise PublishError(
-                ErrorKind.INVALID_CONTENT,
-                f"Media: could not read the image {ref} ({exc.strerror or type(exc).__name__}); "
-                "check that the file still exists.",
-            ) from None
+            raise unreadable_image(ref, exc) from None
 
     def _download(self, url: str) -> bytes:
         return download_image(self.http, url, MAX_IMAGE_BYTES)
