@@ -29,7 +29,7 @@ from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import parse_qs
 
-from tests.support.fakehttp import FakeServer, Fault, Request, Response
+from tests.support.fakehttp import ActThenDrop, FakeApi, Fault, Request, Response
 
 PAGE_ID = "104857600123456"
 PAGE_NAME = "Acme Bakery"
@@ -300,24 +300,6 @@ class FakeMedia:
         return f"https://www.instagram.com/p/{self.shortcode}/"
 
 
-@dataclass
-class ActThenDrop(Fault):
-    """The server does the work (the route runs), then closes without answering."""
-
-    drop: bool = True
-    then: Fault | None = None  # queued once this one fired (e.g. a failing check right after)
-
-
-class _Server(FakeServer):
-    def _record(self, request: Request) -> Fault | None:
-        fault = super()._record(request)
-        if isinstance(fault, ActThenDrop):
-            self._route(request)
-            if fault.then is not None:
-                self.add_fault(fault.then)
-        return fault
-
-
 def _now() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S+0000")
 
@@ -342,7 +324,7 @@ def parse_multipart(request: Request) -> tuple[dict[str, str], dict[str, tuple[s
     return fields, files
 
 
-class FakeGraph:
+class FakeGraph(FakeApi):
     def __init__(self, processing_polls: int = 1, quota_total: int = QUOTA_TOTAL) -> None:
         self.page_token = PAGE_TOKEN
         self.user_token = USER_TOKEN
@@ -360,22 +342,11 @@ class FakeGraph:
         self.media: list[FakeMedia] = []
         self.versions_seen: set[str] = set()
         self._ids = itertools.count(1)
-        self._holds: list[threading.Event] = []
         self._lock = threading.Lock()
-        self.server = _Server()
+        super().__init__()
         self._routes()
 
     # --- for tests ----------------------------------------------------------------------------
-    @property
-    def url(self) -> str:
-        return self.server.url
-
-    @property
-    def requests(self) -> list[Request]:
-        return list(self.server.requests)
-
-    def count(self, method: str, path: str) -> int:
-        return len(self.server.matching(method, path))
 
     def publish_on_web(self, url: str, data: bytes) -> str:
         """Make `data` downloadable at `url` for Meta (an image on some public web server)."""
@@ -391,23 +362,11 @@ class FakeGraph:
     def fail(self, method: str | None, path: str, response: Response, count: int = 1) -> Fault:
         return self.server.add_fault(Fault(method, path, response=response, count=count))
 
-    def hold(self, path: str) -> threading.Event:
-        """Answer the next matching request only when the returned event is set."""
-        event = threading.Event()
-        self._holds.append(event)
-        self.server.add_fault(Fault(None, path, hold=event))
-        return event
-
     def drop(self, path: str, act: bool = True, then: Fault | None = None) -> Fault:
         """Drop the connection after reading the request; with act, after doing the work.
         `then` is queued when the drop happened (only with act)."""
         fault = ActThenDrop(None, path, then=then) if act else Fault(None, path, drop=True)
         return self.server.add_fault(fault)
-
-    def close(self) -> None:
-        for event in self._holds:
-            event.set()
-        self.server.close()
 
     # --- checks every Graph call makes -------------------------------------------------------
     def _token(self, request: Request) -> tuple[str | None, Response | None]:

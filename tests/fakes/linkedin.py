@@ -19,7 +19,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
-from tests.support.fakehttp import FakeServer, Fault, Request, Response
+from tests.support.fakehttp import ActThenDrop, FakeApi, Fault, Request, Response
 
 TOKEN = "tok-123456"
 SUB = "abc"
@@ -184,28 +184,13 @@ class FakeImage:
 
 
 @dataclass
-class ActThenDrop(Fault):
-    """The server does the work (the route runs), then closes without answering."""
-
-    drop: bool = True
-
-
-@dataclass
 class HostedFile:
     data: bytes
     content_type: str
     requests: list[Request] = field(default_factory=list)
 
 
-class _Server(FakeServer):
-    def _record(self, request: Request) -> Fault | None:
-        fault = super()._record(request)
-        if isinstance(fault, ActThenDrop):
-            self._route(request)
-        return fault
-
-
-class FakeLinkedIn:
+class FakeLinkedIn(FakeApi):
     def __init__(
         self,
         token: str = TOKEN,
@@ -228,22 +213,11 @@ class FakeLinkedIn:
         self.images: dict[str, FakeImage] = {}
         self.files: dict[str, HostedFile] = {}
         self._ids = itertools.count(1)
-        self._holds: list[threading.Event] = []
         self._lock = threading.Lock()
-        self.server = _Server()
+        super().__init__()
         self._routes()
 
     # --- for tests ------------------------------------------------------------------------
-    @property
-    def url(self) -> str:
-        return self.server.url
-
-    @property
-    def requests(self) -> list[Request]:
-        return list(self.server.requests)
-
-    def count(self, method: str, path: str) -> int:
-        return len(self.server.matching(method, path))
 
     def post_body(self, index: int = -1) -> dict:
         """The JSON of a POST /rest/posts as received (also for rejected ones)."""
@@ -273,21 +247,12 @@ class FakeLinkedIn:
         return self.fail("POST", r"^/rest/posts$", duplicate_error(urn))
 
     def hold(self, path: str = r"^/rest/posts$") -> threading.Event:
-        """Answer the next matching request only when the returned event is set."""
-        event = threading.Event()
-        self._holds.append(event)
-        self.server.add_fault(Fault(None, path, hold=event))
-        return event
+        return super().hold(path)
 
     def drop(self, path: str = r"^/rest/posts$", act: bool = True) -> Fault:
         """Drop the connection after reading the request; with act, after doing the work."""
         fault = ActThenDrop(None, path) if act else Fault(None, path, drop=True)
         return self.server.add_fault(fault)
-
-    def close(self) -> None:
-        for event in self._holds:
-            event.set()
-        self.server.close()
 
     # --- checks every LinkedIn endpoint makes ----------------------------------------------
     def _auth(self, request: Request) -> Response | None:

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from tests.support.fakehttp import FakeServer, Fault, Request, Response
+from tests.support.fakehttp import ActThenDrop, FakeServer, Fault, Request, Response
 
 USER = "editor"
 PASSWORD = "abcd EFGH ijkl MNOP qrst UVWX"
@@ -30,18 +30,6 @@ def wp_error(status: int, code: str, message: str, **data: Any) -> Response:
 
 def html_page(status: int, text: str = "Welcome") -> Response:
     return Response(status, f"<!DOCTYPE html><html><body><h1>{text}</h1></body></html>")
-
-
-class ActThenDrop(Fault):
-    """The site does the work (the route runs), then the connection breaks before the answer."""
-
-
-class _Server(FakeServer):
-    def _record(self, request: Request) -> Fault | None:
-        fault = super()._record(request)
-        if isinstance(fault, ActThenDrop):
-            self._route(request)
-        return fault
 
 
 @dataclass
@@ -61,7 +49,7 @@ class FakeWordPress:
     media: dict[int, bytes] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        self.server = _Server()
+        self.server = FakeServer()
         self._ids = itertools.count(100)
         # Every path goes through one dispatcher, like WordPress's index.php.
         for method in ("GET", "POST"):

@@ -78,6 +78,16 @@ class Fault:
         return not (self.path and not re.search(self.path, path))
 
 
+@dataclass
+class ActThenDrop(Fault):
+    """The server does the work (the route runs), then closes without answering: the request
+    took effect but the client never hears so (the "unknown outcome" every client must handle).
+    `then` is queued once this one fired (e.g. a failing check right after)."""
+
+    drop: bool = True
+    then: Fault | None = None
+
+
 Route = Callable[[Request], Response]
 
 
@@ -157,6 +167,14 @@ class FakeServer:
         return fault
 
     def _record(self, request: Request) -> Fault | None:
+        fault = self._take_fault(request)
+        if isinstance(fault, ActThenDrop):
+            self._route(request)
+            if fault.then is not None:
+                self.add_fault(fault.then)
+        return fault
+
+    def _take_fault(self, request: Request) -> Fault | None:
         with self._lock:
             self.requests.append(request)
             self._arrived.notify_all()
@@ -189,3 +207,34 @@ class FakeServer:
     def close(self) -> None:
         self._httpd.shutdown()
         self._httpd.server_close()
+
+
+class FakeApi:
+    """What every fake platform offers a test: its address, what it received, slow answers."""
+
+    def __init__(self) -> None:
+        self.server = FakeServer()
+        self._holds: list[threading.Event] = []
+
+    @property
+    def url(self) -> str:
+        return self.server.url
+
+    @property
+    def requests(self) -> list[Request]:
+        return list(self.server.requests)
+
+    def count(self, method: str, path: str) -> int:
+        return len(self.server.matching(method, path))
+
+    def hold(self, path: str) -> threading.Event:
+        """Answer the next matching request only when the returned event is set."""
+        event = threading.Event()
+        self._holds.append(event)
+        self.server.add_fault(Fault(None, path, hold=event))
+        return event
+
+    def close(self) -> None:
+        for event in self._holds:
+            event.set()
+        self.server.close()
