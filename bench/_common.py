@@ -78,20 +78,6 @@ def child_env(data_dir: Path, keyring_file: Path) -> dict[str, str]:
     return env
 
 
-def fakes_without_nagle() -> None:
-    """Let the test fakes answer like real servers on a kept-alive connection.
-
-    tests/support/fakehttp.py writes an answer's headers and body in two sends. On a reused
-    connection Nagle's algorithm then holds the body until the client ACKs the headers, and the
-    client delays that ACK by 40 ms: every request after the first on a connection would take
-    ~44 ms, which measures the fake, not the client. TCP_NODELAY on the fakes' sockets (the
-    standard library's switch for its request handlers) removes that artefact.
-    """
-    from http.server import BaseHTTPRequestHandler
-
-    BaseHTTPRequestHandler.disable_nagle_algorithm = True
-
-
 def pad_pyside_none_refcount() -> bool:
     """PySide6 6.12.0 drops one reference to None on every call of a void Qt method from Python
     (`widget.update()`, `app.processEvents()`…); on Python 3.11, where None is not immortal, a

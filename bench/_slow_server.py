@@ -17,12 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from http.server import BaseHTTPRequestHandler  # noqa: E402
-
 from tests.support.fakehttp import FakeServer, Request, Response  # noqa: E402
-
-# Answer like a real server on a kept-alive connection (see _common.fakes_without_nagle).
-BaseHTTPRequestHandler.disable_nagle_algorithm = True
 
 
 def main() -> int:

@@ -8,8 +8,8 @@ Each platform's fake (tests/fakes/) runs on 127.0.0.1. For every post, in shuffl
 - client, reused / bare, session: the same publisher, or one `requests.Session`, for every call
   (keep-alive), which shows the cost of the client's own code without connection set-up.
 
-The fakes answer with TCP_NODELAY (see _common.fakes_without_nagle): without it every request
-after the first on a kept-alive connection waits 40 ms for a delayed ACK, an artefact of the fake.
+The fakes answer with TCP_NODELAY (tests/support/fakehttp.py): without it every request after
+the first on a kept-alive connection would wait 40 ms for a delayed ACK, an artefact of the fake.
 
 A bare call sends exactly the request the client sends for a text post (a multi-step publish,
 like Instagram's container → publish, is replayed step by step). Figures: median per post and
@@ -354,7 +354,6 @@ def main() -> int:
     parser.add_argument("--real-posts", type=int, default=30, help="posts per mode on it")
     args = parser.parse_args()
     _common.use_test_keyring()
-    _common.fakes_without_nagle()
     header("client overhead")
     cases = available_cases()
     chosen = [p.strip() for p in args.platforms.split(",") if p.strip()] or list(cases)
