@@ -61,6 +61,15 @@ class EditedContent:
     content_id: int | None = None
     post_id: int | None = None
 
+    def content_fields(self) -> dict[str, Any]:
+        """The base as Content's columns."""
+        return {
+            "title": self.title or "",
+            "text": self.text or "",
+            "link": (self.link or "").strip() or None,
+            "media": normalize_media(self.media),
+        }
+
 
 def variant_of(row: ContentVariant) -> PostVariant:
     return PostVariant(
@@ -230,12 +239,7 @@ class PostService:
         now = utcnow()
         with self.store.atomic():
             if content_id is None:
-                content = Content.create(
-                    title=data.title or "",
-                    text=data.text or "",
-                    link=(data.link or "").strip() or None,
-                    media=normalize_media(data.media),
-                )
+                content = Content.create(**data.content_fields())
             else:
                 content = Content.get_or_none(Content.id == content_id)
                 if content is None:
@@ -245,10 +249,7 @@ class PostService:
                         "This draft has been scheduled meanwhile; edit the scheduled posts instead."
                     )
                 Content.update(
-                    title=data.title or "",
-                    text=data.text or "",
-                    link=(data.link or "").strip() or None,
-                    media=normalize_media(data.media),
+                    **data.content_fields(),
                     updated_at=now,
                 ).where(Content.id == content_id).execute()
                 ContentVariant.delete().where(ContentVariant.content == content_id).execute()
@@ -310,12 +311,7 @@ class PostService:
         problems = [m for p in platforms for m in self.problems(p, variants[p], host)]
         if problems:
             raise UserError("; ".join(problems))
-        base = {
-            "title": data.title or "",
-            "text": data.text or "",
-            "link": (data.link or "").strip() or None,
-            "media": normalize_media(data.media),
-        }
+        base = data.content_fields()
         with self.store.atomic():
             if content_id is None:
                 content = Content.create(**base)
@@ -348,12 +344,7 @@ class PostService:
         problems = self.problems(platform, clean)
         if problems:
             raise UserError("; ".join(problems))
-        base = {
-            "title": data.title or "",
-            "text": data.text or "",
-            "link": (data.link or "").strip() or None,
-            "media": normalize_media(data.media),
-        }
+        base = data.content_fields()
         now = utcnow()
         old_variant: ContentVariant = post.variant
         changed = variant_of(old_variant) != clean
