@@ -574,6 +574,16 @@ def positive_id(text: str) -> int:
     return value
 
 
+def _setting_options(parser: argparse.ArgumentParser, author_help: str) -> None:
+    """The platforms' non-secret settings, shared by `account add` and `account set`."""
+    parser.add_argument("--client-id", dest="client_id", help="LinkedIn app client id")
+    parser.add_argument("--author", help=author_help)
+    parser.add_argument("--page-id", dest="page_id", help="Facebook page id")
+    parser.add_argument("--account-id", dest="account_id", help="Instagram account id")
+    parser.add_argument("--site-url", dest="site_url", help="WordPress site URL")
+    parser.add_argument("--username", help="WordPress user name")
+
+
 def build_parser() -> Parser:
     from desktop_publisher.platforms import registry
     from desktop_publisher.store.models import Status
@@ -597,12 +607,7 @@ def build_parser() -> Parser:
     # The ids only: importing every client here would delay every command and the window.
     add.add_argument("platform", choices=registry.names())
     add.add_argument("--name", required=True)
-    add.add_argument("--client-id", dest="client_id", help="LinkedIn app client id")
-    add.add_argument("--author", help="LinkedIn author URN (urn:li:person:… / organization)")
-    add.add_argument("--page-id", dest="page_id", help="Facebook page id")
-    add.add_argument("--account-id", dest="account_id", help="Instagram account id")
-    add.add_argument("--site-url", dest="site_url", help="WordPress site URL")
-    add.add_argument("--username", help="WordPress user name")
+    _setting_options(add, author_help="LinkedIn author URN (urn:li:person:… / organization)")
     add.add_argument(
         "--media-host",
         dest="media_host",
@@ -615,12 +620,7 @@ def build_parser() -> Parser:
     add.set_defaults(fn=cmd_account_add)
     change = acc.add_parser("set", help="change an account's settings (not its secret)")
     change.add_argument("name")
-    change.add_argument("--client-id", dest="client_id", help="LinkedIn app client id")
-    change.add_argument("--author", help="LinkedIn author URN (empty: ask LinkedIn)")
-    change.add_argument("--page-id", dest="page_id", help="Facebook page id")
-    change.add_argument("--account-id", dest="account_id", help="Instagram account id")
-    change.add_argument("--site-url", dest="site_url", help="WordPress site URL")
-    change.add_argument("--username", help="WordPress user name")
+    _setting_options(change, author_help="LinkedIn author URN (empty: ask LinkedIn)")
     change.add_argument(
         "--media-host",
         dest="media_host",
