@@ -81,6 +81,10 @@ class QueueDelegate(QStyledItemDelegate):
 class QueueView(QTableView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # The viewport is made here, so Python knows its kind. Asked for the one Qt makes itself,
+        # PySide would build the Python type of every QWidget subclass to find out (~8 ms at
+        # start-up, before the window's first paint).
+        self.setViewport(QWidget(self))
         self.setItemDelegate(QueueDelegate(self))
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
