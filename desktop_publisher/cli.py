@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import getpass
 import json
 import logging
@@ -707,7 +708,18 @@ def refuse_secret_arguments(argv: Sequence[str]) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
+    # While starting, the cyclic collector would only walk the many long-lived objects a start
+    # makes (modules, the parser, Qt types, widgets) and find next to no garbage: for the window
+    # that is about a tenth of a cold start. It is back on once the command is known, or for the
+    # window after its first paint (gui/app.py), and in any case when this returns.
+    gc.disable()
+    try:
+        return _main(list(sys.argv[1:] if argv is None else argv))
+    finally:
+        gc.enable()
+
+
+def _main(argv: list[str]) -> int:
     try:
         refuse_secret_arguments(argv)
         parser = build_parser()
@@ -717,6 +729,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             err(str(exc))
             return 2
         fn: Callable[[Context, argparse.Namespace], int] = getattr(args, "fn", cmd_gui)
+        if fn is not cmd_gui:
+            gc.enable()
         ctx = Context(config.resolve_data_dir(args.data_dir))
         try:
             config.ensure_private_dir(ctx.data_dir)

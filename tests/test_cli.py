@@ -25,6 +25,7 @@ import pytest
 
 from desktop_publisher import cli as cli_module
 from desktop_publisher import config
+from desktop_publisher.errors import UserError
 from desktop_publisher.store.models import ScheduledPost, database_proxy
 from desktop_publisher.when import parse_when
 from tests.support.fakehttp import Fault, Response
@@ -915,6 +916,33 @@ def test_no_command_opens_the_window_with_the_data_dir(cli, tmp_path, monkeypatc
     assert cli().code == 0
     assert cli("--data-dir", str(tmp_path / "w"), "gui").code == 0
     assert opened == [config.resolve_data_dir(), (tmp_path / "w").resolve()]
+
+
+def test_the_window_starts_with_the_collector_off_and_it_is_on_again_after(cli, monkeypatch):  # noqa: ANN001
+    """run_app turns it back on after the first paint; whatever happens, not later than this.
+    Other commands have it on as soon as they are known."""
+    import gc
+
+    from desktop_publisher.gui import app
+
+    seen: list[bool] = []
+    monkeypatch.setattr(app, "run_app", lambda data_dir, args: seen.append(gc.isenabled()) or 0)
+    assert cli("gui").code == 0
+    assert seen == [False] and gc.isenabled()
+
+    def fails(data_dir, args):  # noqa: ANN001, ANN202
+        raise UserError("the window cannot start")
+
+    monkeypatch.setattr(app, "run_app", fails)
+    assert cli("gui").code != 0
+    assert gc.isenabled()
+
+    during: list[bool] = []
+    monkeypatch.setattr(
+        cli_module, "cmd_status", lambda ctx, args: during.append(gc.isenabled()) or 0
+    )
+    assert cli("status").code == 0
+    assert during == [True]
 
 
 def test_commands_other_than_gui_never_import_qt():

@@ -82,3 +82,22 @@ def test_the_window_modules_load_without_the_heavy_libraries():
         "import desktop_publisher.gui.app, desktop_publisher.gui.main_window\n"
         "import desktop_publisher.gui.tray, desktop_publisher.credentials"
     )
+
+
+def test_the_window_modules_leave_the_engine_lock_and_the_dialogs_for_later():
+    """Each costs milliseconds before the first paint: the engine lock (filelock) is taken after
+    it, and PySide makes a Qt class's Python type with all its enums when its name is first
+    read."""
+    pytest.importorskip("PySide6")
+    run_probe(
+        "import desktop_publisher.gui.app, desktop_publisher.gui.main_window\n"
+        "import desktop_publisher.gui.tray\n"
+        "later = ('filelock', 'desktop_publisher.engine.lock',"
+        " 'desktop_publisher.gui.post_dialogs')\n"
+        "loaded = [m for m in later if m in sys.modules]\n"
+        "assert not loaded, loaded\n"
+        "import PySide6.QtWidgets\n"
+        "made = [n for n in ('QMessageBox', 'QFileDialog', 'QInputDialog')"
+        " if n in vars(PySide6.QtWidgets)]\n"
+        "assert not made, made"
+    )

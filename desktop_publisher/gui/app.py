@@ -1,14 +1,16 @@
 """The one place that wires the window: store, keyring, engine, bridge, tray, single instance.
 
-The window is shown first: building the engine (APScheduler), starting it (crash reconciliation,
-the first due pass) and probing the keyring wait for the window's first paint, so start-up costs
-what the user sees and no more. Until then the window talks to a DeferredEngine.
+The window is shown first: taking the engine lock, building the engine (APScheduler), starting
+it (crash reconciliation, the first due pass), probing the keyring and the cyclic garbage
+collector wait for the window's first paint, so start-up costs what the user sees and no more.
+Until then the window talks to a DeferredEngine.
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import gc
 import logging
 import signal
 import socket
@@ -20,13 +22,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QSocketNotifier, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop_publisher import APP_ID, APP_NAME
 from desktop_publisher.accounts import AccountService
 from desktop_publisher.credentials import CredentialStore
 from desktop_publisher.engine.events import EngineEvent, EventBus, EventKind
-from desktop_publisher.engine.lock import EngineAlreadyRunning, EngineLock, describe_owner
 from desktop_publisher.errors import StoreError
 from desktop_publisher.gui import i18n, icons, pyside_fixes, single_instance
 from desktop_publisher.gui.bridge import EngineBridge
@@ -38,6 +39,7 @@ from desktop_publisher.posts import PostService
 from desktop_publisher.store.connection import Store, open_store
 
 if TYPE_CHECKING:
+    from desktop_publisher.engine.lock import EngineLock
     from desktop_publisher.engine.scheduler import Engine
     from desktop_publisher.gui.main_window import MainWindow
 
@@ -48,17 +50,23 @@ START_FALLBACK_MS = 1000
 
 
 class DeferredEngine:
-    """The window's engine until `start()` builds and starts the real one.
+    """The window's engine until `start()` takes the engine lock and builds and starts the real
+    one.
 
     Until then it reports the state the engine is about to have ("running", or "paused" when
     paused meanwhile: the engine then starts paused), and a change made in the window needs no
     nudge (the start's first due pass reads everything). Anything else (publish now, what tests
     inspect) starts the engine at once and goes to it, so nothing behaves differently.
+
+    `start()` raises EngineAlreadyRunning when another process (a headless `run`) holds the
+    lock; `start_engine` then tells the window that this process publishes elsewhere.
     """
 
-    def __init__(self, build: Callable[[], Engine], events: EventBus) -> None:
+    def __init__(self, build: Callable[[], Engine], events: EventBus, data_dir: Path) -> None:
         self._build = build
         self._events = events
+        self._data_dir = data_dir
+        self._lock: EngineLock | None = None
         self._engine: Engine | None = None
         self._paused = False
         self._stopped = False
@@ -71,6 +79,14 @@ class DeferredEngine:
         if self._engine is None:
             if self._stopped:
                 raise RuntimeError("the engine was stopped before it started")
+            if self._lock is None:
+                # filelock costs ~8 ms to import, and the lock may wait up to half a second for
+                # a command-line probe: neither before the first paint.
+                from desktop_publisher.engine.lock import EngineLock
+
+                lock = EngineLock(self._data_dir)
+                lock.acquire(owner="window")  # EngineAlreadyRunning: another process publishes
+                self._lock = lock
             engine = self._build()
             if self._paused:
                 engine.pause()
@@ -88,6 +104,10 @@ class DeferredEngine:
 
     def _state_changed(self) -> None:
         self._events.emit(EngineEvent(EventKind.ENGINE_STATE, status=self.state))
+
+    def announce_elsewhere(self) -> None:
+        """Tell every listener that the engine state changed (it runs in another process)."""
+        self._events.emit(EngineEvent(EventKind.ENGINE_STATE, status="elsewhere"))
 
     def pause(self) -> None:
         if self._engine is not None:
@@ -115,6 +135,9 @@ class DeferredEngine:
             self._engine.stop(wait=wait)
         else:
             self._stopped = True
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
 
     def __getattr__(self, name: str) -> Any:
         if name.startswith("_"):  # never start an engine for copy/pickle probes
@@ -168,7 +191,8 @@ def create_context(
 ) -> tuple[AppContext, EngineLock | None]:
     """Build the context; take the engine lock unless a headless engine already has it.
 
-    With `defer_engine` the context holds a DeferredEngine (nothing imported or built yet)."""
+    With `defer_engine` the context holds a DeferredEngine: nothing imported, built or locked
+    yet, and no lock is returned (the DeferredEngine takes and releases it)."""
     credentials = credentials or CredentialStore()
     events = EventBus()
     bridge = EngineBridge(events)
@@ -181,22 +205,25 @@ def create_context(
     engine: Engine | DeferredEngine | None = None
     lock = None
     owner = None
-    if with_engine:
+
+    def build() -> Engine:
+        from desktop_publisher.engine.scheduler import Engine  # APScheduler: ~60 ms
+
+        return Engine(store, credentials, events)
+
+    if with_engine and defer_engine:
+        engine = DeferredEngine(build, events, data_dir)
+    elif with_engine:
+        from desktop_publisher.engine.lock import EngineAlreadyRunning, EngineLock
+
         lock = EngineLock(data_dir)
         try:
             lock.acquire(owner="window")
         except EngineAlreadyRunning:
             lock = None
-            owner = describe_owner(data_dir).strip(" ()") or "another process"
-            log.info("another engine publishes for %s: %s", data_dir, owner)
+            owner = _owner(data_dir)
         else:
-
-            def build() -> Engine:
-                from desktop_publisher.engine.scheduler import Engine  # APScheduler: ~60 ms
-
-                return Engine(store, credentials, events)
-
-            engine = DeferredEngine(build, events) if defer_engine else build()
+            engine = build()
     context = AppContext(
         data_dir=data_dir,
         store=store,
@@ -210,6 +237,31 @@ def create_context(
         engine_owner=owner,
     )
     return context, lock
+
+
+def _owner(data_dir: Path) -> str:
+    from desktop_publisher.engine.lock import describe_owner
+
+    owner = describe_owner(data_dir).strip(" ()") or "another process"
+    log.info("another engine publishes for %s: %s", data_dir, owner)
+    return owner
+
+
+def start_engine(context: AppContext) -> None:
+    """Start a DeferredEngine (after the window's first paint). When another process holds the
+    engine lock, the window and tray from now on show that process as the one publishing."""
+    from desktop_publisher.engine.lock import EngineAlreadyRunning
+
+    engine = context.engine
+    if not isinstance(engine, DeferredEngine):
+        return
+    try:
+        engine.start()
+    except EngineAlreadyRunning:
+        engine.stop(wait=False)  # never to start later (a stray call would raise, not publish)
+        context.engine = None
+        context.engine_owner = _owner(context.data_dir)
+        engine.announce_elsewhere()
 
 
 def run_app(data_dir: Path, args: argparse.Namespace | None = None) -> int:
@@ -229,6 +281,8 @@ def run_app(data_dir: Path, args: argparse.Namespace | None = None) -> int:
     try:
         store = open_store(data_dir)
     except StoreError as exc:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.critical(None, APP_NAME, str(exc))
         return 1
     i18n.install(app, str(store.settings.get("language") or ""))
@@ -244,16 +298,11 @@ def run_app(data_dir: Path, args: argparse.Namespace | None = None) -> int:
     failures: list[Exception] = []
 
     def start_background() -> None:
-        from desktop_publisher.gui.keyring_dialog import check_keyring
-
-        if isinstance(context.engine, DeferredEngine):
-            try:
-                context.engine.start()
-            except Exception as exc:  # as before the window waited for it: the app stops
-                failures.append(exc)
-                app.exit(1)
-                return
-        check_keyring(context, window)  # a locked or missing keyring is explained, with Retry
+        try:
+            after_first_paint(context, window)
+        except Exception as exc:  # as before the window waited for it: the app stops
+            failures.append(exc)
+            app.exit(1)
 
     minimized = bool(store.settings.get("start_minimized")) and tray.available()
     if minimized:
@@ -271,6 +320,18 @@ def run_app(data_dir: Path, args: argparse.Namespace | None = None) -> int:
     if failures:
         raise failures[0]  # reported by the command line like any unexpected error
     return code
+
+
+def after_first_paint(context: AppContext, window: QWidget) -> None:
+    """What waits for the window's first paint: the collector (off since `cmd_gui`), the engine,
+    the keyring check. An engine that cannot start raises (the app then stops)."""
+    from desktop_publisher.gui.keyring_dialog import check_keyring
+
+    # What the start made lives as long as the app: frozen, later collections skip it.
+    gc.freeze()
+    gc.enable()
+    start_engine(context)
+    check_keyring(context, window)  # a locked or missing keyring is explained, with Retry
 
 
 def _forwarded(window: MainWindow, message: str) -> None:

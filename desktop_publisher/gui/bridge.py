@@ -17,7 +17,7 @@ class EngineBridge(QObject):
     postsChanged = Signal()  # anything may have changed (new posts, drafts, edits): read all
     published = Signal(object)  # EngineEvent of kind PUBLISHED
     failed = Signal(object)  # FAILED, MISSED or NEEDS_CHECK
-    engineStateChanged = Signal(str)  # running / paused / stopped
+    engineStateChanged = Signal(str)  # running / paused / stopped / elsewhere (another process)
 
     def __init__(self, events: EventBus, parent: QObject | None = None) -> None:
         super().__init__(parent)

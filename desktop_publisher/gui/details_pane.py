@@ -6,8 +6,7 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -352,4 +351,8 @@ class DetailsPane(QScrollArea):
 
     def open_link(self, url: str) -> None:
         self.opened_urls.append(url)
+        # Here, not at the top: the types are made on first use, and this is never at start.
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
         QDesktopServices.openUrl(QUrl(url))

@@ -7,6 +7,10 @@ reads are short and bounded (a page of the queue, grouped calendar counts, index
 reads that grow with the number of posts (counts per status, token warnings, the range's count
 after a change) run on a job thread. A burst of engine events is coalesced into one reload that
 re-reads only what a status change can change, in steps with the event loop turning between them.
+
+Message boxes, file dialogs, menus and the small post dialogs are imported where they are used:
+PySide makes a Qt class's Python type (and all its enums) when its name is first read, and none
+of them is needed to show the window.
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ import logging
 import os
 from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QPoint, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QIcon, QKeySequence
@@ -24,15 +28,12 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMenu,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QSizePolicy,
@@ -48,7 +49,7 @@ from PySide6.QtWidgets import (
 from desktop_publisher import APP_NAME
 from desktop_publisher.engine.events import EngineEvent, EventBus
 from desktop_publisher.errors import UserError
-from desktop_publisher.gui import icons, post_dialogs, pyside_fixes, statuses, timefmt
+from desktop_publisher.gui import icons, pyside_fixes, statuses, timefmt
 from desktop_publisher.gui.calendar_view import MONTH, WEEK, CalendarView, week_start
 from desktop_publisher.gui.context import AppContext
 from desktop_publisher.gui.details_pane import DetailsPane
@@ -59,6 +60,9 @@ from desktop_publisher.posts import EDITABLE
 from desktop_publisher.store import queries
 from desktop_publisher.store.models import PENDING, Account, ScheduledPost, Status
 from desktop_publisher.store.queries import DRAFT, QueueFilter, QueueRow
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMenu, QMessageBox
 
 log = logging.getLogger(__name__)
 
@@ -1141,6 +1145,8 @@ class MainWindow(QMainWindow):
         menu.exec(self.view.viewport().mapToGlobal(pos))
 
     def build_context_menu(self) -> QMenu:
+        from PySide6.QtWidgets import QMenu
+
         menu = QMenu(self)
         for action in (self.edit_action, self.duplicate_action):
             menu.addAction(action)
@@ -1320,6 +1326,8 @@ class MainWindow(QMainWindow):
         self._selection_changed()
 
     def retry(self) -> None:
+        from desktop_publisher.gui import post_dialogs
+
         row = self.selected_row()
         if row is None or row.kind != "post":
             return
@@ -1348,6 +1356,8 @@ class MainWindow(QMainWindow):
         self.ctx.notify_changed()
 
     def reschedule(self) -> None:
+        from desktop_publisher.gui import post_dialogs
+
         row = self.selected_row()
         if row is None or row.kind != "post":
             return
@@ -1363,6 +1373,8 @@ class MainWindow(QMainWindow):
         self.ctx.notify_changed()
 
     def cancel_post(self) -> None:
+        from desktop_publisher.gui import post_dialogs
+
         row = self.selected_row()
         if row is None or row.kind != "post" or not self.cancel_action.isEnabled():
             return
@@ -1384,6 +1396,8 @@ class MainWindow(QMainWindow):
         self.ctx.notify_changed()
 
     def delete_draft(self) -> None:
+        from desktop_publisher.gui import post_dialogs
+
         row = self.selected_row()
         if row is None or row.kind != DRAFT:
             return
@@ -1411,6 +1425,8 @@ class MainWindow(QMainWindow):
         self._engine_state_changed(engine.state)
 
     def import_from_environment(self) -> None:
+        from PySide6.QtWidgets import QFileDialog, QMessageBox
+
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle(self.tr("Import accounts"))
@@ -1467,12 +1483,15 @@ class MainWindow(QMainWindow):
     # --- messages ------------------------------------------------------------------------------
     def show_error(self, text: str) -> None:
         """A user error, as its words only (never a traceback); does not block the window."""
-        self._open_box(QMessageBox.Icon.Warning, APP_NAME, text)
+        self._open_box("warning", APP_NAME, text)
 
     def show_message(self, title: str, text: str) -> None:
-        self._open_box(QMessageBox.Icon.Information, title, text)
+        self._open_box("information", title, text)
 
-    def _open_box(self, icon: QMessageBox.Icon, title: str, text: str) -> None:
+    def _open_box(self, kind: str, title: str, text: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        icon = QMessageBox.Icon.Warning if kind == "warning" else QMessageBox.Icon.Information
         box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.message_boxes.append(box)

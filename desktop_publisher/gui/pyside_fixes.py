@@ -13,7 +13,6 @@ reference the call took. On a fixed PySide6 it changes nothing.
 
 from __future__ import annotations
 
-import ctypes
 import logging
 import sys
 import threading
@@ -39,6 +38,8 @@ def _emit_leaks_a_reference() -> bool:
         probe.ping.emit()
     lost = before - sys.getrefcount(True)
     if lost > 0:
+        import ctypes  # only where the bug is (ctypes is not needed to start otherwise)
+
         # Give back what the probe itself took.
         for _ in range(lost):
             ctypes.pythonapi.Py_IncRef(ctypes.py_object(True))
@@ -55,6 +56,8 @@ def install() -> bool:
         if not _emit_leaks_a_reference():
             _installed = False
             return False
+        import ctypes
+
         original = SignalInstance.emit
 
         def emit(self: SignalInstance, *args: Any) -> Any:

@@ -8,7 +8,7 @@ import logging
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QCloseEvent
-from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QSystemTrayIcon, QWidget
+from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon, QWidget
 
 from desktop_publisher import APP_NAME
 from desktop_publisher.gui import icons
@@ -53,7 +53,6 @@ class TrayController(QObject):
         ctx.notifier.shown.connect(self.show_notification)
         ctx.notifier.unresolvedChanged.connect(lambda _n: self.update_icon())
         ctx.bridge.engineStateChanged.connect(lambda _s: self.update_icon())
-        self.pause_action.setEnabled(ctx.engine is not None)
 
         window.close_handler = self.handle_close  # type: ignore[attr-defined]
         if self.available():
@@ -87,6 +86,8 @@ class TrayController(QObject):
         self.pause_action.setText(
             self.tr("Resume publishing") if paused else self.tr("Pause publishing")
         )
+        # Off when another process publishes (learnt when the window's engine tried to start).
+        self.pause_action.setEnabled(self.ctx.engine is not None)
 
     # --- actions ---------------------------------------------------------------------------
     def open_window(self) -> None:
@@ -186,6 +187,8 @@ class TrayController(QObject):
         return False
 
     def ask_without_tray(self) -> str:
+        from PySide6.QtWidgets import QMessageBox  # its type is made on first use, not at start
+
         box = QMessageBox(self.window)
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle(APP_NAME)

@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import gc
+
 import pytest
 from PySide6.QtWidgets import QMainWindow
 
 from desktop_publisher.engine.events import EventKind
-from desktop_publisher.gui.app import DeferredEngine, Running, _FirstPaint, create_context
+from desktop_publisher.engine.lock import EngineLock, engine_running
+from desktop_publisher.gui.app import (
+    DeferredEngine,
+    Running,
+    _FirstPaint,
+    after_first_paint,
+    create_context,
+)
 from desktop_publisher.gui.main_window import MainWindow
 from desktop_publisher.gui.tray import TrayController
 from desktop_publisher.store.models import Status
@@ -16,9 +25,58 @@ from tests.gui.conftest import shutdown_context
 @pytest.fixture
 def deferred_ctx(qapp, data_dir, store, credentials):  # noqa: ANN001, ANN201
     context, lock = create_context(data_dir, store, credentials, defer_engine=True)
-    assert lock is not None  # the lock is taken at once: a second engine cannot start meanwhile
+    assert lock is None  # the DeferredEngine takes it when it starts
     yield context
     shutdown_context(Running(context, lock))
+
+
+def test_the_engine_lock_is_taken_when_the_engine_starts_and_freed_when_it_stops(
+    deferred_ctx, data_dir
+):  # noqa: ANN001
+    assert not engine_running(data_dir)
+    deferred_ctx.engine.start()
+    assert engine_running(data_dir)
+    deferred_ctx.engine.stop(wait=True)
+    assert not engine_running(data_dir)
+
+
+def test_after_the_first_paint_the_collector_is_on_and_the_engine_runs(
+    qtbot, deferred_ctx, data_dir
+):  # noqa: ANN001
+    window = MainWindow(deferred_ctx)
+    qtbot.addWidget(window)
+    window.close_handler = None
+    gc.disable()  # as `cmd_gui` leaves it for the start
+    try:
+        after_first_paint(deferred_ctx, window)
+        assert gc.isenabled()
+    finally:
+        gc.enable()
+    assert deferred_ctx.engine.started and engine_running(data_dir)
+
+
+def test_when_another_process_publishes_the_window_says_so_once_it_knows(
+    qtbot, deferred_ctx, data_dir
+):  # noqa: ANN001
+    other = EngineLock(data_dir)  # a headless `run` for the same data dir
+    other.acquire(owner="engine")
+    try:
+        window = MainWindow(deferred_ctx)
+        qtbot.addWidget(window)
+        tray = TrayController(deferred_ctx, window)
+        window.close_handler = None
+        assert window.pause_action.isEnabled() and tray.pause_action.isEnabled()
+
+        after_first_paint(deferred_ctx, window)
+        assert deferred_ctx.engine is None
+        assert deferred_ctx.engine_owner is not None and "engine, pid" in deferred_ctx.engine_owner
+        qtbot.waitUntil(
+            lambda: "Published by another process" in window.status_line.text(), timeout=5000
+        )
+        assert not window.pause_action.isEnabled() and not tray.pause_action.isEnabled()
+        tray.icon.hide()
+    finally:
+        other.release()
 
 
 def test_before_it_starts_the_window_sees_the_state_it_is_about_to_have(qtbot, deferred_ctx):
