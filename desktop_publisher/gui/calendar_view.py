@@ -15,11 +15,13 @@ from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QFontMetrics,
     QKeyEvent,
     QMouseEvent,
     QPainter,
     QPaintEvent,
     QPalette,
+    QPen,
     QPixmap,
 )
 from PySide6.QtWidgets import (
@@ -64,6 +66,47 @@ def week_start(day: date, first_weekday: int) -> date:
     return day - timedelta(days=(day.weekday() - first_weekday) % 7)
 
 
+_CENTRE = int(Qt.AlignmentFlag.AlignCenter)
+_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+_HCENTRE = int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter)
+
+
+class _Look:
+    """The colours, fonts and line height of one paint of the grid (read once, not per cell)."""
+
+    def __init__(self, grid: QWidget) -> None:
+        palette = grid.palette()
+        self.palette = palette
+        self.line = grid.fontMetrics().height()
+        self.focused = grid.hasFocus()
+        self.text = palette.color(QPalette.ColorRole.Text)
+        self.placeholder = palette.color(QPalette.ColorRole.PlaceholderText)
+        self.highlight = palette.color(QPalette.ColorRole.Highlight)
+        self.highlighted_text = palette.color(QPalette.ColorRole.HighlightedText)
+        self.range_fill = QColor(self.highlight)
+        self.range_fill.setAlpha(40)
+        self.selected_fill = QColor(self.highlight)
+        self.selected_fill.setAlpha(70)
+        self.bold = QFont(grid.font())
+        self.bold.setBold(True)
+        self.small = QFont(grid.font())
+        self.small.setPointSizeF(max(6.5, self.small.pointSizeF() * 0.8))
+        self._small_metrics: QFontMetrics | None = None
+        self._colours: dict[str, QColor] = {}
+
+    def small_metrics(self) -> QFontMetrics:
+        if self._small_metrics is None:
+            self._small_metrics = QFontMetrics(self.small)
+        return self._small_metrics
+
+    def status_colour(self, status: str) -> QColor:
+        colour = self._colours.get(status)
+        if colour is None:
+            colour = statuses.colour(status, self.palette) or self.text
+            self._colours[status] = colour
+        return colour
+
+
 class _DayGrid(QWidget):
     """Paints the days and turns clicks and keys into a chosen day."""
 
@@ -99,22 +142,23 @@ class _DayGrid(QWidget):
         days = self.cal.visible_days()
         if day not in days:
             return QRect()
-        i = days.index(day)
+        return self._cell_rect(days.index(day), self._line())
+
+    def _cell_rect(self, i: int, line: int) -> QRect:
+        """The i-th visible day's cell; `line` is the font's line height (read once a paint)."""
         if self.cal.mode == MONTH:
+            cell = line * 2 + 18
             width = self.width() / 7
             row, col = divmod(i, 7)
-            top = self._header_height() + row * self._cell_height()
-            return QRect(
-                int(col * width),
-                top,
-                int((col + 1) * width) - int(col * width),
-                self._cell_height(),
-            )
-        return QRect(0, i * self._cell_height(), self.width(), self._cell_height())
+            left = int(col * width)
+            return QRect(left, line + 6 + row * cell, int((col + 1) * width) - left, cell)
+        cell = line + 14
+        return QRect(0, i * cell, self.width(), cell)
 
     def day_at(self, pos: QPoint) -> date | None:
-        for day in self.cal.visible_days():
-            if self.day_rect(day).contains(pos):
+        line = self._line()
+        for i, day in enumerate(self.cal.visible_days()):
+            if self._cell_rect(i, line).contains(pos):
                 return day
         return None
 
@@ -127,92 +171,81 @@ class _DayGrid(QWidget):
         return self._pixmaps[key]
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        # What every cell needs is read once here: a paint draws 42 cells, and each Qt call from
+        # Python costs (the calendar repaints after every change while posts publish).
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        palette = self.palette()
+        look = _Look(self)
         if self.cal.mode == MONTH:
-            self._paint_weekday_names(painter, palette)
-        for day in self.cal.visible_days():
-            self._paint_day(painter, palette, day)
+            self._paint_weekday_names(painter, look)
+        for i, day in enumerate(self.cal.visible_days()):
+            self._paint_day(painter, look, day, self._cell_rect(i, look.line))
         painter.end()
 
-    def _paint_weekday_names(self, painter: QPainter, palette: QPalette) -> None:
-        painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
+    def _paint_weekday_names(self, painter: QPainter, look: _Look) -> None:
+        painter.setPen(look.placeholder)
         width = self.width() / 7
         for col in range(7):
             weekday = (self.cal.first_weekday + col) % 7
             name = self.cal.locale_day_name(weekday)
-            rect = QRect(int(col * width), 0, int(width), self._header_height())
-            painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), name)
+            rect = QRect(int(col * width), 0, int(width), look.line + 6)
+            painter.drawText(rect, _CENTRE, name)
 
-    def _paint_day(self, painter: QPainter, palette: QPalette, day: date) -> None:
-        rect = self.day_rect(day).adjusted(1, 1, -1, -1)
+    def _paint_day(self, painter: QPainter, look: _Look, day: date, cell: QRect) -> None:
+        rect = cell.adjusted(1, 1, -1, -1)
         cal = self.cal
         in_page = cal.mode == WEEK or day.month == cal.anchor.month
-        highlight = palette.color(QPalette.ColorRole.Highlight)
         if cal.in_highlight(day):
-            fill = QColor(highlight)
-            fill.setAlpha(40)
-            painter.fillRect(rect, fill)
+            painter.fillRect(rect, look.range_fill)
         if day == cal.selected:
             painter.save()
-            fill = QColor(highlight)
-            fill.setAlpha(70)
-            painter.setBrush(fill)
-            painter.setPen(highlight)
+            painter.setBrush(look.selected_fill)
+            painter.setPen(look.highlight)
             painter.drawRoundedRect(QRectF(rect).adjusted(0.5, 0.5, -0.5, -0.5), 4, 4)
             painter.restore()
-        if self.hasFocus() and day == cal.focus_day:
+        if look.focused and day == cal.focus_day:
             painter.save()
-            painter.setPen(Qt.PenStyle.DotLine)
-            painter.setPen(palette.color(QPalette.ColorRole.Text))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            pen = painter.pen()
+            pen = QPen(look.text)
             pen.setStyle(Qt.PenStyle.DotLine)
             painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(rect.adjusted(1, 1, -1, -1))
             painter.restore()
 
-        text_colour = palette.color(
-            QPalette.ColorRole.Text if in_page else QPalette.ColorRole.PlaceholderText
-        )
-        line = self._line()
-        font = QFont(self.font())
+        text_colour = look.text if in_page else look.placeholder
+        line = look.line
+        badges = badge_counts(cal.counts.get(day, {}))
         if cal.mode == MONTH:
             number_rect = QRect(rect.left(), rect.top() + 2, rect.width(), line + 2)
-            self._paint_number(painter, palette, day, number_rect, str(day.day), text_colour, font)
-            badges = badge_counts(cal.counts.get(day, {}))
-            self._paint_badges(painter, palette, badges, rect.adjusted(2, line + 6, -2, -1), True)
+            self._paint_number(painter, look, day, number_rect, str(day.day), text_colour)
+            self._paint_badges(painter, look, badges, rect.adjusted(2, line + 6, -2, -1), True)
         else:
             label = timefmt.day_short(day)
             number_rect = QRect(rect.left() + 6, rect.top(), rect.width() // 2, rect.height())
             self._paint_number(
-                painter, palette, day, number_rect, label, text_colour, font, align_left=True
+                painter, look, day, number_rect, label, text_colour, align_left=True
             )
-            badges = badge_counts(cal.counts.get(day, {}))
             badge_rect = QRect(
                 rect.left() + rect.width() // 2 - 10,
                 rect.top(),
                 rect.width() // 2 + 4,
                 rect.height(),
             )
-            self._paint_badges(painter, palette, badges, badge_rect, False)
+            self._paint_badges(painter, look, badges, badge_rect, False)
 
     def _paint_number(
         self,
         painter: QPainter,
-        palette: QPalette,
+        look: _Look,
         day: date,
         rect: QRect,
         text: str,
         colour: QColor,
-        font: QFont,
         align_left: bool = False,
     ) -> None:
-        painter.save()
         if day == self.cal.today:
-            font.setBold(True)
-            painter.setFont(font)
+            painter.save()
+            painter.setFont(look.bold)
             metrics = painter.fontMetrics()
             width = max(metrics.horizontalAdvance(text) + 8, metrics.height() + 2)
             if align_left:
@@ -225,21 +258,19 @@ class _DayGrid(QWidget):
             else:
                 mark = QRectF(rect.center().x() - width / 2, rect.top(), width, rect.height())
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(palette.color(QPalette.ColorRole.Highlight))
+            painter.setBrush(look.highlight)
             painter.drawRoundedRect(mark, mark.height() / 2, mark.height() / 2)
-            painter.setPen(palette.color(QPalette.ColorRole.HighlightedText))
-            painter.drawText(mark, int(Qt.AlignmentFlag.AlignCenter), text)
+            painter.setPen(look.highlighted_text)
+            painter.drawText(mark, _CENTRE, text)
+            painter.restore()
         else:
-            painter.setFont(font)
             painter.setPen(colour)
-            align = Qt.AlignmentFlag.AlignLeft if align_left else Qt.AlignmentFlag.AlignHCenter
-            painter.drawText(rect, int(align | Qt.AlignmentFlag.AlignVCenter), text)
-        painter.restore()
+            painter.drawText(rect, _LEFT if align_left else _HCENTRE, text)
 
     def _paint_badges(
         self,
         painter: QPainter,
-        palette: QPalette,
+        look: _Look,
         badges: list[tuple[str, int]],
         rect: QRect,
         wrap: bool,
@@ -247,10 +278,8 @@ class _DayGrid(QWidget):
         if not badges:
             return
         painter.save()
-        small = QFont(self.font())
-        small.setPointSizeF(max(6.5, small.pointSizeF() * 0.8))
-        painter.setFont(small)
-        metrics = painter.fontMetrics()
+        painter.setFont(look.small)
+        metrics = look.small_metrics()
         size = min(12, metrics.height())
         gap = 3
         # Lay the badges out in lines, centred in month cells, left-aligned in the week list.
@@ -274,12 +303,9 @@ class _DayGrid(QWidget):
             for status, text, width in line:
                 pixmap = self._pixmap(status, size)
                 painter.drawPixmap(x, top + (line_height - size) // 2, pixmap)
-                colour = statuses.colour(status, palette) or palette.color(QPalette.ColorRole.Text)
-                painter.setPen(colour)
+                painter.setPen(look.status_colour(status))
                 painter.drawText(
-                    QRect(x + size + 1, top, width - size - 1, line_height),
-                    int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                    text,
+                    QRect(x + size + 1, top, width - size - 1, line_height), _LEFT, text
                 )
                 x += width + (gap if wrap else gap + 6)
             top += line_height

@@ -54,6 +54,11 @@ DAY_LABEL_ROLE = Qt.ItemDataRole.UserRole + 2  # 'Tue 24 Nov' on the first row o
 TIME_LABEL_ROLE = Qt.ItemDataRole.UserRole + 3  # '09:00'
 BUSY_ROLE = Qt.ItemDataRole.UserRole + 4  # a publish-now is in flight for this row
 
+# Computed once: combining enum flags is a Python call, and these are asked for every cell.
+_ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
 
 class QueueModel(QAbstractTableModel):
     reloaded = Signal()  # after set_filter / reload replaced the rows
@@ -70,6 +75,22 @@ class QueueModel(QAbstractTableModel):
         self._busy: set[int] = set()
         self._today = datetime.now(timefmt.zone()).date()
         self._reset_cursors()
+        roles = Qt.ItemDataRole
+        # role → answer(row, column, row number); the roles the view asks for that are not here
+        # (background, check state, size hint…) are answered None at once.
+        self._answers: dict[int, Any] = {
+            int(roles.DisplayRole): self._display_answer,
+            int(roles.AccessibleTextRole): self._display_answer,
+            int(roles.DecorationRole): self._decoration_answer,
+            int(roles.ToolTipRole): self._tooltip_answer,
+            int(roles.ForegroundRole): self._foreground_answer,
+            int(roles.FontRole): self._font_answer,
+            int(roles.TextAlignmentRole): self._alignment_answer,
+            int(ROW_ROLE): self._row_answer,
+            int(BUSY_ROLE): self._busy_answer,
+            int(DAY_LABEL_ROLE): self._day_answer,
+            int(TIME_LABEL_ROLE): self._clock_answer,
+        }
 
     # --- loading -------------------------------------------------------------------------------
     def _reset_cursors(self) -> None:
@@ -226,54 +247,69 @@ class QueueModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        # The view asks for every role of every visible cell on each paint (over a thousand
+        # calls a screen): a role this model does not answer returns at once, the others go
+        # straight to their method, and the column stays a plain int.
+        answer = self._answers.get(role)
+        if answer is None:
             return None
-        row = self._rows[index.row()]
-        column = Column(index.column())
-        if role == ROW_ROLE:
-            return row
-        busy = row.kind == "post" and row.id in self._busy
-        status = Status.PUBLISHING.value if busy else row.status
-        if role == BUSY_ROLE:
-            return busy
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, column, status)
-        if role == DAY_LABEL_ROLE:
-            return self._day_label(index.row())
-        if role == TIME_LABEL_ROLE:
-            return timefmt.clock(row.when) if row.kind == "post" and row.when else ""
-        if role == Qt.ItemDataRole.DecorationRole:
-            if column == Column.ACCOUNT and row.platform:
-                return icons.platform_icon(row.platform)
-            if column == Column.STATUS:
-                return statuses.icon(status)
+        i = index.row()  # -1 for an invalid index
+        if not 0 <= i < len(self._rows):
             return None
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(row, column, status)
-        if role == Qt.ItemDataRole.ForegroundRole:
-            palette = QApplication.palette()
-            if row.status == Status.CANCELLED:
-                return statuses.colour(Status.CANCELLED, palette)
-            if column in (Column.STATUS, Column.ERROR):
-                if row.kind == DRAFT:
-                    return palette.color(QPalette.ColorRole.PlaceholderText)
-                return statuses.colour(status, palette)
-            return None
-        if role == Qt.ItemDataRole.FontRole:
-            if row.status == Status.CANCELLED and column in (Column.TEXT, Column.STATUS):
-                font = QFont()
-                font.setStrikeOut(True)
-                return font
-            return None
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            if column == Column.ATTEMPTS:
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            return self._display(row, column, status)
+        return answer(self._rows[i], index.column(), i)
+
+    def _status(self, row: QueueRow) -> str:
+        if row.kind == "post" and row.id in self._busy:
+            return Status.PUBLISHING.value
+        return row.status
+
+    def _row_answer(self, row: QueueRow, _column: int, _i: int) -> QueueRow:
+        return row
+
+    def _busy_answer(self, row: QueueRow, _column: int, _i: int) -> bool:
+        return row.kind == "post" and row.id in self._busy
+
+    def _display_answer(self, row: QueueRow, column: int, _i: int) -> str:
+        return self._display(row, column, self._status(row))
+
+    def _day_answer(self, _row: QueueRow, _column: int, i: int) -> str:
+        return self._day_label(i)
+
+    def _clock_answer(self, row: QueueRow, _column: int, _i: int) -> str:
+        return timefmt.clock(row.when) if row.kind == "post" and row.when else ""
+
+    def _decoration_answer(self, row: QueueRow, column: int, _i: int) -> Any:
+        if column == Column.ACCOUNT and row.platform:
+            return icons.platform_icon(row.platform)
+        if column == Column.STATUS:
+            return statuses.icon(self._status(row))
         return None
 
-    def _display(self, row: QueueRow, column: Column, status: str) -> str:
+    def _tooltip_answer(self, row: QueueRow, column: int, _i: int) -> str | None:
+        return self._tooltip(row, column, self._status(row))
+
+    def _foreground_answer(self, row: QueueRow, column: int, _i: int) -> Any:
+        cancelled = row.status == Status.CANCELLED
+        if not cancelled and column != Column.STATUS and column != Column.ERROR:
+            return None
+        palette = QApplication.palette()
+        if cancelled:
+            return statuses.colour(Status.CANCELLED, palette)
+        if row.kind == DRAFT:
+            return palette.color(QPalette.ColorRole.PlaceholderText)
+        return statuses.colour(self._status(row), palette)
+
+    def _font_answer(self, row: QueueRow, column: int, _i: int) -> QFont | None:
+        if row.status == Status.CANCELLED and column in (Column.TEXT, Column.STATUS):
+            font = QFont()
+            font.setStrikeOut(True)
+            return font
+        return None
+
+    def _alignment_answer(self, _row: QueueRow, column: int, _i: int) -> int:
+        return _RIGHT if column == Column.ATTEMPTS else _LEFT
+
+    def _display(self, row: QueueRow, column: int, status: str) -> str:
         if column == Column.TIME:
             return timefmt.when(row.when) if row.kind == "post" else self.tr("Draft")
         if column == Column.ACCOUNT:
@@ -304,7 +340,7 @@ class QueueModel(QAbstractTableModel):
             return False
         return self._days[i] != self._days[i - 1]
 
-    def _tooltip(self, row: QueueRow, column: Column, status: str) -> str | None:
+    def _tooltip(self, row: QueueRow, column: int, status: str) -> str | None:
         def wrapped(text: str) -> str:
             # Rich text, so long errors and texts wrap instead of making a screen-wide line.
             return f"<p style='white-space:pre-wrap'>{html.escape(text)}</p>"
@@ -324,4 +360,4 @@ class QueueModel(QAbstractTableModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return _ROW_FLAGS

@@ -26,6 +26,9 @@ from desktop_publisher.gui.queue_model import (
 )
 
 Index = QModelIndex | QPersistentModelIndex
+# Combined once: each time cell of each paint would combine them again in Python.
+_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
 class QueueDelegate(QStyledItemDelegate):
@@ -53,11 +56,12 @@ class QueueDelegate(QStyledItemDelegate):
         widget = opt.widget
         style = widget.style() if widget is not None else QApplication.style()
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        state = opt.state
+        selected = bool(state & QStyle.StateFlag.State_Selected)
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         group = (
             QPalette.ColorGroup.Active
-            if opt.state & QStyle.StateFlag.State_Active
+            if state & QStyle.StateFlag.State_Active
             else QPalette.ColorGroup.Inactive
         )
         margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, widget) + 4
@@ -68,13 +72,9 @@ class QueueDelegate(QStyledItemDelegate):
             bold = QFont(opt.font)
             bold.setBold(True)
             painter.setFont(bold)
-            painter.drawText(
-                rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), day
-            )
+            painter.drawText(rect, _LEFT, day)
             painter.setFont(opt.font)
-        painter.drawText(
-            rect, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), clock
-        )
+        painter.drawText(rect, _RIGHT, clock)
         painter.restore()
 
 
