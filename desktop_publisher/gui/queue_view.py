@@ -84,7 +84,12 @@ class QueueView(QTableView):
         # The viewport is made here, so Python knows its kind. Asked for the one Qt makes itself,
         # PySide would build the Python type of every QWidget subclass to find out (~8 ms at
         # start-up, before the window's first paint).
-        self.setViewport(QWidget(self))
+        viewport = QWidget(self)
+        # As Qt sets up the viewport it makes: painted with the palette's Base (white in a light
+        # theme), not the window colour.
+        viewport.setBackgroundRole(QPalette.ColorRole.Base)
+        viewport.setAutoFillBackground(True)
+        self.setViewport(viewport)
         self.setItemDelegate(QueueDelegate(self))
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
