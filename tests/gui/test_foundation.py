@@ -75,3 +75,20 @@ def test_notifications_are_grouped(qtbot):
     assert len(notifier.unresolved) == 1
     notifier.dismiss_all()
     assert notifier.unresolved == []
+
+
+def test_the_queue_paints_its_rows_area_like_any_table(qtbot):
+    """Its viewport is made in Python (start-up cost); it must still be painted with Base."""
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QTableView
+
+    from desktop_publisher.gui.queue_view import QueueView
+
+    view = QueueView()
+    qtbot.addWidget(view)
+    plain = QTableView()
+    qtbot.addWidget(plain)
+    viewport = view.viewport()
+    assert viewport.parent() is view
+    assert viewport.backgroundRole() == plain.viewport().backgroundRole() == QPalette.ColorRole.Base
+    assert viewport.autoFillBackground() == plain.viewport().autoFillBackground()
