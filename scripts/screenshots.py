@@ -1,6 +1,6 @@
 """Render the main windows of Desktop Publisher with sample data to PNG files in docs/.
 
-    python scripts/screenshots.py [--out docs] [--dark]
+    python scripts/screenshots.py [--out docs] [--language pl]
 
 Runs offscreen (no display needed), on a throw-away data dir and an in-memory keyring: the
 developer's own data and keyring are never touched. The sample data is made up; no network.
@@ -196,6 +196,9 @@ def _save(widget, path: Path, app) -> None:  # noqa: ANN001
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=REPO / "docs")
+    parser.add_argument(
+        "--language", default="en", help="the UI language (en, pl); docs/ shows English"
+    )
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
 
@@ -216,7 +219,7 @@ def main(argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setStyle("Fusion")  # the same look on every machine that renders the docs
     app.setWindowIcon(icons.app_icon())
-    i18n.install(app, "en")
+    i18n.install(app, args.language)
 
     store = open_store(data_dir)
     ctx, lock = create_context(data_dir, store, CredentialStore(), with_engine=True)

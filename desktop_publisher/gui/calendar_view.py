@@ -222,9 +222,7 @@ class _DayGrid(QWidget):
         else:
             label = timefmt.day_short(day)
             number_rect = QRect(rect.left() + 6, rect.top(), rect.width() // 2, rect.height())
-            self._paint_number(
-                painter, look, day, number_rect, label, text_colour, align_left=True
-            )
+            self._paint_number(painter, look, day, number_rect, label, text_colour, align_left=True)
             badge_rect = QRect(
                 rect.left() + rect.width() // 2 - 10,
                 rect.top(),

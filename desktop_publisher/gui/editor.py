@@ -53,6 +53,7 @@ from desktop_publisher.gui.editor_variant import (
     field_name,
     warning_colour,
 )
+from desktop_publisher.gui.problems import problem_text
 from desktop_publisher.platforms import registry
 from desktop_publisher.platforms.base import PostVariant
 from desktop_publisher.posts import EditedContent, media_host_available
@@ -548,7 +549,7 @@ class PostEditor(QDialog):
                 self.tr("%1 · %2: %3")
                 .replace("%1", pane.cls.label)
                 .replace("%2", field_name(p.field))
-                .replace("%3", p.message)
+                .replace("%3", problem_text(p))
                 for p in found
             ]
             problems += lines

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from desktop_publisher.gui import statuses
 from desktop_publisher.gui.editor_media import DropRouter, MediaStrip
 from desktop_publisher.gui.jobs import Jobs
+from desktop_publisher.gui.problems import problem_text
 from desktop_publisher.platforms.base import HASHTAG, MENTION, PostVariant, Problem, Publisher
 from desktop_publisher.store.models import Status
 
@@ -320,7 +321,7 @@ class VariantPane(QWidget):
         problems = self.cls.validate(variant, media_host)
         by_field: dict[str, list[str]] = {}
         for problem in problems:
-            by_field.setdefault(problem.field, []).append(problem.message)
+            by_field.setdefault(problem.field, []).append(problem_text(problem))
         self.text_problem.show_messages(by_field.pop("text", []))
         self.title_problem.show_messages(by_field.pop("title", []))
         self.link_problem.show_messages(by_field.pop("link", []))

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_publisher.gui import timefmt
+from desktop_publisher.gui import statuses, timefmt
 from desktop_publisher.gui.queue_model import (
     DAY_LABEL_ROLE,
     TIME_LABEL_ROLE,
@@ -129,7 +129,9 @@ class QueueView(QTableView):
             )
             + 30,
             Column.ACCOUNT: metrics.horizontalAdvance("Brand A Page") + 44,
-            Column.STATUS: metrics.horizontalAdvance("Needs check") + 42,
+            # The longest status name in the UI's language ("Do sprawdzenia" in Polish).
+            Column.STATUS: max(metrics.horizontalAdvance(statuses.label(s)) for s in statuses.ORDER)
+            + 42,
             Column.ATTEMPTS: metrics.horizontalAdvance("Tries") + 12,
         }
         for column, width in self._fixed.items():

@@ -58,8 +58,10 @@ def day_span(first: date, last: date) -> str:
 
 
 def month_title(day: date) -> str:
-    """'November 2026'"""
-    return QLocale().toString(qdate(day), "MMMM yyyy")
+    """'November 2026'; 'Listopad 2026' in Polish: the month's name on its own (the nominative),
+    not the form a date uses ('24 listopada')."""
+    name = QLocale().standaloneMonthName(day.month, QLocale.FormatType.LongFormat)
+    return f"{name[:1].upper()}{name[1:]} {day.year}"
 
 
 def clock(moment: datetime) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import mimetypes
 import re
 from abc import ABC, abstractmethod
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -17,6 +17,7 @@ from typing import ClassVar, Protocol
 from urllib.parse import urlparse
 
 from desktop_publisher.redaction import redact
+from desktop_publisher.translatable import QT_TRANSLATE_NOOP
 
 
 class ErrorKind(StrEnum):
@@ -56,10 +57,19 @@ class PublishResult:
 
 @dataclass(frozen=True)
 class Problem:
-    """One validation failure: the field it concerns and the rule, in words."""
+    """One validation failure: the field it concerns and the rule, in words.
+
+    `rule` is an English template marked for the catalogues (context "Problem"), `args` its
+    values: `message` is the English text (command line, logs); the window shows the rule
+    translated and filled with the same values (gui/problems.py)."""
 
     field: str
-    message: str
+    rule: str
+    args: Mapping[str, object] = field(default_factory=dict, hash=False)
+
+    @property
+    def message(self) -> str:
+        return self.rule.format(**self.args)
 
     def __str__(self) -> str:
         return f"{self.field}: {self.message}"
@@ -158,6 +168,11 @@ def media_type(ref: str) -> str | None:
     return guessed
 
 
+# Rules other modules look for by name (Instagram replaces the first, Graph drops the second for
+# addresses whose type cannot be told).
+NEEDS_AN_IMAGE = QT_TRANSLATE_NOOP("Problem", "{platform} needs an image.")
+ACCEPTS_ONLY = QT_TRANSLATE_NOOP("Problem", "{file}: {platform} accepts {types} only.")
+
 HASHTAG = re.compile(r"(?<!\w)#\w+")
 MENTION = re.compile(r"(?<!\w)@[\w.]+")
 
@@ -197,79 +212,89 @@ class Publisher(ABC):
         limits = cls.limits
         problems: list[Problem] = []
         text = variant.text or ""
+        platform = {"platform": cls.label}
         if limits.text_required and not text.strip():
-            problems.append(Problem("text", f"{cls.label} needs some text."))
-        if limits.max_text is not None and cls.count_text(text) > limits.max_text:
             problems.append(
                 Problem(
-                    "text",
-                    f"{cls.label} allows at most {limits.max_text} characters "
-                    f"({cls.count_text(text)} now).",
+                    "text", QT_TRANSLATE_NOOP("Problem", "{platform} needs some text."), platform
                 )
             )
-        if limits.title_required and not (variant.title or "").strip():
-            problems.append(Problem("title", f"{cls.label} needs a title."))
-        if limits.max_title is not None and len(variant.title or "") > limits.max_title:
-            problems.append(
-                Problem("title", f"{cls.label} allows at most {limits.max_title} characters.")
+        if limits.max_text is not None and cls.count_text(text) > limits.max_text:
+            rule = QT_TRANSLATE_NOOP(
+                "Problem", "{platform} allows at most {limit} characters ({count} now)."
             )
+            args = {**platform, "limit": limits.max_text, "count": cls.count_text(text)}
+            problems.append(Problem("text", rule, args))
+        if limits.title_required and not (variant.title or "").strip():
+            problems.append(
+                Problem(
+                    "title", QT_TRANSLATE_NOOP("Problem", "{platform} needs a title."), platform
+                )
+            )
+        if limits.max_title is not None and len(variant.title or "") > limits.max_title:
+            rule = QT_TRANSLATE_NOOP("Problem", "{platform} allows at most {limit} characters.")
+            problems.append(Problem("title", rule, {**platform, "limit": limits.max_title}))
         if limits.max_hashtags is not None:
             count = len(HASHTAG.findall(text))
             if count > limits.max_hashtags:
-                problems.append(
-                    Problem(
-                        "text",
-                        f"{cls.label} allows at most {limits.max_hashtags} hashtags ({count} now).",
-                    )
+                rule = QT_TRANSLATE_NOOP(
+                    "Problem", "{platform} allows at most {limit} hashtags ({count} now)."
                 )
+                args = {**platform, "limit": limits.max_hashtags, "count": count}
+                problems.append(Problem("text", rule, args))
         if limits.max_mentions is not None:
             count = len(MENTION.findall(text))
             if count > limits.max_mentions:
-                problems.append(
-                    Problem(
-                        "text",
-                        f"{cls.label} allows at most {limits.max_mentions} "
-                        f"@-mentions ({count} now).",
-                    )
+                rule = QT_TRANSLATE_NOOP(
+                    "Problem", "{platform} allows at most {limit} @-mentions ({count} now)."
                 )
+                args = {**platform, "limit": limits.max_mentions, "count": count}
+                problems.append(Problem("text", rule, args))
         problems.extend(cls._validate_media(variant.media))
         if variant.link and urlparse(variant.link).scheme not in ("http", "https"):
-            problems.append(Problem("link", "The link must start with http:// or https://."))
+            rule = QT_TRANSLATE_NOOP("Problem", "The link must start with http:// or https://.")
+            problems.append(Problem("link", rule))
         return problems
 
     @classmethod
     def _validate_media(cls, media: list[str]) -> list[Problem]:
         limits = cls.limits
         problems: list[Problem] = []
+        platform = {"platform": cls.label}
         if len(media) < limits.min_media:
-            what = "an image" if limits.min_media == 1 else f"at least {limits.min_media} images"
-            problems.append(Problem("media", f"{cls.label} needs {what}."))
+            if limits.min_media == 1:
+                problems.append(Problem("media", NEEDS_AN_IMAGE, platform))
+            else:
+                rule = QT_TRANSLATE_NOOP("Problem", "{platform} needs at least {count} images.")
+                problems.append(Problem("media", rule, {**platform, "count": limits.min_media}))
         if len(media) > limits.max_media:
             if limits.max_media == 0:
-                problems.append(Problem("media", f"{cls.label} posts here cannot carry media."))
+                rule = QT_TRANSLATE_NOOP("Problem", "{platform} posts here cannot carry media.")
+                problems.append(Problem("media", rule, platform))
             else:
-                problems.append(
-                    Problem(
-                        "media",
-                        f"{cls.label} allows at most {limits.max_media} images "
-                        f"({len(media)} given).",
-                    )
+                rule = QT_TRANSLATE_NOOP(
+                    "Problem", "{platform} allows at most {limit} images ({count} given)."
                 )
+                args = {**platform, "limit": limits.max_media, "count": len(media)}
+                problems.append(Problem("media", rule, args))
         for ref in media:
             kind = media_type(ref)
             if limits.media_types and kind not in limits.media_types:
                 allowed = ", ".join(t.split("/")[-1].upper() for t in limits.media_types)
-                problems.append(
-                    Problem("media", f"{Path(ref).name}: {cls.label} accepts {allowed} only.")
-                )
+                args = {**platform, "file": Path(ref).name, "types": allowed}
+                problems.append(Problem("media", ACCEPTS_ONLY, args))
             if not is_url(ref):
                 path = Path(ref)
                 if not path.is_file():
-                    problems.append(Problem("media", f"{ref}: no such file."))
+                    rule = QT_TRANSLATE_NOOP("Problem", "{file}: no such file.")
+                    problems.append(Problem("media", rule, {"file": ref}))
                 elif limits.max_media_bytes and path.stat().st_size > limits.max_media_bytes:
-                    mb = limits.max_media_bytes / 1_000_000
+                    rule = QT_TRANSLATE_NOOP(
+                        "Problem", "{file}: {platform} accepts files up to {mb} MB."
+                    )
+                    mb = f"{limits.max_media_bytes / 1_000_000:g}"
                     problems.append(
-                        Problem("media", f"{path.name}: {cls.label} accepts files up to {mb:g} MB.")
+                        Problem("media", rule, {**platform, "file": path.name, "mb": mb})
                     )
         return problems
 

@@ -41,6 +41,7 @@ from desktop_publisher.platforms.graph import (
 from desktop_publisher.platforms.http import CONNECT_TIMEOUT, READ_TIMEOUT, unreadable_image
 from desktop_publisher.platforms.registry import register
 from desktop_publisher.redaction import redact
+from desktop_publisher.translatable import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     import requests  # annotations only: requests is imported where a request is sent
@@ -92,7 +93,8 @@ class FacebookPublisher(Publisher):
     def validate(cls, variant: PostVariant, media_host_available: bool = False) -> list[Problem]:
         problems = super().validate(variant, media_host_available)
         if not (variant.text or "").strip() and not variant.link and not variant.media:
-            problems.append(Problem("text", "Facebook needs some text, a link or an image."))
+            rule = QT_TRANSLATE_NOOP("Problem", "Facebook needs some text, a link or an image.")
+            problems.append(Problem("text", rule))
         return problems
 
     @classmethod

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
 
 from desktop_publisher.platforms.base import (
+    ACCEPTS_ONLY,
     ErrorKind,
     Problem,
     Publisher,
@@ -371,12 +372,8 @@ class GraphApi:
 def allow_untyped_urls(cls: type, media: list[str], problems: list[Problem]) -> list[Problem]:
     """Drop "accepts JPEG only" for image URLs without a file extension (CDNs, query strings):
     the type cannot be told from such an address, and Meta checks what it downloads."""
-    untyped = {
-        f"{Path(ref).name}: {cls.label} accepts"
-        for ref in media
-        if is_url(ref) and media_type(ref) is None
-    }
-    return [p for p in problems if not any(p.message.startswith(u) for u in untyped)]
+    untyped = {Path(ref).name for ref in media if is_url(ref) and media_type(ref) is None}
+    return [p for p in problems if not (p.rule == ACCEPTS_ONLY and p.args.get("file") in untyped)]
 
 
 def image_fingerprint(ref: str) -> str:

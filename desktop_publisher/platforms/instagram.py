@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from urllib.parse import urlparse
 
 from desktop_publisher.platforms.base import (
+    NEEDS_AN_IMAGE,
     AccountInfo,
     ErrorKind,
     Limits,
@@ -50,6 +51,7 @@ from desktop_publisher.platforms.graph import (
 from desktop_publisher.platforms.http import CONNECT_TIMEOUT, READ_TIMEOUT, unreadable_image
 from desktop_publisher.platforms.registry import register
 from desktop_publisher.redaction import redact
+from desktop_publisher.translatable import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     import requests  # annotations only: requests is imported where a request is sent
@@ -133,34 +135,35 @@ class InstagramPublisher(Publisher):
         problems = [
             p
             for p in super().validate(as_sent, media_host_available)
-            if not (p.field == "media" and p.message == f"{cls.label} needs an image.")
+            if p.rule != NEEDS_AN_IMAGE  # said better below
         ]
         if not variant.media:
-            problems.insert(
-                0, Problem("media", "Instagram has no text-only posts: add a JPEG image.")
+            rule = QT_TRANSLATE_NOOP(
+                "Problem", "Instagram has no text-only posts: add a JPEG image."
             )
+            problems.insert(0, Problem("media", rule))
         for ref in variant.media:
             if is_url(ref) and urlparse(ref).scheme != "https":
-                problems.append(
-                    Problem(
-                        "media",
-                        f"{redact(ref)}: Instagram downloads images itself and needs an "
-                        "https:// address.",
-                    )
+                rule = QT_TRANSLATE_NOOP(
+                    "Problem",
+                    "{address}: Instagram downloads images itself and needs an https:// address.",
                 )
+                problems.append(Problem("media", rule, {"address": redact(ref)}))
             elif not is_url(ref) and not media_host_available:
-                problems.append(
-                    Problem(
-                        "media",
-                        f"{Path(ref).name}: Instagram needs the image at a public https:// "
-                        f"address; {MEDIA_HOST_HELP}.",
-                    )
+                rule = QT_TRANSLATE_NOOP(
+                    "Problem",
+                    "{file}: Instagram needs the image at a public https:// address; use an "
+                    "https:// image address, or mark a public WordPress account as media host "
+                    "(desktop-publisher account add wordpress … --media-host) so local images "
+                    "are uploaded there first.",
                 )
+                problems.append(Problem("media", rule, {"file": Path(ref).name}))
         for alt in alt_texts(variant.extra.get("alt"), len(variant.media)):
             if alt and len(alt) > MAX_ALT_TEXT:
-                problems.append(
-                    Problem("alt", f"Instagram allows alt text up to {MAX_ALT_TEXT} characters.")
+                rule = QT_TRANSLATE_NOOP(
+                    "Problem", "Instagram allows alt text up to {limit} characters."
                 )
+                problems.append(Problem("alt", rule, {"limit": MAX_ALT_TEXT}))
                 break
         return problems
 

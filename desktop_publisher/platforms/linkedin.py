@@ -40,6 +40,7 @@ from desktop_publisher.platforms.http import (
 )
 from desktop_publisher.platforms.registry import register
 from desktop_publisher.redaction import redact
+from desktop_publisher.translatable import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     import requests  # annotations only: requests is imported where a request is sent
@@ -205,13 +206,12 @@ class LinkedInPublisher(Publisher):
         problems = super().validate(variant, media_host_available)
         if variant.link and variant.media:
             # A post has one `content`: an article or images, never both.
-            problems.append(
-                Problem(
-                    "media",
-                    "A LinkedIn post carries either a link or images, not both: remove the link "
-                    "(put it in the text) or the images.",
-                )
+            rule = QT_TRANSLATE_NOOP(
+                "Problem",
+                "A LinkedIn post carries either a link or images, not both: remove the link "
+                "(put it in the text) or the images.",
             )
+            problems.append(Problem("media", rule))
         return problems
 
     # --- the interface -------------------------------------------------------------------

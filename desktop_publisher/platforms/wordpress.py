@@ -42,6 +42,7 @@ from desktop_publisher.platforms.http import (
 )
 from desktop_publisher.platforms.registry import register
 from desktop_publisher.redaction import redact
+from desktop_publisher.translatable import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     import requests  # annotations only: requests is imported where a request is sent
@@ -514,21 +515,30 @@ class WordPressPublisher(Publisher):
     def validate(cls, variant: PostVariant, media_host_available: bool = False) -> list[Problem]:
         problems = super().validate(variant, media_host_available)
         extra = variant.extra or {}
-        for key, what in (("categories", "category"), ("tags", "tag")):
+        too_long = {
+            "categories": QT_TRANSLATE_NOOP(
+                "Problem",
+                "a WordPress category name may have at most {limit} characters "
+                "({name}… has {count}).",
+            ),
+            "tags": QT_TRANSLATE_NOOP(
+                "Problem",
+                "a WordPress tag name may have at most {limit} characters ({name}… has {count}).",
+            ),
+        }
+        for key, rule in too_long.items():
             for name in _names(extra.get(key)):
                 if len(name) > MAX_TERM_NAME:
-                    problems.append(
-                        Problem(
-                            key,
-                            f"a WordPress {what} name may have at most {MAX_TERM_NAME} "
-                            f"characters ({name[:20]}… has {len(name)}).",
-                        )
-                    )
+                    args = {"limit": MAX_TERM_NAME, "name": name[:20], "count": len(name)}
+                    problems.append(Problem(key, rule, args))
         if _alt(extra.get("alt")) and not variant.media:
-            problems.append(Problem("alt", "alt text describes an image; add the image."))
+            rule = QT_TRANSLATE_NOOP("Problem", "alt text describes an image; add the image.")
+            problems.append(Problem("alt", rule))
         excerpt = extra.get("excerpt")
         if excerpt is not None and not isinstance(excerpt, str):
-            problems.append(Problem("excerpt", "the excerpt must be text."))
+            problems.append(
+                Problem("excerpt", QT_TRANSLATE_NOOP("Problem", "the excerpt must be text."))
+            )
         return problems
 
     # --- the interface -------------------------------------------------------------------

@@ -1287,6 +1287,105 @@
         </message>
     </context>
     <context>
+        <name>Problem</name>
+        <message>
+            <source>{platform} needs an image.</source>
+            <translation>{platform} wymaga obrazu.</translation>
+        </message>
+        <message>
+            <source>{file}: {platform} accepts {types} only.</source>
+            <translation>{file}: {platform} przyjmuje tylko {types}.</translation>
+        </message>
+        <message>
+            <source>{platform} needs some text.</source>
+            <translation>{platform} wymaga tekstu.</translation>
+        </message>
+        <message>
+            <source>{platform} allows at most {limit} characters ({count} now).</source>
+            <translation>{platform} pozwala na najwyżej {limit} znaków (teraz: {count}).</translation>
+        </message>
+        <message>
+            <source>{platform} needs a title.</source>
+            <translation>{platform} wymaga tytułu.</translation>
+        </message>
+        <message>
+            <source>{platform} allows at most {limit} characters.</source>
+            <translation>{platform} pozwala na najwyżej {limit} znaków.</translation>
+        </message>
+        <message>
+            <source>{platform} allows at most {limit} hashtags ({count} now).</source>
+            <translation>{platform} pozwala na najwyżej {limit} hashtagów (teraz: {count}).</translation>
+        </message>
+        <message>
+            <source>{platform} allows at most {limit} @-mentions ({count} now).</source>
+            <translation>{platform} pozwala na najwyżej {limit} wzmianek @ (teraz: {count}).</translation>
+        </message>
+        <message>
+            <source>The link must start with http:// or https://.</source>
+            <translation>Link musi zaczynać się od http:// lub https://.</translation>
+        </message>
+        <message>
+            <source>{platform} needs at least {count} images.</source>
+            <translation>{platform} wymaga więcej obrazów (najmniej: {count}).</translation>
+        </message>
+        <message>
+            <source>{platform} posts here cannot carry media.</source>
+            <translation>Posty {platform} w tym miejscu nie mogą zawierać multimediów.</translation>
+        </message>
+        <message>
+            <source>{platform} allows at most {limit} images ({count} given).</source>
+            <translation>{platform} pozwala na najwyżej {limit} obrazów (dodano: {count}).</translation>
+        </message>
+        <message>
+            <source>{file}: no such file.</source>
+            <translation>{file}: nie ma takiego pliku.</translation>
+        </message>
+        <message>
+            <source>{file}: {platform} accepts files up to {mb} MB.</source>
+            <translation>{file}: {platform} przyjmuje pliki do {mb} MB.</translation>
+        </message>
+        <message>
+            <source>Facebook needs some text, a link or an image.</source>
+            <translation>Facebook wymaga tekstu, linku lub obrazu.</translation>
+        </message>
+        <message>
+            <source>Instagram has no text-only posts: add a JPEG image.</source>
+            <translation>Instagram nie publikuje samego tekstu: dodaj obraz JPEG.</translation>
+        </message>
+        <message>
+            <source>{address}: Instagram downloads images itself and needs an https:// address.</source>
+            <translation>{address}: Instagram sam pobiera obrazy i potrzebuje adresu https://.</translation>
+        </message>
+        <message>
+            <source>{file}: Instagram needs the image at a public https:// address; use an https:// image address, or mark a public WordPress account as media host (desktop-publisher account add wordpress … --media-host) so local images are uploaded there first.</source>
+            <translation>{file}: Instagram potrzebuje obrazu pod publicznym adresem https://; podaj adres obrazu https:// albo oznacz publiczne konto WordPress jako hosta obrazów (desktop-publisher account add wordpress … --media-host), a lokalne obrazy zostaną najpierw tam wysłane.</translation>
+        </message>
+        <message>
+            <source>Instagram allows alt text up to {limit} characters.</source>
+            <translation>Instagram pozwala na tekst alternatywny do {limit} znaków.</translation>
+        </message>
+        <message>
+            <source>A LinkedIn post carries either a link or images, not both: remove the link (put it in the text) or the images.</source>
+            <translation>Post na LinkedIn zawiera link albo obrazy, nie oba naraz: usuń link (wpisz go w tekst) albo obrazy.</translation>
+        </message>
+        <message>
+            <source>a WordPress category name may have at most {limit} characters ({name}… has {count}).</source>
+            <translation>nazwa kategorii WordPress może mieć najwyżej {limit} znaków ({name}… ma {count}).</translation>
+        </message>
+        <message>
+            <source>a WordPress tag name may have at most {limit} characters ({name}… has {count}).</source>
+            <translation>nazwa tagu WordPress może mieć najwyżej {limit} znaków ({name}… ma {count}).</translation>
+        </message>
+        <message>
+            <source>alt text describes an image; add the image.</source>
+            <translation>tekst alternatywny opisuje obraz; dodaj obraz.</translation>
+        </message>
+        <message>
+            <source>the excerpt must be text.</source>
+            <translation>zajawka musi być tekstem.</translation>
+        </message>
+    </context>
+    <context>
         <name>QueueModel</name>
         <message>
             <source>Time</source>

@@ -545,3 +545,21 @@ def test_platform_extras_have_fields_and_reach_the_post(qtbot, open_editor, add_
     again = open_editor(post_id=post.id)
     assert again.panes["wordpress"].extra_edits["categories"].text() == "News, Autumn"
     assert again.panes["wordpress"].extra_edits["excerpt"].text() == "How to keep it soft"
+
+
+def test_in_the_polish_ui_the_platform_rules_speak_polish(qtbot, qapp, open_editor, add_account):  # noqa: ANN001
+    from desktop_publisher.gui import i18n
+
+    add_account("instagram", "Insta", {"account_id": "17"})
+    try:
+        i18n.install(qapp, "pl")
+        editor = open_editor()
+        tick(editor, "Insta")
+        editor.text_edit.setPlainText("Cześć " + "#tag " * 31)
+        pane = editor.panes["instagram"]
+        messages = pane.text_problem.text() + pane.media_problem.text()
+        assert "Instagram pozwala na najwyżej 30 hashtagów (teraz: 31)." in messages
+        assert "Instagram nie publikuje samego tekstu: dodaj obraz JPEG." in messages
+        assert "Instagram nie publikuje samego tekstu" in editor.tabs.tabToolTip(0)
+    finally:
+        i18n.uninstall(qapp)

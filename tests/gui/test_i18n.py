@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -44,14 +45,19 @@ def _translated(translation: ET.Element) -> bool:
 
 @pytest.mark.parametrize("language", ["pl", "en"])
 def test_catalogue_is_complete_and_current(tmp_path: Path, language: str) -> None:
-    """Every string the GUI code marks for translation has its translation (Polish: all of
-    them; English: the plural forms)."""
+    """Every string the GUI code and the platforms' rules mark for translation has its
+    translation (Polish: all of them; English: the plural forms)."""
     lupdate = _lupdate()
     assert lupdate is not None, "pyside6-lupdate comes with PySide6-Essentials"
     # A fresh extraction, compared by (context, source): merging into a copy of the catalogue
     # would let this lupdate's own idea of Polish plurals (some versions have none) interfere.
     extracted = tmp_path / f"extracted_{language}.ts"
-    sources = sorted(str(p) for p in (REPO / "desktop_publisher" / "gui").rglob("*.py"))
+    # The platforms' validation rules are marked for the catalogues too (translatable.py).
+    sources = sorted(
+        str(p)
+        for folder in ("gui", "platforms")
+        for p in (REPO / "desktop_publisher" / folder).rglob("*.py")
+    )
     extra = ["-pluralonly"] if language == "en" else []
     subprocess.run(
         [str(lupdate), "-silent", "-locations", "none", *extra, *sources, "-ts", str(extracted)],
@@ -71,6 +77,24 @@ def test_catalogue_is_complete_and_current(tmp_path: Path, language: str) -> Non
     # The compiled catalogue the app loads is there.
     qm = TRANSLATIONS / f"desktop_publisher_{language}.qm"
     assert qm.stat().st_size > 0
+
+
+def test_the_platform_rules_keep_their_placeholders_in_polish() -> None:
+    """The window fills a translated rule with the rule's values ({platform}, {limit}…): a
+    translation naming another value would fall back to English."""
+    rules = [
+        (source, translation)
+        for (context, source), translation in _messages(
+            TRANSLATIONS / "desktop_publisher_pl.ts"
+        ).items()
+        if context == "Problem"
+    ]
+    assert len(rules) >= 20
+    for source, translation in rules:
+        assert translation is not None and _translated(translation), source
+        assert sorted(re.findall(r"{(\w+)}", translation.text or "")) == sorted(
+            re.findall(r"{(\w+)}", source)
+        ), source
 
 
 def _translate(context: str, text: str, n: int = -1) -> str:
@@ -111,3 +135,35 @@ def test_unknown_language_falls_back_to_english(qapp) -> None:  # noqa: ANN001
 def test_catalogues_are_installed_with_the_package() -> None:
     assert resource("translations", "desktop_publisher_pl.qm").is_file()
     assert resource("translations", "desktop_publisher_en.qm").is_file()
+
+
+def test_polish_month_headings_name_the_month_on_its_own(qapp) -> None:  # noqa: ANN001
+    """'Listopad 2026', not the form a date uses ('24 listopada')."""
+    from datetime import date
+
+    from desktop_publisher.gui import timefmt
+
+    try:
+        i18n.install(qapp, "pl")
+        assert timefmt.month_title(date(2026, 11, 3)) == "Listopad 2026"
+        assert timefmt.month_title(date(2027, 1, 3)) == "Styczeń 2027"
+        i18n.install(qapp, "en")
+        assert timefmt.month_title(date(2026, 11, 3)) == "November 2026"
+    finally:
+        i18n.uninstall(qapp)
+
+
+def test_the_status_column_fits_the_longest_polish_status(qtbot, qapp, store) -> None:  # noqa: ANN001
+    from desktop_publisher.gui.queue_model import Column, QueueModel
+    from desktop_publisher.gui.queue_view import QueueView
+
+    try:
+        i18n.install(qapp, "pl")
+        view = QueueView()
+        qtbot.addWidget(view)
+        view.setModel(QueueModel(store.db, view))
+        longest = view.fontMetrics().horizontalAdvance("Do sprawdzenia")
+        # The status icon (16) and the cell's margins come on top of the words.
+        assert view.horizontalHeader().sectionSize(Column.STATUS) >= longest + 30
+    finally:
+        i18n.uninstall(qapp)

@@ -1,0 +1,25 @@
+"""A platform's validation problem in the UI's language.
+
+The platforms write their rules in English, marked for the catalogues (context "Problem", see
+translatable.py); here the rule is translated and filled with the problem's values.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QCoreApplication
+
+from desktop_publisher.platforms.base import Problem
+
+log = logging.getLogger(__name__)
+
+
+def problem_text(problem: Problem) -> str:
+    rule = QCoreApplication.translate("Problem", problem.rule)
+    try:
+        return rule.format(**problem.args)
+    except (KeyError, IndexError, ValueError):
+        # A translation that names a value the rule does not have: the English still says it.
+        log.warning("the translation of %r does not fit its values", problem.rule)
+        return problem.message
