@@ -17,10 +17,11 @@ from desktop_publisher.credentials import (
 )
 from desktop_publisher.errors import UserError
 from desktop_publisher.platforms import registry
-from desktop_publisher.platforms.base import PublisherOptions
+from desktop_publisher.platforms.base import Problem, PublisherOptions
 from desktop_publisher.store.connection import Store
 from desktop_publisher.store.fields import utcnow
 from desktop_publisher.store.models import PENDING, Account, ScheduledPost, Status
+from desktop_publisher.translatable import QT_TRANSLATE_NOOP
 
 MAX_NAME = 80
 
@@ -67,13 +68,13 @@ class AccountService:
                 clean[spec.key] = value
         site = clean.get("site_url")
         if site is not None:
-            rule = value_rule("site_url", site)
-            if rule:
-                raise UserError(rule)
+            problem = value_rule("site_url", site)
+            if problem:
+                raise UserError(problem.message)
             clean["site_url"] = site.rstrip("/")
         author = clean.get("author")
-        if author is not None and (rule := value_rule("author", author)):
-            raise UserError(rule)
+        if author is not None and (problem := value_rule("author", author)):
+            raise UserError(problem.message)
         return clean
 
     def field_problems(
@@ -83,45 +84,63 @@ class AccountService:
         settings: Mapping[str, Any],
         secret: str,
         account: Account | None = None,
-    ) -> dict[str, str]:
+    ) -> dict[str, Problem]:
         """What is wrong with a filled-in account form, per field: "name", "secret" or a setting
-        key → one line naming the field and the rule. Empty when it can be saved. Reads the DB
-        only (never the keyring), so a form can check on the GUI thread.
+        key → the rule it breaks (its `message` names the field and the rule; the window shows
+        it translated). Empty when it can be saved. Reads the DB only (never the keyring), so a
+        form can check on the GUI thread.
 
         `account` is the one being edited: its own name is not a clash, and an empty secret
         keeps the stored one.
         """
         cls = registry.publisher_class(platform)
-        problems: dict[str, str] = {}
+        problems: dict[str, Problem] = {}
         name = (name or "").strip()
         if not name:
-            problems["name"] = "Name must not be empty."
+            problems["name"] = Problem(
+                "name", QT_TRANSLATE_NOOP("Problem", "Name must not be empty.")
+            )
         elif len(name) > MAX_NAME:
-            problems["name"] = f"Name must be at most {MAX_NAME} characters ({len(name)} now)."
+            rule = QT_TRANSLATE_NOOP(
+                "Problem", "Name must be at most {limit} characters ({count} now)."
+            )
+            problems["name"] = Problem("name", rule, {"limit": MAX_NAME, "count": len(name)})
         else:
             clash = Account.get_or_none(Account.name == name)
             if clash is not None and (account is None or clash.id != account.id):
-                problems["name"] = (
-                    f"Name: an account named {name!r} already exists; choose another."
+                rule = QT_TRANSLATE_NOOP(
+                    "Problem", "Name: an account named '{name}' already exists; choose another."
                 )
+                problems["name"] = Problem("name", rule, {"name": name})
         for spec in cls.setting_fields:
+            # A value named "label" is a field's name: the window translates it too.
             label = field_label(spec.label)
             value = settings.get(spec.key)
             if spec.flag:
-                if value and spec.key == "media_host":
-                    try:
-                        self._check_single_media_host(account.id if account else None)
-                    except UserError as exc:
-                        problems[spec.key] = f"{label}: {exc}"
+                hosting = value and spec.key == "media_host"
+                other = self._media_host(account.id if account else None) if hosting else None
+                if other is not None:
+                    rule = QT_TRANSLATE_NOOP(
+                        "Problem",
+                        "{label}: account '{other}' already hosts Instagram images; only one may.",
+                    )
+                    problems[spec.key] = Problem(spec.key, rule, {"label": label, "other": other})
                 continue
             value = value.strip() if isinstance(value, str) else value
             if spec.required and not value:
-                problems[spec.key] = f"{label} must not be empty: {cls.label} accounts need it."
-            elif value and (rule := value_rule(spec.key, value)):
-                problems[spec.key] = rule
+                rule = QT_TRANSLATE_NOOP(
+                    "Problem", "{label} must not be empty: {platform} accounts need it."
+                )
+                args = {"label": label, "platform": cls.label}
+                problems[spec.key] = Problem(spec.key, rule, args)
+            elif value and (problem := value_rule(spec.key, value)):
+                problems[spec.key] = problem
         if account is None and not (secret or "").strip():
+            rule = QT_TRANSLATE_NOOP(
+                "Problem", "{label} must not be empty: it is how {platform} knows you."
+            )
             label = cls.secret_label[:1].upper() + cls.secret_label[1:]
-            problems["secret"] = f"{label} must not be empty: it is how {cls.label} knows you."
+            problems["secret"] = Problem("secret", rule, {"label": label, "platform": cls.label})
         return problems
 
     def default_expiry(self, platform: str) -> datetime | None:
@@ -181,12 +200,17 @@ class AccountService:
         )
         account.save()
 
-    def _check_single_media_host(self, except_id: int | None) -> None:
+    def _media_host(self, except_id: int | None) -> str | None:
+        """The name of the account (other than `except_id`) that hosts Instagram images."""
         for other in Account.select().where(Account.platform == "wordpress"):
             if other.id != except_id and (other.settings or {}).get("media_host"):
-                raise UserError(
-                    f"Account {other.name!r} already hosts Instagram images; only one may."
-                )
+                return str(other.name)
+        return None
+
+    def _check_single_media_host(self, except_id: int | None) -> None:
+        other = self._media_host(except_id)
+        if other is not None:
+            raise UserError(f"Account {other!r} already hosts Instagram images; only one may.")
 
     def remove(self, name: str, with_scheduled: bool = False) -> None:
         """Remove the account, its finished posts and its secret; their content stays.
@@ -246,7 +270,7 @@ class AccountService:
             raise UserError("This account was removed meanwhile.")
         problems = self.field_problems(account.platform, name, settings, secret or "", account)
         if problems:
-            raise UserError(next(iter(problems.values())))
+            raise UserError(next(iter(problems.values())).message)
         clean = self.validate_settings(account.platform, settings)
         secret = (secret or "").strip()
         # Keyring first: if it is locked, nothing has changed yet.
@@ -367,21 +391,29 @@ def field_label(label: str) -> str:
     return label.split(" (", 1)[0]
 
 
-def value_rule(key: str, value: str) -> str | None:
-    """The rule a setting's value breaks, in words; None when it is fine."""
+def value_rule(key: str, value: str) -> Problem | None:
+    """The rule a setting's value breaks; None when it is fine."""
     if key == "site_url":
         from desktop_publisher.platforms.http import is_loopback_host
 
         parsed = urlparse(value)
         if not parsed.hostname or parsed.scheme not in ("http", "https"):
-            return f"Site URL {value!r} must look like https://example.com."
-        if parsed.scheme == "http" and not is_loopback_host(parsed.hostname):
-            return (
-                f"Site URL {value!r} uses http://: use https:// (plain http is accepted only "
-                "for a site on this computer)."
+            rule = QT_TRANSLATE_NOOP(
+                "Problem", "Site URL '{value}' must look like https://example.com."
             )
+            return Problem(key, rule, {"value": value})
+        if parsed.scheme == "http" and not is_loopback_host(parsed.hostname):
+            rule = QT_TRANSLATE_NOOP(
+                "Problem",
+                "Site URL '{value}' uses http://: use https:// (plain http is accepted only "
+                "for a site on this computer).",
+            )
+            return Problem(key, rule, {"value": value})
     if key == "author" and not value.startswith(("urn:li:person:", "urn:li:organization:")):
-        return "Author must be a LinkedIn URN: urn:li:person:… or urn:li:organization:…."
+        rule = QT_TRANSLATE_NOOP(
+            "Problem", "Author must be a LinkedIn URN: urn:li:person:… or urn:li:organization:…."
+        )
+        return Problem(key, rule)
     return None
 
 

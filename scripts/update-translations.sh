@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Refresh the Qt translation sources from the GUI code (and the platforms' validation rules,
-# marked with QT_TRANSLATE_NOOP: see desktop_publisher/translatable.py) and compile them.
+# Refresh the Qt translation sources from the code (the GUI's, and the validation rules written
+# outside it, marked with QT_TRANSLATE_NOOP: see desktop_publisher/translatable.py) and compile
+# them.
 #   bash scripts/update-translations.sh [path/to/venv]
 # Edit resources/translations/desktop_publisher_pl.ts with Qt Linguist (pyside6-linguist), then
 # run this again: the .qm files next to it are what the app loads.
@@ -12,7 +13,7 @@ bin="$venv/bin"
 out=resources/translations
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-mapfile -t sources < <(find desktop_publisher/gui desktop_publisher/platforms -name '*.py' | sort)
+mapfile -t sources < <(find desktop_publisher -name '*.py' | sort)
 # A fresh extraction, merged by scripts/merge_translations.py (lupdate's own merge loses Polish
 # plural forms in some PySide6 versions).
 "$bin/pyside6-lupdate" -silent -locations none "${sources[@]}" -ts "$work/strings.ts"

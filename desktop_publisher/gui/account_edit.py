@@ -32,6 +32,7 @@ from desktop_publisher.errors import KeyringUnavailable, UserError
 from desktop_publisher.gui import icons, statuses, timefmt
 from desktop_publisher.gui.context import AppContext
 from desktop_publisher.gui.keyring_dialog import show_keyring_problem
+from desktop_publisher.gui.problems import problem_text
 from desktop_publisher.platforms import registry
 from desktop_publisher.platforms.base import Publisher, SettingField
 from desktop_publisher.redaction import redact
@@ -204,6 +205,22 @@ class AccountEditDialog(QDialog):
         self.name_edit.setFocus()
 
     # --- building -------------------------------------------------------------------------------
+    def _fit_height(self) -> None:
+        """Grow to what the form needs at its width: a rule under a field wraps to more lines,
+        and a window does not grow for wrapped text by itself (the lines would be squeezed)."""
+        layout = self.layout()
+        if layout is None:
+            return
+        layout.activate()
+        width = self.width()
+        need = (
+            layout.totalHeightForWidth(width)
+            if layout.hasHeightForWidth()
+            else layout.totalSizeHint().height()
+        )
+        if need > self.height():
+            self.resize(width, need)
+
     def _with_error(self, key: str, field: QWidget) -> QWidget:
         box = QWidget(self)
         column = QVBoxLayout(box)
@@ -271,6 +288,8 @@ class AccountEditDialog(QDialog):
         for key in self.errors:
             if key not in (NAME, SECRET, EXPIRES, GENERAL):
                 self.errors[key].show_problem("")
+        if not initial:  # before the first show the dialog takes its size from the form anyway
+            self._fit_height()
 
     def _setting_widget(self, spec: SettingField, stored: dict) -> QLineEdit | QCheckBox:
         typed = self._typed.get(spec.key, stored.get(spec.key))
@@ -330,6 +349,7 @@ class AccountEditDialog(QDialog):
     def show_problems(self, problems: dict[str, str]) -> None:
         for key, error in self.errors.items():
             error.show_problem(problems.get(key, ""))
+        self._fit_height()
         for key in (NAME, *self._setting_widgets, SECRET):
             if key in problems:
                 widget = (
@@ -349,9 +369,12 @@ class AccountEditDialog(QDialog):
         name = self.name_edit.text()
         settings = self.settings()
         secret = self.secret_edit.text()
-        problems = self.ctx.accounts.field_problems(
-            self.platform, name, settings, secret, self.account
-        )
+        problems = {
+            key: problem_text(problem)
+            for key, problem in self.ctx.accounts.field_problems(
+                self.platform, name, settings, secret, self.account
+            ).items()
+        }
         expires = self.expires()
         if self.account is None and expires is not None and expires <= timefmt_now():
             problems[EXPIRES] = self.tr("Expires on: the date must be in the future.")

@@ -1289,6 +1289,42 @@
     <context>
         <name>Problem</name>
         <message>
+            <source>Name must not be empty.</source>
+            <translation>Nazwa nie może być pusta.</translation>
+        </message>
+        <message>
+            <source>Name must be at most {limit} characters ({count} now).</source>
+            <translation>Nazwa może mieć najwyżej {limit} znaków (teraz: {count}).</translation>
+        </message>
+        <message>
+            <source>Name: an account named '{name}' already exists; choose another.</source>
+            <translation>Nazwa: konto „{name}” już istnieje; wybierz inną.</translation>
+        </message>
+        <message>
+            <source>{label}: account '{other}' already hosts Instagram images; only one may.</source>
+            <translation>{label}: konto „{other}” już hostuje obrazy dla Instagrama; może to robić tylko jedno konto.</translation>
+        </message>
+        <message>
+            <source>{label} must not be empty: {platform} accounts need it.</source>
+            <translation>Pole „{label}” nie może być puste: wymagają go konta {platform}.</translation>
+        </message>
+        <message>
+            <source>{label} must not be empty: it is how {platform} knows you.</source>
+            <translation>Pole „{label}” nie może być puste: po nim {platform} cię rozpoznaje.</translation>
+        </message>
+        <message>
+            <source>Site URL '{value}' must look like https://example.com.</source>
+            <translation>Adres witryny „{value}” musi wyglądać jak https://example.com.</translation>
+        </message>
+        <message>
+            <source>Site URL '{value}' uses http://: use https:// (plain http is accepted only for a site on this computer).</source>
+            <translation>Adres witryny „{value}” używa http://: użyj https:// (zwykłe http jest dozwolone tylko dla witryny na tym komputerze).</translation>
+        </message>
+        <message>
+            <source>Author must be a LinkedIn URN: urn:li:person:… or urn:li:organization:….</source>
+            <translation>Autor musi być identyfikatorem URN LinkedIn: urn:li:person:… lub urn:li:organization:….</translation>
+        </message>
+        <message>
             <source>{platform} needs an image.</source>
             <translation>{platform} wymaga obrazu.</translation>
         </message>

@@ -184,6 +184,36 @@ def test_field_errors_are_shown_by_the_field_and_nothing_typed_is_lost(
     }
 
 
+def test_field_errors_speak_the_ui_language(qtbot, qapp, open_dialog, memory_keyring):  # noqa: ANN001
+    from desktop_publisher.gui import i18n
+
+    try:
+        i18n.install(qapp, "pl")
+        dialog = open_dialog()
+        editor = open_editor(qtbot, dialog, "wordpress")
+        qtbot.keyClicks(editor.name_edit, "Blog")
+        qtbot.keyClicks(editor._setting_widgets["site_url"], "http://blog.example.com")
+        qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+        assert "Adres witryny „http://blog.example.com” używa http://" in (
+            editor.errors["site_url"].text()
+        )
+        # The field's name is translated inside the rule too.
+        assert editor.errors["username"].text() == (
+            "Pole „Nazwa użytkownika” nie może być puste: wymagają go konta WordPress."
+        )
+        assert editor.errors["secret"].text() == (
+            "Pole „Hasło aplikacji” nie może być puste: po nim WordPress cię rozpoznaje."
+        )
+        # The form grew for the wrapped lines: none is squeezed below its height.
+        shown = [error for error in editor.errors.values() if error.isVisible()]
+        assert len(shown) == 3
+        for error in shown:
+            assert error.height() >= error.heightForWidth(error.width()), error.text()
+        assert Account.select().count() == 0
+    finally:
+        i18n.uninstall(qapp)
+
+
 def test_a_duplicate_name_is_refused_by_the_name_field(qtbot, open_dialog, add_account):
     add_account("facebook", "Brand A", {"page_id": "1"})
     editor = open_editor(qtbot, open_dialog(), "linkedin")

@@ -45,19 +45,15 @@ def _translated(translation: ET.Element) -> bool:
 
 @pytest.mark.parametrize("language", ["pl", "en"])
 def test_catalogue_is_complete_and_current(tmp_path: Path, language: str) -> None:
-    """Every string the GUI code and the platforms' rules mark for translation has its
-    translation (Polish: all of them; English: the plural forms)."""
+    """Every string the code marks for translation (the GUI's, and the validation rules
+    outside it) has its translation (Polish: all of them; English: the plural forms)."""
     lupdate = _lupdate()
     assert lupdate is not None, "pyside6-lupdate comes with PySide6-Essentials"
     # A fresh extraction, compared by (context, source): merging into a copy of the catalogue
     # would let this lupdate's own idea of Polish plurals (some versions have none) interfere.
     extracted = tmp_path / f"extracted_{language}.ts"
-    # The platforms' validation rules are marked for the catalogues too (translatable.py).
-    sources = sorted(
-        str(p)
-        for folder in ("gui", "platforms")
-        for p in (REPO / "desktop_publisher" / folder).rglob("*.py")
-    )
+    # Validation rules outside gui/ are marked for the catalogues too (translatable.py).
+    sources = sorted(str(p) for p in (REPO / "desktop_publisher").rglob("*.py"))
     extra = ["-pluralonly"] if language == "en" else []
     subprocess.run(
         [str(lupdate), "-silent", "-locations", "none", *extra, *sources, "-ts", str(extracted)],
