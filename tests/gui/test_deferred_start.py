@@ -46,12 +46,14 @@ def test_after_the_first_paint_the_collector_is_on_and_the_engine_runs(
     window = MainWindow(deferred_ctx)
     qtbot.addWidget(window)
     window.close_handler = None
-    gc.disable()  # as `cmd_gui` leaves it for the start
+    gc.disable()  # as `cli.main` leaves it for the window's start
     try:
         after_first_paint(deferred_ctx, window)
         assert gc.isenabled()
+        assert gc.get_freeze_count() > 0  # what the start made is left out of collections
     finally:
         gc.enable()
+        gc.unfreeze()  # this process goes on to other tests
     assert deferred_ctx.engine.started and engine_running(data_dir)
 
 
@@ -67,7 +69,10 @@ def test_when_another_process_publishes_the_window_says_so_once_it_knows(
         window.close_handler = None
         assert window.pause_action.isEnabled() and tray.pause_action.isEnabled()
 
-        after_first_paint(deferred_ctx, window)
+        try:
+            after_first_paint(deferred_ctx, window)
+        finally:
+            gc.unfreeze()  # this process goes on to other tests
         assert deferred_ctx.engine is None
         assert deferred_ctx.engine_owner is not None and "engine, pid" in deferred_ctx.engine_owner
         qtbot.waitUntil(
