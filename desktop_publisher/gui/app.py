@@ -247,21 +247,39 @@ def _owner(data_dir: Path) -> str:
     return owner
 
 
-def start_engine(context: AppContext) -> None:
-    """Start a DeferredEngine (after the window's first paint). When another process holds the
-    engine lock, the window and tray from now on show that process as the one publishing."""
-    from desktop_publisher.engine.lock import EngineAlreadyRunning
+def _load_engine_modules() -> None:
+    """Runs on a job thread: the engine's modules (APScheduler ~50 ms, filelock ~10 ms)."""
+    import desktop_publisher.engine.lock
+    import desktop_publisher.engine.scheduler  # noqa: F401
 
+
+def start_engine(context: AppContext, on_failure: Callable[[Exception], None]) -> None:
+    """Start a DeferredEngine (after the window's first paint). Its modules load on a job
+    thread, so the window answers meanwhile; taking the lock, building and starting it then
+    take ~10 ms on this one. When another process holds the engine lock, the window and tray
+    from now on show that process as the one publishing. Any other failure goes to
+    `on_failure`."""
     engine = context.engine
     if not isinstance(engine, DeferredEngine):
         return
-    try:
-        engine.start()
-    except EngineAlreadyRunning:
-        engine.stop(wait=False)  # never to start later (a stray call would raise, not publish)
-        context.engine = None
-        context.engine_owner = _owner(context.data_dir)
-        engine.announce_elsewhere()
+
+    def start_now(_loaded: object = None) -> None:
+        from desktop_publisher.engine.lock import EngineAlreadyRunning
+
+        if engine.started or engine.state == "stopped":
+            return  # started meanwhile (publish now), or the app is quitting
+        try:
+            engine.start()
+        except EngineAlreadyRunning:
+            engine.stop(wait=False)  # never to start later (a stray call would raise)
+            context.engine = None
+            context.engine_owner = _owner(context.data_dir)
+            engine.announce_elsewhere()
+        except Exception as exc:
+            on_failure(exc)
+
+    # A failed import is met again by the start, which then reports it.
+    context.jobs.run(_load_engine_modules, on_done=start_now, on_error=start_now)
 
 
 def run_app(data_dir: Path, args: argparse.Namespace | None = None) -> int:
@@ -297,12 +315,15 @@ def run_app(data_dir: Path, args: argparse.Namespace | None = None) -> int:
     stop_on_signals = _quit_on_signals(app)
     failures: list[Exception] = []
 
+    def failed(exc: Exception) -> None:  # as before the window waited for it: the app stops
+        failures.append(exc)
+        app.exit(1)
+
     def start_background() -> None:
         try:
-            after_first_paint(context, window)
-        except Exception as exc:  # as before the window waited for it: the app stops
-            failures.append(exc)
-            app.exit(1)
+            after_first_paint(context, window, failed)
+        except Exception as exc:
+            failed(exc)
 
     minimized = bool(store.settings.get("start_minimized")) and tray.available()
     if minimized:
@@ -322,15 +343,18 @@ def run_app(data_dir: Path, args: argparse.Namespace | None = None) -> int:
     return code
 
 
-def after_first_paint(context: AppContext, window: QWidget) -> None:
-    """What waits for the window's first paint: the collector (off since `cmd_gui`), the engine,
-    the keyring check. An engine that cannot start raises (the app then stops)."""
+def after_first_paint(
+    context: AppContext, window: QWidget, on_failure: Callable[[Exception], None]
+) -> None:
+    """What waits for the window's first paint: the collector (off since `cli.main`), the
+    engine, the keyring check. An engine that cannot start goes to `on_failure` (the app then
+    stops)."""
     from desktop_publisher.gui.keyring_dialog import check_keyring
 
     # What the start made lives as long as the app: frozen, later collections skip it.
     gc.freeze()
     gc.enable()
-    start_engine(context)
+    start_engine(context, on_failure)
     check_keyring(context, window)  # a locked or missing keyring is explained, with Retry
 
 

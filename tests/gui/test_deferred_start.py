@@ -46,15 +46,39 @@ def test_after_the_first_paint_the_collector_is_on_and_the_engine_runs(
     window = MainWindow(deferred_ctx)
     qtbot.addWidget(window)
     window.close_handler = None
+    failures: list[Exception] = []
     gc.disable()  # as `cli.main` leaves it for the window's start
     try:
-        after_first_paint(deferred_ctx, window)
+        after_first_paint(deferred_ctx, window, failures.append)
         assert gc.isenabled()
         assert gc.get_freeze_count() > 0  # what the start made is left out of collections
     finally:
         gc.enable()
         gc.unfreeze()  # this process goes on to other tests
-    assert deferred_ctx.engine.started and engine_running(data_dir)
+    # The engine's modules load on a job thread: the start comes back through the event loop,
+    # which keeps turning meanwhile.
+    assert not deferred_ctx.engine.started
+    qtbot.waitUntil(lambda: deferred_ctx.engine.started, timeout=10_000)
+    assert engine_running(data_dir) and failures == []
+
+
+def test_an_engine_that_cannot_start_is_reported(qtbot, deferred_ctx):  # noqa: ANN001
+    window = MainWindow(deferred_ctx)
+    qtbot.addWidget(window)
+    window.close_handler = None
+
+    def broken() -> None:
+        raise OSError("no room for the engine")
+
+    deferred_ctx.engine._build = broken
+    failures: list[Exception] = []
+    try:
+        after_first_paint(deferred_ctx, window, failures.append)
+    finally:
+        gc.unfreeze()  # this process goes on to other tests
+    qtbot.waitUntil(lambda: bool(failures), timeout=10_000)
+    assert str(failures[0]) == "no room for the engine"
+    assert not deferred_ctx.engine.started
 
 
 def test_when_another_process_publishes_the_window_says_so_once_it_knows(
@@ -69,11 +93,13 @@ def test_when_another_process_publishes_the_window_says_so_once_it_knows(
         window.close_handler = None
         assert window.pause_action.isEnabled() and tray.pause_action.isEnabled()
 
+        failures: list[Exception] = []
         try:
-            after_first_paint(deferred_ctx, window)
+            after_first_paint(deferred_ctx, window, failures.append)
         finally:
             gc.unfreeze()  # this process goes on to other tests
-        assert deferred_ctx.engine is None
+        qtbot.waitUntil(lambda: deferred_ctx.engine is None, timeout=10_000)
+        assert failures == []
         assert deferred_ctx.engine_owner is not None and "engine, pid" in deferred_ctx.engine_owner
         qtbot.waitUntil(
             lambda: "Published by another process" in window.status_line.text(), timeout=5000
