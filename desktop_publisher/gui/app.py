@@ -15,6 +15,7 @@ import logging
 import signal
 import socket
 import sys
+import threading
 from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass
@@ -59,14 +60,18 @@ class DeferredEngine:
     inspect) starts the engine at once and goes to it, so nothing behaves differently.
 
     `start()` raises EngineAlreadyRunning when another process (a headless `run`) holds the
-    lock; `start_engine` then tells the window that this process publishes elsewhere.
+    lock; `start_engine` then tells the window that this process publishes elsewhere. The lock
+    may be taken beforehand on another thread (`take_lock`); everything else happens on the GUI
+    thread.
     """
 
     def __init__(self, build: Callable[[], Engine], events: EventBus, data_dir: Path) -> None:
         self._build = build
         self._events = events
         self._data_dir = data_dir
+        self._locking = threading.Lock()  # `take_lock` from a job thread and from `start`
         self._lock: EngineLock | None = None
+        self._elsewhere: Exception | None = None  # the answer when another process had it
         self._engine: Engine | None = None
         self._paused = False
         self._stopped = False
@@ -75,18 +80,32 @@ class DeferredEngine:
     def started(self) -> bool:
         return self._engine is not None
 
+    def take_lock(self) -> None:
+        """Take the engine lock, once, from any thread. It may wait up to half a second for a
+        command-line probe, so the window's start does this on a job thread. Raises
+        EngineAlreadyRunning (every time) when another process holds it."""
+        with self._locking:
+            if self._lock is not None:
+                return
+            if self._elsewhere is not None:
+                raise self._elsewhere
+            if self._stopped:
+                raise RuntimeError("the engine was stopped before it started")
+            from desktop_publisher.engine.lock import EngineAlreadyRunning, EngineLock
+
+            lock = EngineLock(self._data_dir)
+            try:
+                lock.acquire(owner="window")
+            except EngineAlreadyRunning as exc:
+                self._elsewhere = exc
+                raise
+            self._lock = lock
+
     def start(self) -> Engine:
         if self._engine is None:
             if self._stopped:
                 raise RuntimeError("the engine was stopped before it started")
-            if self._lock is None:
-                # filelock costs ~8 ms to import, and the lock may wait up to half a second for
-                # a command-line probe: neither before the first paint.
-                from desktop_publisher.engine.lock import EngineLock
-
-                lock = EngineLock(self._data_dir)
-                lock.acquire(owner="window")  # EngineAlreadyRunning: another process publishes
-                self._lock = lock
+            self.take_lock()  # at once when the window's start took it already
             engine = self._build()
             if self._paused:
                 engine.pause()
@@ -133,11 +152,12 @@ class DeferredEngine:
     def stop(self, wait: bool = True) -> None:
         if self._engine is not None:
             self._engine.stop(wait=wait)
-        else:
-            self._stopped = True
-        if self._lock is not None:
-            self._lock.release()
-            self._lock = None
+        with self._locking:  # a job thread taking the lock meanwhile finishes first, or not at all
+            if self._engine is None:
+                self._stopped = True  # never to start now
+            if self._lock is not None:
+                self._lock.release()
+                self._lock = None
 
     def __getattr__(self, name: str) -> Any:
         if name.startswith("_"):  # never start an engine for copy/pickle probes
@@ -247,15 +267,17 @@ def _owner(data_dir: Path) -> str:
     return owner
 
 
-def _load_engine_modules() -> None:
-    """Runs on a job thread: the engine's modules (APScheduler ~50 ms, filelock ~10 ms)."""
-    import desktop_publisher.engine.lock
+def _prepare_engine(engine: DeferredEngine) -> None:
+    """Runs on a job thread: the engine's modules (APScheduler ~50 ms, filelock ~10 ms) and the
+    engine lock (which may wait for a command-line probe)."""
     import desktop_publisher.engine.scheduler  # noqa: F401
+
+    engine.take_lock()
 
 
 def start_engine(context: AppContext, on_failure: Callable[[Exception], None]) -> None:
-    """Start a DeferredEngine (after the window's first paint). Its modules load on a job
-    thread, so the window answers meanwhile; taking the lock, building and starting it then
+    """Start a DeferredEngine (after the window's first paint). Its modules load and its lock
+    is taken on a job thread, so the window answers meanwhile; building and starting it then
     take ~10 ms on this one. When another process holds the engine lock, the window and tray
     from now on show that process as the one publishing. Any other failure goes to
     `on_failure`."""
@@ -278,8 +300,9 @@ def start_engine(context: AppContext, on_failure: Callable[[Exception], None]) -
         except Exception as exc:
             on_failure(exc)
 
-    # A failed import is met again by the start, which then reports it.
-    context.jobs.run(_load_engine_modules, on_done=start_now, on_error=start_now)
+    # A failure there is met again by the start, which then reports it (or, for the lock held
+    # by another process, shows that).
+    context.jobs.run(_prepare_engine, engine, on_done=start_now, on_error=start_now)
 
 
 def run_app(data_dir: Path, args: argparse.Namespace | None = None) -> int:

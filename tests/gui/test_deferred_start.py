@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import threading
 
 import pytest
 from PySide6.QtWidgets import QMainWindow
@@ -41,8 +42,17 @@ def test_the_engine_lock_is_taken_when_the_engine_starts_and_freed_when_it_stops
 
 
 def test_after_the_first_paint_the_collector_is_on_and_the_engine_runs(
-    qtbot, deferred_ctx, data_dir
+    qtbot, deferred_ctx, data_dir, monkeypatch
 ):  # noqa: ANN001
+    # Where the lock is taken: it may wait half a second for a command-line probe.
+    acquire = EngineLock.acquire
+    threads: list[threading.Thread] = []
+
+    def watched(self: EngineLock, owner: str = "engine") -> None:
+        threads.append(threading.current_thread())
+        acquire(self, owner)
+
+    monkeypatch.setattr(EngineLock, "acquire", watched)
     window = MainWindow(deferred_ctx)
     qtbot.addWidget(window)
     window.close_handler = None
@@ -60,6 +70,7 @@ def test_after_the_first_paint_the_collector_is_on_and_the_engine_runs(
     assert not deferred_ctx.engine.started
     qtbot.waitUntil(lambda: deferred_ctx.engine.started, timeout=10_000)
     assert engine_running(data_dir) and failures == []
+    assert len(threads) == 1 and threads[0] is not threading.main_thread()
 
 
 def test_an_engine_that_cannot_start_is_reported(qtbot, deferred_ctx):  # noqa: ANN001
