@@ -81,6 +81,22 @@ def variant_of(row: ContentVariant) -> PostVariant:
     )
 
 
+def create_variant_row(
+    content: Content, platform: str, variant: PostVariant, accepted: bool, extra: dict | None = None
+) -> ContentVariant:
+    """Store `variant` for `platform` (the reverse of variant_of); `extra` replaces its own."""
+    return ContentVariant.create(
+        content=content,
+        platform=platform,
+        text=variant.text,
+        title=variant.title,
+        link=variant.link,
+        media=variant.media,
+        extra=dict(variant.extra) if extra is None else extra,
+        accepted=accepted,
+    )
+
+
 def normalize_media(media: Iterable[str]) -> list[str]:
     """URLs as given, local files as absolute paths (the engine may run from another cwd)."""
     return [m if is_url(m) else str(Path(m).expanduser().resolve()) for m in media]
@@ -117,16 +133,7 @@ def _schedule(
 ) -> list[ScheduledPost]:
     """Inside the caller's transaction: an accepted variant per platform, a post per account."""
     rows = {
-        platform: ContentVariant.create(
-            content=content,
-            platform=platform,
-            text=v.text,
-            title=v.title,
-            link=v.link,
-            media=v.media,
-            extra=dict(v.extra),
-            accepted=True,
-        )
+        platform: create_variant_row(content, platform, v, accepted=True)
         for platform, v in variants.items()
     }
     return [
@@ -261,16 +268,7 @@ class PostService:
                 )
                 extra = dict(variant.extra)
                 extra[DRAFT_KEY] = {"accounts": by_platform.get(platform, []), "at": at}
-                ContentVariant.create(
-                    content=content,
-                    platform=platform,
-                    text=variant.text,
-                    title=variant.title,
-                    link=variant.link,
-                    media=variant.media,
-                    extra=extra,
-                    accepted=False,
-                )
+                create_variant_row(content, platform, variant, accepted=False, extra=extra)
         return content.id
 
     def _check_time(self, at: datetime | None) -> datetime:
@@ -384,9 +382,7 @@ class PostService:
             }
             if shared:
                 content = Content.create(**base)
-                row = ContentVariant.create(
-                    content=content, platform=platform, accepted=True, **fields
-                )
+                row = create_variant_row(content, platform, clean, accepted=True)
                 ScheduledPost.update(variant=row).where(ScheduledPost.id == post_id).execute()
                 if not ScheduledPost.select().where(ScheduledPost.variant == old_variant).exists():
                     old_variant.delete_instance()

@@ -32,7 +32,7 @@ from desktop_publisher.errors import KeyringUnavailable, UserError
 from desktop_publisher.gui import icons, statuses, timefmt
 from desktop_publisher.gui.context import AppContext
 from desktop_publisher.gui.keyring_dialog import show_keyring_problem
-from desktop_publisher.gui.problems import problem_text
+from desktop_publisher.gui.problems import platform_tr, problem_text
 from desktop_publisher.platforms import registry
 from desktop_publisher.platforms.base import Publisher, SettingField
 from desktop_publisher.redaction import redact
@@ -60,10 +60,6 @@ PLATFORM_WORDS = (
     QT_TRANSLATE_NOOP("Platforms", "User name"),
     QT_TRANSLATE_NOOP("Platforms", "Hosts Instagram images"),
 )
-
-
-def platform_tr(text: str) -> str:
-    return QCoreApplication.translate("Platforms", text)
 
 
 def capitalised(text: str) -> str:

@@ -37,9 +37,10 @@ from PySide6.QtWidgets import (
 from desktop_publisher.accounts import ImportReport
 from desktop_publisher.errors import CredentialError, KeyringUnavailable, UserError
 from desktop_publisher.gui import icons, statuses, timefmt
-from desktop_publisher.gui.account_edit import AccountEditDialog, platform_tr
+from desktop_publisher.gui.account_edit import AccountEditDialog
 from desktop_publisher.gui.context import AppContext
 from desktop_publisher.gui.keyring_dialog import show_keyring_problem
+from desktop_publisher.gui.problems import platform_tr
 from desktop_publisher.platforms import registry
 from desktop_publisher.platforms.base import PublishError
 from desktop_publisher.redaction import redact

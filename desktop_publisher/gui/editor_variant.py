@@ -349,22 +349,14 @@ class VariantPane(QWidget):
             over = count > limits.max_text
         else:
             parts.append(self.tr("%1 characters").replace("%1", number(count)))
-        if limits.max_hashtags is not None:
-            tags = len(HASHTAG.findall(text))
-            over = over or tags > limits.max_hashtags
-            parts.append(
-                self.tr("# %1 / %2")
-                .replace("%1", number(tags))
-                .replace("%2", number(limits.max_hashtags))
-            )
-        if limits.max_mentions is not None:
-            mentions = len(MENTION.findall(text))
-            over = over or mentions > limits.max_mentions
-            parts.append(
-                self.tr("@ %1 / %2")
-                .replace("%1", number(mentions))
-                .replace("%2", number(limits.max_mentions))
-            )
+        for limit, pattern, shown in (
+            (limits.max_hashtags, HASHTAG, self.tr("# %1 / %2")),
+            (limits.max_mentions, MENTION, self.tr("@ %1 / %2")),
+        ):
+            if limit is not None:
+                found = len(pattern.findall(text))
+                over = over or found > limit
+                parts.append(shown.replace("%1", number(found)).replace("%2", number(limit)))
         self.counter.setText("  ·  ".join(parts))
         self.counter.setToolTip(self.tr("Counted the way %1 counts").replace("%1", self.cls.label))
         self.counter.setStyleSheet(f"color: {error_colour(self)};" if over else "")

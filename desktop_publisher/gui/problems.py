@@ -17,11 +17,16 @@ from desktop_publisher.platforms.base import Problem
 log = logging.getLogger(__name__)
 
 
+def platform_tr(text: str) -> str:
+    """A platform's own word (a field's label, "access token"…), marked in account_edit.py."""
+    return QCoreApplication.translate("Platforms", text)
+
+
 def problem_text(problem: Problem) -> str:
     rule = QCoreApplication.translate("Problem", problem.rule)
     args = dict(problem.args)
     if isinstance(args.get("label"), str):
-        args["label"] = QCoreApplication.translate("Platforms", args["label"])
+        args["label"] = platform_tr(args["label"])
     try:
         return rule.format(**args)
     except (KeyError, IndexError, ValueError):

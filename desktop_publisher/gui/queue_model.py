@@ -56,8 +56,8 @@ BUSY_ROLE = Qt.ItemDataRole.UserRole + 4  # a publish-now is in flight for this 
 
 # Computed once: combining enum flags is a Python call, and these are asked for every cell.
 _ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+ALIGN_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+ALIGN_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
 class QueueModel(QAbstractTableModel):
@@ -307,7 +307,7 @@ class QueueModel(QAbstractTableModel):
         return None
 
     def _alignment_answer(self, _row: QueueRow, column: int, _i: int) -> int:
-        return _RIGHT if column == Column.ATTEMPTS else _LEFT
+        return ALIGN_RIGHT if column == Column.ATTEMPTS else ALIGN_LEFT
 
     def _display(self, row: QueueRow, column: int, status: str) -> str:
         if column == Column.TIME:

@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
 
 from desktop_publisher.gui import statuses, timefmt
 from desktop_publisher.gui.queue_model import (
+    ALIGN_LEFT,
+    ALIGN_RIGHT,
     DAY_LABEL_ROLE,
     TIME_LABEL_ROLE,
     Column,
@@ -26,9 +28,6 @@ from desktop_publisher.gui.queue_model import (
 )
 
 Index = QModelIndex | QPersistentModelIndex
-# Combined once: each time cell of each paint would combine them again in Python.
-_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
 class QueueDelegate(QStyledItemDelegate):
@@ -72,9 +71,9 @@ class QueueDelegate(QStyledItemDelegate):
             bold = QFont(opt.font)
             bold.setBold(True)
             painter.setFont(bold)
-            painter.drawText(rect, _LEFT, day)
+            painter.drawText(rect, ALIGN_LEFT, day)
             painter.setFont(opt.font)
-        painter.drawText(rect, _RIGHT, clock)
+        painter.drawText(rect, ALIGN_RIGHT, clock)
         painter.restore()
 
 

@@ -158,6 +158,15 @@ class PublishContext:
         self.save_checkpoint(dict(self.checkpoint))
 
 
+def alt_texts(alt: object, count: int) -> list[str | None]:
+    """`extra["alt"]`: one text for every image (the CLI's --alt) or a list, one per image."""
+    if isinstance(alt, list | tuple):
+        texts = [(str(a).strip() or None) if a is not None else None for a in alt]
+        return (texts + [None] * count)[:count]
+    text = str(alt).strip() if alt else ""
+    return [text or None] * count
+
+
 def is_url(ref: str) -> bool:
     return urlparse(ref).scheme in ("http", "https")
 
@@ -219,11 +228,12 @@ class Publisher(ABC):
                     "text", QT_TRANSLATE_NOOP("Problem", "{platform} needs some text."), platform
                 )
             )
-        if limits.max_text is not None and cls.count_text(text) > limits.max_text:
+        length = cls.count_text(text) if limits.max_text is not None else 0
+        if limits.max_text is not None and length > limits.max_text:
             rule = QT_TRANSLATE_NOOP(
                 "Problem", "{platform} allows at most {limit} characters ({count} now)."
             )
-            args = {**platform, "limit": limits.max_text, "count": cls.count_text(text)}
+            args = {**platform, "limit": limits.max_text, "count": length}
             problems.append(Problem("text", rule, args))
         if limits.title_required and not (variant.title or "").strip():
             problems.append(
@@ -234,22 +244,25 @@ class Publisher(ABC):
         if limits.max_title is not None and len(variant.title or "") > limits.max_title:
             rule = QT_TRANSLATE_NOOP("Problem", "{platform} allows at most {limit} characters.")
             problems.append(Problem("title", rule, {**platform, "limit": limits.max_title}))
-        if limits.max_hashtags is not None:
-            count = len(HASHTAG.findall(text))
-            if count > limits.max_hashtags:
-                rule = QT_TRANSLATE_NOOP(
+        for limit, pattern, rule in (
+            (
+                limits.max_hashtags,
+                HASHTAG,
+                QT_TRANSLATE_NOOP(
                     "Problem", "{platform} allows at most {limit} hashtags ({count} now)."
-                )
-                args = {**platform, "limit": limits.max_hashtags, "count": count}
-                problems.append(Problem("text", rule, args))
-        if limits.max_mentions is not None:
-            count = len(MENTION.findall(text))
-            if count > limits.max_mentions:
-                rule = QT_TRANSLATE_NOOP(
+                ),
+            ),
+            (
+                limits.max_mentions,
+                MENTION,
+                QT_TRANSLATE_NOOP(
                     "Problem", "{platform} allows at most {limit} @-mentions ({count} now)."
-                )
-                args = {**platform, "limit": limits.max_mentions, "count": count}
-                problems.append(Problem("text", rule, args))
+                ),
+            ),
+        ):
+            count = len(pattern.findall(text)) if limit is not None else 0
+            if limit is not None and count > limit:
+                problems.append(Problem("text", rule, {**platform, "limit": limit, "count": count}))
         problems.extend(cls._validate_media(variant.media))
         if variant.link and urlparse(variant.link).scheme not in ("http", "https"):
             rule = QT_TRANSLATE_NOOP("Problem", "The link must start with http:// or https://.")

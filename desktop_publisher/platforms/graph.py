@@ -385,12 +385,3 @@ def image_fingerprint(ref: str) -> str:
     except OSError:
         return ref
     return f"{ref}|{stat.st_size}|{int(stat.st_mtime)}"
-
-
-def alt_texts(alt: object, count: int) -> list[str | None]:
-    """`extra["alt"]`: one text for every image (the CLI's --alt) or a list, one per image."""
-    if isinstance(alt, list | tuple):
-        texts = [(str(a).strip() or None) if a is not None else None for a in alt]
-        return (texts + [None] * count)[:count]
-    text = str(alt).strip() if alt else ""
-    return [text or None] * count

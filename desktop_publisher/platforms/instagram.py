@@ -34,6 +34,7 @@ from desktop_publisher.platforms.base import (
     PublishError,
     PublishResult,
     SettingField,
+    alt_texts,
     is_url,
 )
 from desktop_publisher.platforms.graph import (
@@ -45,7 +46,6 @@ from desktop_publisher.platforms.graph import (
     GraphApi,
     GraphErrorInfo,
     allow_untyped_urls,
-    alt_texts,
     image_fingerprint,
 )
 from desktop_publisher.platforms.http import CONNECT_TIMEOUT, READ_TIMEOUT, unreadable_image

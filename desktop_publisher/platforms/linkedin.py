@@ -27,6 +27,7 @@ from desktop_publisher.platforms.base import (
     PublishError,
     PublishResult,
     SettingField,
+    alt_texts,
     is_url,
 )
 from desktop_publisher.platforms.http import (
@@ -241,7 +242,7 @@ class LinkedInPublisher(Publisher):
             body["content"] = {"article": article}
         elif variant.media:
             images = self._upload_images(variant.media, author, ctx)
-            alts = self._alt_texts(variant.extra.get("alt"), len(images))
+            alts = alt_texts(variant.extra.get("alt"), len(images))
             entries = []
             for urn, alt in zip(images, alts, strict=True):
                 entry = {"id": urn}
@@ -591,15 +592,6 @@ class LinkedInPublisher(Publisher):
             "the network and the LinkedIn API address.",
             status=response.status_code,
         )
-
-    @staticmethod
-    def _alt_texts(alt: object, count: int) -> list[str | None]:
-        """`extra["alt"]`: one text for every image (the CLI's --alt) or a list, one per image."""
-        if isinstance(alt, list | tuple):
-            texts = [(str(a).strip() or None) if a is not None else None for a in alt]
-            return (texts + [None] * count)[:count]
-        text = str(alt).strip() if alt else ""
-        return [text or None] * count
 
     @staticmethod
     def _display_name(ref: str) -> str:

@@ -29,6 +29,7 @@ from desktop_publisher.platforms.base import (
     PublishError,
     PublishResult,
     SettingField,
+    alt_texts,
     is_url,
 )
 from desktop_publisher.platforms.http import (
@@ -172,13 +173,6 @@ def _names(value: object) -> list[str]:
         if name and name.casefold() not in (s.casefold() for s in seen):
             seen.append(name)
     return seen
-
-
-def _alt(value: object) -> str | None:
-    if isinstance(value, list | tuple):
-        value = value[0] if value else None
-    text = str(value).strip() if value else ""
-    return text or None
 
 
 def _message(body: Any) -> str | None:
@@ -531,7 +525,7 @@ class WordPressPublisher(Publisher):
                 if len(name) > MAX_TERM_NAME:
                     args = {"limit": MAX_TERM_NAME, "name": name[:20], "count": len(name)}
                     problems.append(Problem(key, rule, args))
-        if _alt(extra.get("alt")) and not variant.media:
+        if alt_texts(extra.get("alt"), 1)[0] and not variant.media:
             rule = QT_TRANSLATE_NOOP("Problem", "alt text describes an image; add the image.")
             problems.append(Problem("alt", rule))
         excerpt = extra.get("excerpt")
@@ -589,7 +583,7 @@ class WordPressPublisher(Publisher):
     # --- steps ---------------------------------------------------------------------------
     def _featured_image(self, variant: PostVariant, ctx: PublishContext) -> int:
         ref = variant.media[0]
-        alt = _alt((variant.extra or {}).get("alt"))
+        alt = alt_texts((variant.extra or {}).get("alt"), 1)[0]
         saved = ctx.checkpoint.get("media")
         # A retry (after a 429, a crash, an unknown outcome) reuses the uploaded image instead
         # of adding a copy to the media library each time.
