@@ -101,3 +101,25 @@ def test_the_window_modules_leave_the_engine_lock_and_the_dialogs_for_later():
         " if n in vars(PySide6.QtWidgets)]\n"
         "assert not made, made"
     )
+
+
+def test_pyside_answers_its_import_scan_without_reading_sources_through_inspect():
+    """PySide reads each newly named module's source after it is imported (~0.1 ms a module,
+    kept in linecache); pyside_fixes answers the same question with a plain read. Modules that
+    mention PySide6 must still be told apart from the rest."""
+    pytest.importorskip("PySide6")
+    run_probe(
+        "import linecache\n"
+        "from desktop_publisher.gui.app import run_app\n"
+        "from desktop_publisher.gui.main_window import MainWindow\n"
+        "feature = sys.modules['shibokensupport.feature']\n"
+        "if not hasattr(feature, '_mod_uses_pyside'):\n"
+        "    raise SystemExit(0)  # a PySide6 without the scan: nothing to speed up\n"
+        "seen = feature.pyside_feature_dict\n"
+        "assert seen['desktop_publisher.gui.main_window'] == 0, 'uses PySide6'\n"
+        "assert seen['desktop_publisher.store.models'] == -1, 'no PySide6'\n"
+        "assert seen['peewee'] == -1 and seen['html'] == -1\n"
+        "read = [path for path in linecache.cache if 'desktop_publisher' in path"
+        " or path.endswith(('peewee.py', 'html/__init__.py'))]\n"
+        "assert not read, read"
+    )

@@ -1,14 +1,22 @@
-"""A guard against a reference-counting bug in PySide6 6.12.0.
+"""Workarounds for two PySide6 behaviours that hurt this app, each a no-op where not needed.
 
-There, `SignalInstance.emit()` returns Python's True without taking a reference to it, so every
-signal emitted from Python code takes one reference away from True. On Python 3.11 (where True is
-not immortal) the count reaches zero after some thousands of emits — the engine bridge emits a
-few per engine event — and the interpreter aborts with "Fatal Python error: bool_dealloc". 6.11
-and earlier do not have the bug; the real fix is to keep such a version out (pyproject.toml).
+**A reference-counting bug in PySide6 6.12.0** (`install()`). There, `SignalInstance.emit()`
+returns Python's True without taking a reference to it, so every signal emitted from Python code
+takes one reference away from True. On Python 3.11 (where True is not immortal) the count reaches
+zero after some thousands of emits — the engine bridge emits a few per engine event — and the
+interpreter aborts with "Fatal Python error: bool_dealloc". 6.11 and earlier do not have the bug;
+the real fix is to keep such a version out (pyproject.toml). `install()` checks whether the
+running PySide6 has the bug (a few emits of a private signal, watching True's reference count)
+and only then wraps `SignalInstance.emit` so it gives back the reference the call took.
 
-`install()` checks whether the running PySide6 has the bug (a few emits of a private signal,
-watching True's reference count) and only then wraps `SignalInstance.emit` so it gives back the
-reference the call took. On a fixed PySide6 it changes nothing.
+**A slow scan on every import** (`speed_up_import_scan()`). Once PySide6 is imported, its import
+hook looks at each module named by an import statement for the first time (to find the modules
+that opt into its `__feature__` switches), by reading the module's whole source through
+`inspect.getsource` — tokenizing it and keeping every line in `linecache` for the life of the
+process. The window's start names ~150 modules after PySide6: ~15 ms of its start and a few MB.
+The question asked stays the same ("does the source mention PySide6?") and so does the answer;
+it is answered with a plain read, and without reading for the standard library, which never
+mentions it.
 """
 
 from __future__ import annotations
@@ -16,6 +24,7 @@ from __future__ import annotations
 import logging
 import sys
 import threading
+from types import ModuleType
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal, SignalInstance
@@ -75,6 +84,35 @@ def install() -> bool:
             _version(),
         )
         return True
+
+
+def speed_up_import_scan() -> bool:
+    """Answer PySide's per-import question cheaply; True when in place. Idempotent.
+
+    Call it right after PySide6 is first imported: every import before it pays the slow scan."""
+    feature = sys.modules.get("shibokensupport.feature")
+    slow = getattr(feature, "_mod_uses_pyside", None)
+    if feature is None or not callable(slow):
+        return False  # a PySide6 without the scan
+    if getattr(slow, "speeded_up", False):
+        return True
+    standard_library = sys.stdlib_module_names
+
+    def uses_pyside(module: ModuleType) -> Any:
+        if str(getattr(module, "__name__", "")).partition(".")[0] in standard_library:
+            return False
+        path = getattr(module, "__file__", None)
+        if isinstance(path, str) and path.endswith(".py"):
+            try:
+                with open(path, "rb") as source:
+                    return b"PySide6" in source.read()
+            except OSError:
+                pass
+        return slow(module)  # anything unusual: PySide's own answer
+
+    uses_pyside.speeded_up = True  # type: ignore[attr-defined]
+    feature._mod_uses_pyside = uses_pyside
+    return True
 
 
 def _version() -> str:
