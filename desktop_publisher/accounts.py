@@ -16,6 +16,7 @@ from desktop_publisher.credentials import (
     read_legacy_env,
 )
 from desktop_publisher.errors import UserError
+from desktop_publisher.media_host import media_host_account
 from desktop_publisher.platforms import registry
 from desktop_publisher.platforms.base import Problem, PublisherOptions
 from desktop_publisher.store.connection import Store
@@ -118,13 +119,15 @@ class AccountService:
             value = settings.get(spec.key)
             if spec.flag:
                 hosting = value and spec.key == "media_host"
-                other = self._media_host(account.id if account else None) if hosting else None
+                other = media_host_account(account.id if account else None) if hosting else None
                 if other is not None:
                     rule = QT_TRANSLATE_NOOP(
                         "Problem",
                         "{label}: account '{other}' already hosts Instagram images; only one may.",
                     )
-                    problems[spec.key] = Problem(spec.key, rule, {"label": label, "other": other})
+                    problems[spec.key] = Problem(
+                        spec.key, rule, {"label": label, "other": other.name}
+                    )
                 continue
             value = value.strip() if isinstance(value, str) else value
             if spec.required and not value:
@@ -171,11 +174,12 @@ class AccountService:
             raise UserError(f"The {label} must not be empty.")
         if Account.select().where(Account.name == name).exists():
             raise UserError(f"An account named {name!r} already exists: choose another name.")
-        if clean.get("media_host"):
-            self._check_single_media_host(None)
-        expiry = expires if expires is not None else self.default_expiry(platform)
+        if clean.get("media_host") and (other := media_host_account()) is not None:
+            raise UserError(f"Account {other.name!r} already hosts Instagram images; only one may.")
         if never_expires:
             expiry = None
+        else:
+            expiry = expires if expires is not None else self.default_expiry(platform)
         with self.store.atomic():
             try:
                 account = Account.create(
@@ -199,18 +203,6 @@ class AccountService:
             expires if expires is not None else self.default_expiry(account.platform)
         )
         account.save()
-
-    def _media_host(self, except_id: int | None) -> str | None:
-        """The name of the account (other than `except_id`) that hosts Instagram images."""
-        for other in Account.select().where(Account.platform == "wordpress"):
-            if other.id != except_id and (other.settings or {}).get("media_host"):
-                return str(other.name)
-        return None
-
-    def _check_single_media_host(self, except_id: int | None) -> None:
-        other = self._media_host(except_id)
-        if other is not None:
-            raise UserError(f"Account {other!r} already hosts Instagram images; only one may.")
 
     def remove(self, name: str, with_scheduled: bool = False) -> None:
         """Remove the account, its finished posts and its secret; their content stays.

@@ -16,9 +16,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-import platformdirs
-
 from desktop_publisher import APP_ID, APP_NAME
+from desktop_publisher.config import default_data_dir
 from desktop_publisher.errors import UserError
 
 ENTRY_FILENAME = f"{APP_ID}.desktop"
@@ -41,7 +40,7 @@ def launch_command(data_dir: Path | None = None) -> list[str]:
     The data dir is passed only when it is not the default one, so that a user who keeps posts
     elsewhere gets the same posts after logging in.
     """
-    default = Path(platformdirs.user_data_dir(APP_ID, appauthor=False))
+    default = default_data_dir()
     if data_dir is not None and Path(data_dir).resolve() != default.resolve():
         cli = shutil.which("desktop-publisher")
         base = [cli] if cli else [_python(), "-m", "desktop_publisher"]
@@ -100,6 +99,11 @@ def mac_plist_path() -> Path:
     return Path.home() / "Library" / "LaunchAgents" / f"{MAC_LABEL}.plist"
 
 
+def _entry_file(kind: str) -> Path:
+    """The autostart file of a "macos" or "xdg" system."""
+    return mac_plist_path() if kind == "macos" else xdg_entry_path()
+
+
 def mac_plist(command: Sequence[str]) -> bytes:
     return plistlib.dumps(
         {"Label": MAC_LABEL, "ProgramArguments": list(command), "RunAtLoad": True}
@@ -112,7 +116,7 @@ def entry_location() -> str:
     kind = system()
     if kind == "windows":
         return f"HKEY_CURRENT_USER\\{WINDOWS_RUN_KEY}\\{WINDOWS_VALUE}"
-    return str(mac_plist_path() if kind == "macos" else xdg_entry_path())
+    return str(_entry_file(kind))
 
 
 def enable(command: Sequence[str]) -> None:
@@ -129,7 +133,7 @@ def enable(command: Sequence[str]) -> None:
                     key, WINDOWS_VALUE, 0, winreg.REG_SZ, subprocess.list2cmdline(list(command))
                 )
             return
-        path = mac_plist_path() if kind == "macos" else xdg_entry_path()
+        path = _entry_file(kind)
         path.parent.mkdir(parents=True, exist_ok=True)
         data = mac_plist(command) if kind == "macos" else desktop_entry(command).encode()
         # Written whole then renamed: a half-written entry would break the login of some desktops.
@@ -157,7 +161,7 @@ def disable() -> None:
             ):
                 winreg.DeleteValue(key, WINDOWS_VALUE)
             return
-        path = mac_plist_path() if kind == "macos" else xdg_entry_path()
+        path = _entry_file(kind)
         path.unlink(missing_ok=True)
     except OSError as exc:
         raise UserError(
@@ -176,4 +180,4 @@ def is_enabled() -> bool:
             return True
         except OSError:
             return False
-    return (mac_plist_path() if kind == "macos" else xdg_entry_path()).is_file()
+    return _entry_file(kind).is_file()

@@ -145,12 +145,16 @@ def cmd_account_add(ctx: Context, args: argparse.Namespace) -> int:
         raise UserError("--name: the account name must not be empty.")
     accounts.validate_settings(args.platform, given)
     expires = parse_expires(args.expires)
+    from desktop_publisher.media_host import media_host_account
     from desktop_publisher.store.models import Account
 
     if Account.select().where(Account.name == name).exists():
         raise UserError(f"An account named {name!r} already exists: choose another name.")
-    if given.get("media_host"):
-        check_single_media_host(None)
+    # Only one WordPress account may host Instagram's images (the publisher must know which).
+    if given.get("media_host") and (other := media_host_account()) is not None:
+        raise UserError(
+            f"--media-host: account {other.name!r} already hosts Instagram images; only one may."
+        )
     secret = read_secret(cls.secret_label)
     account = accounts.add(args.platform, args.name, given, secret, expires)
     log.info("account added id=%s name=%r platform=%s", account.id, account.name, account.platform)
@@ -159,18 +163,6 @@ def cmd_account_add(ctx: Context, args: argparse.Namespace) -> int:
         "keyring."
     )
     return 0
-
-
-def check_single_media_host(except_id: int | None) -> None:
-    """Only one WordPress account may host Instagram's images (the publisher must know which)."""
-    from desktop_publisher.store.models import Account
-
-    for other in Account.select().where(Account.platform == "wordpress"):
-        if other.id != except_id and (other.settings or {}).get("media_host"):
-            raise UserError(
-                f"--media-host: account {other.name!r} already hosts Instagram images; only one "
-                "may."
-            )
 
 
 def cmd_account_set(ctx: Context, args: argparse.Namespace) -> int:

@@ -30,6 +30,11 @@ def resolve_data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
     from_env = os.environ.get(DATA_DIR_ENV)
     if from_env:
         return Path(from_env).expanduser().resolve()
+    return default_data_dir()
+
+
+def default_data_dir() -> Path:
+    """The per-OS user data dir, where posts live unless told otherwise."""
     return Path(platformdirs.user_data_dir(APP_ID, appauthor=False))
 
 

@@ -7,15 +7,18 @@ from desktop_publisher.store.connection import Store
 from desktop_publisher.store.models import Account
 
 
-def find_media_host(store: Store, credentials: CredentialStore) -> object | None:
+def media_host_account(except_id: int | None = None) -> Account | None:
+    """The account (other than `except_id`) that hosts Instagram's images; only one may."""
     for account in Account.select().where(Account.platform == "wordpress"):
-        if (account.settings or {}).get("media_host"):
-            from desktop_publisher.accounts import publisher_options
-            from desktop_publisher.platforms import wordpress
-
-            host_cls = getattr(wordpress, "WordPressMediaHost", None)
-            if host_cls is None:
-                return None
-            info = get_platform_credentials(account, credentials)
-            return host_cls(info, publisher_options(store))
+        if account.id != except_id and (account.settings or {}).get("media_host"):
+            return account
     return None
+
+
+def find_media_host(store: Store, credentials: CredentialStore) -> object | None:
+    account = media_host_account()
+    if account is None:
+        return None
+    from desktop_publisher.platforms.wordpress import WordPressMediaHost
+
+    return WordPressMediaHost(get_platform_credentials(account, credentials))

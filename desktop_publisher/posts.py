@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop_publisher.errors import UserError
+from desktop_publisher.media_host import media_host_account
 from desktop_publisher.platforms import registry
 from desktop_publisher.platforms.base import PostVariant, is_url
 from desktop_publisher.store.connection import Store
@@ -70,6 +71,12 @@ class EditedContent:
             "media": normalize_media(self.media),
         }
 
+    def variant_for(self, platform: str) -> PostVariant:
+        """The platform's own variant, or the base as it stands."""
+        return self.variants.get(platform) or PostVariant(
+            self.text, self.title or None, self.link, list(self.media)
+        )
+
 
 def variant_of(row: ContentVariant) -> PostVariant:
     return PostVariant(
@@ -112,20 +119,29 @@ def _clean_variant(variant: PostVariant) -> PostVariant:
     )
 
 
-def _has_posts(content_id: int) -> bool:
-    return (
-        ScheduledPost.select()
-        .join(ContentVariant)
-        .where(ContentVariant.content == content_id)
-        .exists()
-    )
+def _take_draft(content_id: int, fields: dict[str, Any], gone: str, scheduled: str) -> Content:
+    """The draft `content_id` given `fields` and emptied of its variants (the caller writes them
+    anew); refused with `gone` when it was deleted meanwhile, `scheduled` when scheduled."""
+    content = Content.get_or_none(Content.id == content_id)
+    if content is None:
+        raise UserError(gone)
+    if _has_posts(content_id):
+        raise UserError(scheduled)
+    Content.update(**fields, updated_at=utcnow()).where(Content.id == content_id).execute()
+    ContentVariant.delete().where(ContentVariant.content == content_id).execute()
+    return content
+
+
+def _has_posts(content_id: int, other_than: int | None = None) -> bool:
+    """Whether any scheduled post (other than `other_than`) says this content."""
+    query = ScheduledPost.select().join(ContentVariant).where(ContentVariant.content == content_id)
+    if other_than is not None:
+        query = query.where(ScheduledPost.id != other_than)
+    return query.exists()
 
 
 def media_host_available() -> bool:
-    return any(
-        (a.settings or {}).get("media_host")
-        for a in Account.select().where(Account.platform == "wordpress")
-    )
+    return media_host_account() is not None
 
 
 def _schedule(
@@ -237,35 +253,28 @@ class PostService:
 
         Returns the draft's content id. A draft that was scheduled meanwhile is not overwritten.
         """
-        accounts = list(Account.select().where(Account.id.in_(data.account_ids)))
+        platform_of = {
+            a.id: a.platform for a in Account.select().where(Account.id.in_(data.account_ids))
+        }
         by_platform: dict[str, list[int]] = {}
         for account_id in data.account_ids:
-            account = next((a for a in accounts if a.id == account_id), None)
-            if account is not None:
-                by_platform.setdefault(account.platform, []).append(account.id)
-        now = utcnow()
+            if account_id in platform_of:
+                by_platform.setdefault(platform_of[account_id], []).append(account_id)
         with self.store.atomic():
             if content_id is None:
                 content = Content.create(**data.content_fields())
             else:
-                content = Content.get_or_none(Content.id == content_id)
-                if content is None:
-                    raise UserError("This draft has been deleted meanwhile; save it as a new one.")
-                if _has_posts(content_id):
-                    raise UserError(
+                content = _take_draft(
+                    content_id,
+                    data.content_fields(),
+                    gone="This draft has been deleted meanwhile; save it as a new one.",
+                    scheduled=(
                         "This draft has been scheduled meanwhile; edit the scheduled posts instead."
-                    )
-                Content.update(
-                    **data.content_fields(),
-                    updated_at=now,
-                ).where(Content.id == content_id).execute()
-                ContentVariant.delete().where(ContentVariant.content == content_id).execute()
+                    ),
+                )
             at = iso_utc(data.at) if data.at is not None else None
             for platform in sorted(set(data.variants) | set(by_platform)):
-                variant = _clean_variant(
-                    data.variants.get(platform)
-                    or PostVariant(data.text, data.title or None, data.link, list(data.media))
-                )
+                variant = _clean_variant(data.variant_for(platform))
                 extra = dict(variant.extra)
                 extra[DRAFT_KEY] = {"accounts": by_platform.get(platform, []), "at": at}
                 create_variant_row(content, platform, variant, accepted=False, extra=extra)
@@ -281,10 +290,11 @@ class PostService:
 
     @staticmethod
     def problems(platform: str, variant: PostVariant, host: bool | None = None) -> list[str]:
-        """The platform's rules this variant breaks, each as '<Platform> <field>: <rule>'."""
+        """The platform's rules a cleaned variant (`_clean_variant`) breaks, each as
+        '<Platform> <field>: <rule>'."""
         cls = registry.publisher_class(platform)
         host = media_host_available() if host is None else host
-        return [f"{cls.label} {p}" for p in cls.validate(_clean_variant(variant), host)]
+        return [f"{cls.label} {p}" for p in cls.validate(variant, host)]
 
     def create_with_variants(
         self, accounts: Sequence[Account], data: EditedContent, content_id: int | None = None
@@ -298,13 +308,7 @@ class PostService:
             raise UserError("Accounts: each account may be chosen once.")
         at = self._check_time(data.at)
         platforms = sorted({a.platform for a in accounts})
-        variants = {
-            p: _clean_variant(
-                data.variants.get(p)
-                or PostVariant(data.text, data.title or None, data.link, list(data.media))
-            )
-            for p in platforms
-        }
+        variants = {p: _clean_variant(data.variant_for(p)) for p in platforms}
         host = media_host_available()
         problems = [m for p in platforms for m in self.problems(p, variants[p], host)]
         if problems:
@@ -314,15 +318,12 @@ class PostService:
             if content_id is None:
                 content = Content.create(**base)
             else:
-                content = Content.get_or_none(Content.id == content_id)
-                if content is None:
-                    raise UserError("This draft has been deleted meanwhile; nothing was scheduled.")
-                if _has_posts(content_id):
-                    raise UserError("This draft has been scheduled already; nothing was changed.")
-                Content.update(**base, updated_at=utcnow()).where(
-                    Content.id == content_id
-                ).execute()
-                ContentVariant.delete().where(ContentVariant.content == content_id).execute()
+                content = _take_draft(
+                    content_id,
+                    base,
+                    gone="This draft has been deleted meanwhile; nothing was scheduled.",
+                    scheduled="This draft has been scheduled already; nothing was changed.",
+                )
             return _schedule(content, accounts, variants, at)
 
     def update_post(self, post_id: int, data: EditedContent, variant: PostVariant) -> ScheduledPost:
@@ -367,20 +368,7 @@ class PostService:
                 # The engine moved it between our read and our write.
                 raise UserError(self._refusal(self.get(post_id), "edit"))
             content_id = old_variant.content_id
-            shared = (
-                ScheduledPost.select()
-                .join(ContentVariant)
-                .where((ContentVariant.content == content_id) & (ScheduledPost.id != post_id))
-                .exists()
-            )
-            fields = {
-                "text": clean.text,
-                "title": clean.title,
-                "link": clean.link,
-                "media": clean.media,
-                "extra": clean.extra,
-            }
-            if shared:
+            if _has_posts(content_id, other_than=post_id):
                 content = Content.create(**base)
                 row = create_variant_row(content, platform, clean, accepted=True)
                 ScheduledPost.update(variant=row).where(ScheduledPost.id == post_id).execute()
@@ -388,6 +376,13 @@ class PostService:
                     old_variant.delete_instance()
             else:
                 Content.update(**base, updated_at=now).where(Content.id == content_id).execute()
+                fields = {
+                    "text": clean.text,
+                    "title": clean.title,
+                    "link": clean.link,
+                    "media": clean.media,
+                    "extra": clean.extra,
+                }
                 ContentVariant.update(**fields, updated_at=now).where(
                     ContentVariant.id == old_variant.id
                 ).execute()

@@ -329,7 +329,7 @@ def test_verify_with_a_wrong_password_is_an_auth_error(wordpress_site):
 @real
 def test_media_host_returns_a_url_that_serves_the_image(wordpress_site, image):
     host = WordPressMediaHost(
-        info(wordpress_site.url, wordpress_site.user, wordpress_site.app_password), options()
+        info(wordpress_site.url, wordpress_site.user, wordpress_site.app_password)
     )
     url = host.upload_public(str(image), "A red square")
     assert url.startswith(f"{wordpress_site.url}/wp-content/uploads/")

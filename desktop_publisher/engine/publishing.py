@@ -14,7 +14,7 @@ import sqlite3
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from desktop_publisher.accounts import publisher_options
 from desktop_publisher.credentials import CredentialStore, get_platform_credentials
@@ -36,7 +36,6 @@ from desktop_publisher.platforms.http import make_session
 from desktop_publisher.posts import media_host_available, variant_of
 from desktop_publisher.redaction import redact
 from desktop_publisher.store.connection import Store
-from desktop_publisher.store.fields import UtcDateTimeField
 from desktop_publisher.store.models import (
     PENDING,
     Account,
@@ -58,7 +57,8 @@ DEFAULT_RATE_LIMIT_WAIT = 15 * 60.0
 # The publish path's statements are written out: building them through peewee cost more CPU than
 # SQLite took to run them, and ten lanes publishing at once share one interpreter lock.
 _HAS_RETURNING = sqlite3.sqlite_version_info >= (3, 35, 0)
-_PENDING_SQL = ", ".join(f"'{s}'" for s in PENDING)
+# The pending statuses as an SQL list, for the hand-written statements here and in tasks.
+PENDING_SQL = ", ".join(f"'{s}'" for s in PENDING)
 _POST_FIELDS = ScheduledPost._meta.sorted_fields
 _ACCOUNT_FIELDS = Account._meta.sorted_fields
 _VARIANT_FIELDS = ContentVariant._meta.sorted_fields
@@ -71,7 +71,7 @@ def _columns(alias: str, fields: list) -> str:
 _STATUS_SQL = "SELECT status, due_at FROM scheduled_post WHERE id = ?"
 _CLAIM_SQL = (
     "UPDATE scheduled_post SET status = ?, attempts = attempts + 1, claimed_at = ?, updated_at = ?"
-    f" WHERE id = ? AND status IN ({_PENDING_SQL})"
+    f" WHERE id = ? AND status IN ({PENDING_SQL})"
 )
 _ATTEMPT_SQL = (
     "INSERT INTO publish_attempt (post_id, number, started_at, outcome, manual) "
@@ -97,19 +97,8 @@ _utc_text = ScheduledPost.due_at.db_value
 _utc_value = ScheduledPost.due_at.python_value
 
 
-def _utc_value_fast(text: str | None) -> datetime | None:
-    # The fixed-width UTC text is ISO 8601: fromisoformat reads it ~10x faster than strptime.
-    return None if text is None else datetime.fromisoformat(text).replace(tzinfo=UTC)
-
-
-def _converter(field: object) -> Callable[[object], object]:
-    if isinstance(field, UtcDateTimeField):
-        return _utc_value_fast  # type: ignore[return-value]
-    return field.python_value  # type: ignore[attr-defined]
-
-
 def _readers(fields: list) -> list[tuple[str, Callable[[object], object]]]:
-    return [(f.name, _converter(f)) for f in fields]
+    return [(f.name, f.python_value) for f in fields]
 
 
 _POST_READERS = _readers(_POST_FIELDS)

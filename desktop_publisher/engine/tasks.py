@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from peewee import chunked, fn
 
 from desktop_publisher.engine.events import EngineEvent, EventKind
-from desktop_publisher.engine.publishing import PublishingService
+from desktop_publisher.engine.publishing import PENDING_SQL, PublishingService
 from desktop_publisher.store.connection import Store
 from desktop_publisher.store.models import (
     TERMINAL,
@@ -51,7 +51,7 @@ class DueReport:
 # is kept close to the cost of the SQL itself: peewee's query building cost ~30x the SQL here.
 DUE_SQL = (
     "SELECT id, account_id, due_at, status FROM scheduled_post "
-    f"WHERE status IN ('{Status.SCHEDULED}', '{Status.QUEUED}') AND due_at <= ? "
+    f"WHERE status IN ({PENDING_SQL}) AND due_at <= ? "
     "ORDER BY due_at, id"
 )
 # Planned is immutable and wholly given by its row, so one object per row is reused across passes
@@ -64,11 +64,8 @@ _SCHEDULED = Status.SCHEDULED.value
 _QUEUED = Status.QUEUED.value
 
 
-def _utc_text(moment: datetime) -> str:
-    """The text form of a UtcDateTimeField value (fixed width, so text order is time order)."""
-    if moment.tzinfo is not UTC:
-        moment = moment.astimezone(UTC)
-    return moment.isoformat(" ", "microseconds")[:26]
+_utc_text = ScheduledPost.due_at.db_value
+_utc_value = ScheduledPost.due_at.python_value
 
 
 def _due_value(text: str) -> datetime:
@@ -76,7 +73,7 @@ def _due_value(text: str) -> datetime:
     if due is None:
         if len(_due_by_text) >= _CACHE_MAX:
             _due_by_text.clear()
-        due = _due_by_text[text] = datetime.fromisoformat(text).replace(tzinfo=UTC)
+        due = _due_by_text[text] = _utc_value(text)
     return due
 
 

@@ -171,16 +171,26 @@ def is_url(ref: str) -> bool:
     return urlparse(ref).scheme in ("http", "https")
 
 
+def display_name(ref: str) -> str:
+    """How a medium is named in progress steps and errors: its file name (an address without one
+    is shown masked)."""
+    if is_url(ref):
+        return Path(urlparse(ref).path).name or redact(ref)
+    return Path(ref).name
+
+
 def media_type(ref: str) -> str | None:
     path = urlparse(ref).path if is_url(ref) else ref
     guessed, _ = mimetypes.guess_type(path)
     return guessed
 
 
-# Rules other modules look for by name (Instagram replaces the first, Graph drops the second for
-# addresses whose type cannot be told).
+# Seconds to connect to a platform and to wait for its answer.
+CONNECT_TIMEOUT = 10.0
+READ_TIMEOUT = 60.0
+
+# A rule other modules look for by name (Instagram replaces it).
 NEEDS_AN_IMAGE = QT_TRANSLATE_NOOP("Problem", "{platform} needs an image.")
-ACCEPTS_ONLY = QT_TRANSLATE_NOOP("Problem", "{file}: {platform} accepts {types} only.")
 
 HASHTAG = re.compile(r"(?<!\w)#\w+")
 MENTION = re.compile(r"(?<!\w)@[\w.]+")
@@ -200,6 +210,11 @@ class Publisher(ABC):
     # Keys of PostVariant.extra this platform reads, in the order an editor shows them:
     # "excerpt", "categories", "tags" (lists of names), "alt" (text for the images).
     extra_fields: ClassVar[tuple[str, ...]] = ()
+    # Whether the platform checks what it downloads from an image address itself (Meta): then an
+    # address whose type cannot be told (a CDN, a query string) is not refused here.
+    checks_remote_types: ClassVar[bool] = False
+    # (connect, read) seconds; a class attribute so a test can shorten the wait for a slow server.
+    timeout: ClassVar[tuple[float, float]] = (CONNECT_TIMEOUT, READ_TIMEOUT)
 
     def __init__(self, account: AccountInfo, options: PublisherOptions) -> None:
         self.account = account
@@ -292,10 +307,12 @@ class Publisher(ABC):
                 problems.append(Problem("media", rule, args))
         for ref in media:
             kind = media_type(ref)
-            if limits.media_types and kind not in limits.media_types:
+            untyped_remote = kind is None and is_url(ref) and cls.checks_remote_types
+            if limits.media_types and kind not in limits.media_types and not untyped_remote:
                 allowed = ", ".join(t.split("/")[-1].upper() for t in limits.media_types)
+                rule = QT_TRANSLATE_NOOP("Problem", "{file}: {platform} accepts {types} only.")
                 args = {**platform, "file": Path(ref).name, "types": allowed}
-                problems.append(Problem("media", ACCEPTS_ONLY, args))
+                problems.append(Problem("media", rule, args))
             if not is_url(ref):
                 path = Path(ref)
                 if not path.is_file():

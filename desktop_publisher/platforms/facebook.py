@@ -14,8 +14,7 @@ import json
 import logging
 from contextlib import ExitStack
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar
-from urllib.parse import urlparse
+from typing import TYPE_CHECKING, Any
 
 from desktop_publisher.platforms.base import (
     AccountInfo,
@@ -29,18 +28,17 @@ from desktop_publisher.platforms.base import (
     PublishError,
     PublishResult,
     SettingField,
+    display_name,
     is_url,
     media_type,
 )
 from desktop_publisher.platforms.graph import (
     GraphApi,
     GraphErrorInfo,
-    allow_untyped_urls,
     image_fingerprint,
 )
-from desktop_publisher.platforms.http import CONNECT_TIMEOUT, READ_TIMEOUT, unreadable_image
+from desktop_publisher.platforms.http import unreadable_image
 from desktop_publisher.platforms.registry import register
-from desktop_publisher.redaction import redact
 from desktop_publisher.translatable import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
@@ -76,8 +74,7 @@ class FacebookPublisher(Publisher):
     setting_fields = (SettingField("page_id", "Page ID", "--page-id", env="FACEBOOK_PAGE_ID"),)
     secret_label = "page access token"
     secret_env = "FACEBOOK_ACCESS_TOKEN"
-    # (connect, read) seconds; a class attribute so a test can shorten the wait for a slow server.
-    timeout: ClassVar[tuple[float, float]] = (CONNECT_TIMEOUT, READ_TIMEOUT)
+    checks_remote_types = True
 
     def __init__(self, account: AccountInfo, options: PublisherOptions) -> None:
         super().__init__(account, options)
@@ -96,10 +93,6 @@ class FacebookPublisher(Publisher):
             rule = QT_TRANSLATE_NOOP("Problem", "Facebook needs some text, a link or an image.")
             problems.append(Problem("text", rule))
         return problems
-
-    @classmethod
-    def _validate_media(cls, media: list[str]) -> list[Problem]:
-        return allow_untyped_urls(cls, media, super()._validate_media(media))
 
     # --- the interface -------------------------------------------------------------------
     def publish(self, variant: PostVariant, ctx: PublishContext) -> PublishResult:
@@ -191,7 +184,7 @@ class FacebookPublisher(Publisher):
                 ref,
                 {"published": "false"},
                 final=False,
-                step=f"uploading {self._display_name(ref)}",
+                step=f"uploading {display_name(ref)}",
             )
             photo_id = self._created_id(answer, "id", final=False)
             done.append({"fingerprint": fingerprint, "id": photo_id})
@@ -285,9 +278,3 @@ class FacebookPublisher(Publisher):
             "token that has pages_manage_posts and pages_read_engagement, then reconnect the "
             f"account with it (desktop-publisher account reconnect {self.account.name!r})."
         )
-
-    @staticmethod
-    def _display_name(ref: str) -> str:
-        if is_url(ref):
-            return Path(urlparse(ref).path).name or redact(ref)
-        return Path(ref).name

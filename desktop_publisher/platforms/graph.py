@@ -22,13 +22,10 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
 
 from desktop_publisher.platforms.base import (
-    ACCEPTS_ONLY,
     ErrorKind,
-    Problem,
     Publisher,
     PublishError,
     is_url,
-    media_type,
 )
 from desktop_publisher.platforms.http import (
     CONNECT_TIMEOUT,
@@ -36,6 +33,7 @@ from desktop_publisher.platforms.http import (
     HttpClient,
     json_body,
     parse_retry_after,
+    said_briefly,
 )
 
 if TYPE_CHECKING:
@@ -44,8 +42,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 VERSION = re.compile(r"^v?(\d+)(?:\.(\d+))?$")
-# Graph's own explanations are shown to the user; keep a runaway body out of the post list.
-MAX_MESSAGE = 300
 # A rate-limit answer without any hint of when access returns: Meta's windows are an hour long.
 DEFAULT_RATE_LIMIT_WAIT = 15 * 60.0
 
@@ -100,9 +96,7 @@ class GraphErrorInfo:
     @property
     def said(self) -> str:
         """Graph's explanation, the one meant for people first."""
-        text = self.user_message or self.message
-        text = " ".join(str(text).split())
-        return text if len(text) <= MAX_MESSAGE else text[: MAX_MESSAGE - 1] + "…"
+        return said_briefly(self.user_message or self.message)
 
 
 def _int(value: Any) -> int | None:
@@ -200,7 +194,7 @@ class GraphApi:
             token=publisher.account.secret,
             label=publisher.label,
             account_name=publisher.account.name,
-            timeout=getattr(publisher, "timeout", (CONNECT_TIMEOUT, READ_TIMEOUT)),
+            timeout=publisher.timeout,
             special=special,
         )
 
@@ -367,13 +361,6 @@ class GraphApi:
             status=status,
             retry_after=parse_retry_after(response),
         )
-
-
-def allow_untyped_urls(cls: type, media: list[str], problems: list[Problem]) -> list[Problem]:
-    """Drop "accepts JPEG only" for image URLs without a file extension (CDNs, query strings):
-    the type cannot be told from such an address, and Meta checks what it downloads."""
-    untyped = {Path(ref).name for ref in media if is_url(ref) and media_type(ref) is None}
-    return [p for p in problems if not (p.rule == ACCEPTS_ONLY and p.args.get("file") in untyped)]
 
 
 def image_fingerprint(ref: str) -> str:

@@ -19,15 +19,15 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
 
 from desktop_publisher import __version__
-from desktop_publisher.platforms.base import ErrorKind, PublishError
+from desktop_publisher.platforms.base import CONNECT_TIMEOUT, READ_TIMEOUT, ErrorKind, PublishError
 from desktop_publisher.redaction import redact
 
 if TYPE_CHECKING:
     import requests
 
 USER_AGENT = f"DesktopPublisher/{__version__} (+https://desktop-publisher.invalid)"
-CONNECT_TIMEOUT = 10.0
-READ_TIMEOUT = 60.0
+# A platform's own words in an error stay short enough for a notification and a table cell.
+MAX_MESSAGE = 300
 
 
 def is_loopback_host(host: str | None) -> bool:
@@ -57,6 +57,12 @@ def check_url(url: str, what: str = "URL") -> None:
     raise PublishError(
         ErrorKind.PERMANENT, f"The {what} {redact(url)} is not a valid https:// URL."
     )
+
+
+def said_briefly(text: object) -> str:
+    """A platform's message on one line, at most MAX_MESSAGE characters."""
+    text = " ".join(str(text).split())
+    return text if len(text) <= MAX_MESSAGE else text[: MAX_MESSAGE - 1] + "…"
 
 
 def make_session() -> requests.Session:
@@ -104,14 +110,24 @@ def parse_retry_after(response: requests.Response) -> float | None:
     return max(0.0, (when - datetime.now(UTC)).total_seconds())
 
 
+_PARSED = "_desktop_publisher_json"  # where json_body keeps its answer on the response
+
+
 def json_body(response: requests.Response) -> Any:
-    """The JSON answer, or None for an empty or non-JSON body (HTML from a proxy, a WAF...)."""
-    if not response.content:
-        return None
-    try:
-        return response.json()
-    except (ValueError, json.JSONDecodeError):
-        return None
+    """The JSON answer, or None for an empty or non-JSON body (HTML from a proxy, a WAF...).
+
+    Parsed once per response: the clients ask again while classifying an answer (is it the REST
+    API's? what did it say?), and requests parses anew on every `json()`."""
+    if hasattr(response, _PARSED):
+        return getattr(response, _PARSED)
+    body = None
+    if response.content:
+        try:
+            body = response.json()
+        except (ValueError, json.JSONDecodeError):
+            body = None
+    setattr(response, _PARSED, body)
+    return body
 
 
 class HttpClient:

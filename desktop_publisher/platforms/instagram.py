@@ -45,10 +45,9 @@ from desktop_publisher.platforms.graph import (
     NOT_READY_CODE,
     GraphApi,
     GraphErrorInfo,
-    allow_untyped_urls,
     image_fingerprint,
 )
-from desktop_publisher.platforms.http import CONNECT_TIMEOUT, READ_TIMEOUT, unreadable_image
+from desktop_publisher.platforms.http import unreadable_image
 from desktop_publisher.platforms.registry import register
 from desktop_publisher.redaction import redact
 from desktop_publisher.translatable import QT_TRANSLATE_NOOP
@@ -109,10 +108,10 @@ class InstagramPublisher(Publisher):
     secret_label = "access token"
     secret_env = "INSTAGRAM_ACCESS_TOKEN"
     needs_media_host = True
+    checks_remote_types = True
     # Class attributes so a test can shorten them. Images are usually ready at once; Meta asks
     # not to poll more than about once a minute for long jobs, so the wait stays short and a
     # container still processing is picked up again by the next attempt.
-    timeout: ClassVar[tuple[float, float]] = (CONNECT_TIMEOUT, READ_TIMEOUT)
     poll_interval: ClassVar[float] = 3.0
     poll_timeout: ClassVar[float] = 60.0
 
@@ -166,10 +165,6 @@ class InstagramPublisher(Publisher):
                 problems.append(Problem("alt", rule, {"limit": MAX_ALT_TEXT}))
                 break
         return problems
-
-    @classmethod
-    def _validate_media(cls, media: list[str]) -> list[Problem]:
-        return allow_untyped_urls(cls, media, super()._validate_media(media))
 
     # --- the interface -------------------------------------------------------------------
     def publish(self, variant: PostVariant, ctx: PublishContext) -> PublishResult:

@@ -12,7 +12,7 @@ import logging
 import re
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
 
 from desktop_publisher.platforms.base import (
@@ -28,19 +28,18 @@ from desktop_publisher.platforms.base import (
     PublishResult,
     SettingField,
     alt_texts,
+    display_name,
     is_url,
 )
 from desktop_publisher.platforms.http import (
-    CONNECT_TIMEOUT,
-    READ_TIMEOUT,
     HttpClient,
     download_image,
     json_body,
     parse_retry_after,
+    said_briefly,
     unreadable_image,
 )
 from desktop_publisher.platforms.registry import register
-from desktop_publisher.redaction import redact
 from desktop_publisher.translatable import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
@@ -51,8 +50,6 @@ log = logging.getLogger(__name__)
 PERMALINK = "https://www.linkedin.com/feed/update/{urn}"
 # Images are held in memory for the upload; a URL serving something bigger is not a photo.
 MAX_DOWNLOAD_BYTES = 60_000_000
-# LinkedIn's own messages are shown to the user; keep a runaway body out of the post list.
-MAX_MESSAGE = 300
 
 # --- little text ------------------------------------------------------------------------------
 # LinkedIn's "little text format" (learn.microsoft.com/linkedin/marketing/community-management/
@@ -140,8 +137,7 @@ def linkedin_message(body: Any) -> str | None:
                 break
     if not message:
         return None
-    text = " ".join(str(message).split())
-    return text if len(text) <= MAX_MESSAGE else text[: MAX_MESSAGE - 1] + "…"
+    return said_briefly(message)
 
 
 def _input_errors(body: dict) -> list[dict]:
@@ -193,8 +189,6 @@ class LinkedInPublisher(Publisher):
     )
     secret_label = "access token"
     secret_env = "LINKEDIN_ACCESS_TOKEN"
-    # (connect, read) seconds; a class attribute so a test can shorten the wait for a slow server.
-    timeout: ClassVar[tuple[float, float]] = (CONNECT_TIMEOUT, READ_TIMEOUT)
 
     def __init__(self, account: AccountInfo, options: PublisherOptions) -> None:
         super().__init__(account, options)
@@ -328,7 +322,7 @@ class LinkedInPublisher(Publisher):
         return [item["urn"] for item in done]
 
     def _upload_image(self, ref: str, author: str) -> str:
-        name = self._display_name(ref)
+        name = display_name(ref)
         image = self._read_image(ref)
         response = self._call(
             "POST",
@@ -357,7 +351,7 @@ class LinkedInPublisher(Publisher):
         return str(value["image"])
 
     def _read_image(self, ref: str) -> bytes:
-        name = self._display_name(ref)
+        name = display_name(ref)
         if is_url(ref):
             data = self._download(ref)
         else:
@@ -592,9 +586,3 @@ class LinkedInPublisher(Publisher):
             "the network and the LinkedIn API address.",
             status=response.status_code,
         )
-
-    @staticmethod
-    def _display_name(ref: str) -> str:
-        if is_url(ref):
-            return Path(urlparse(ref).path).name or redact(ref)
-        return Path(ref).name

@@ -30,19 +30,21 @@ from desktop_publisher.platforms.base import (
     PublishResult,
     SettingField,
     alt_texts,
+    display_name,
     is_url,
 )
 from desktop_publisher.platforms.http import (
     CONNECT_TIMEOUT,
+    MAX_MESSAGE,
     READ_TIMEOUT,
     HttpClient,
     download_image,
     json_body,
     parse_retry_after,
+    said_briefly,
     unreadable_image,
 )
 from desktop_publisher.platforms.registry import register
-from desktop_publisher.redaction import redact
 from desktop_publisher.translatable import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
@@ -53,7 +55,6 @@ log = logging.getLogger(__name__)
 # WordPress itself sets no upload limit (the host's PHP does); the image is held in memory.
 MAX_IMAGE_BYTES = 50_000_000
 MAX_TERM_NAME = 200  # the length of wp_terms.name
-MAX_MESSAGE = 300
 # Without Retry-After a host's limiter gives no hint; a minute is a polite first wait.
 DEFAULT_RATE_WAIT = 60.0
 
@@ -179,8 +180,7 @@ def _message(body: Any) -> str | None:
     if not isinstance(body, dict) or not body.get("message"):
         return None
     # WordPress messages may carry markup ("<strong>Error:</strong> …").
-    text = " ".join(html.unescape(re.sub(r"<[^>]+>", "", str(body["message"]))).split())
-    return text if len(text) <= MAX_MESSAGE else text[: MAX_MESSAGE - 1] + "…"
+    return said_briefly(html.unescape(re.sub(r"<[^>]+>", "", str(body["message"]))))
 
 
 def _invalid_params(body: Any) -> str:
@@ -468,12 +468,6 @@ class WordPressSite:
         return download_image(self.http, url, MAX_IMAGE_BYTES)
 
 
-def display_name(ref: str) -> str:
-    if is_url(ref):
-        return Path(urlparse(ref).path).name or redact(ref)
-    return Path(ref).name
-
-
 # --- the publisher ----------------------------------------------------------------------------
 @register
 class WordPressPublisher(Publisher):
@@ -496,8 +490,6 @@ class WordPressPublisher(Publisher):
     secret_label = "application password"
     secret_env = "WORDPRESS_PASSWORD"
     token_expires_by_default = False
-    # (connect, read) seconds; a class attribute so a test can shorten the wait for a slow site.
-    timeout: ClassVar[tuple[float, float]] = (CONNECT_TIMEOUT, READ_TIMEOUT)
 
     def __init__(self, account: AccountInfo, options: PublisherOptions) -> None:
         super().__init__(account, options)
@@ -717,9 +709,8 @@ class WordPressMediaHost:
 
     timeout: ClassVar[tuple[float, float]] = (CONNECT_TIMEOUT, READ_TIMEOUT)
 
-    def __init__(self, account: AccountInfo, options: PublisherOptions | None = None) -> None:
+    def __init__(self, account: AccountInfo) -> None:
         self.account = account
-        self.options = options
         self.site = WordPressSite(account, HttpClient(timeout=self.timeout))
 
     def upload_public(self, path: str, alt: str | None = None) -> str:

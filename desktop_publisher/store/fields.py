@@ -7,8 +7,6 @@ from datetime import UTC, datetime
 
 import peewee
 
-_FORMAT = "%Y-%m-%d %H:%M:%S.%f"
-
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
@@ -19,6 +17,8 @@ class UtcDateTimeField(peewee.Field):
 
     peewee's DateTimeField drops the microseconds when they are zero; a fixed width keeps the
     lexicographic order of the column equal to time order, which the due-post index relies on.
+    The text is ISO 8601 ("2026-11-26 09:00:00.000000"): isoformat and fromisoformat read and
+    write it about ten times faster than strftime and strptime, and the engine converts many.
     """
 
     field_type = "TEXT"
@@ -28,12 +28,12 @@ class UtcDateTimeField(peewee.Field):
             return None
         if value.tzinfo is None:
             raise ValueError("naive datetime given to a UTC column")
-        return value.astimezone(UTC).strftime(_FORMAT)
+        return value.astimezone(UTC).replace(tzinfo=None).isoformat(" ", "microseconds")
 
     def python_value(self, value: str | None) -> datetime | None:
         if value is None:
             return None
-        return datetime.strptime(value, _FORMAT).replace(tzinfo=UTC)
+        return datetime.fromisoformat(value).replace(tzinfo=UTC)
 
 
 class JsonField(peewee.TextField):
