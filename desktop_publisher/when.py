@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, tzinfo
 from zoneinfo import ZoneInfo
 
 import tzlocal
@@ -37,16 +37,34 @@ def parse_when(text: str, now: datetime | None = None, field: str = "--at") -> d
         ) from None
     if parsed.tzinfo is None:
         zone = local_zone()
-        localized = parsed.replace(tzinfo=zone)
-        # A wall time skipped by a DST change does not survive a round trip through UTC.
-        roundtrip = localized.astimezone(UTC).astimezone(zone).replace(tzinfo=None)
-        if roundtrip != parsed:
+        moment, oddity = resolve_local(parsed, zone)
+        if oddity == "missing":
             raise UserError(
                 f"{field}: {raw} does not exist in {zone} (the clocks skip it at a daylight "
                 "saving change); choose another time or give an offset."
             )
-        parsed = localized
+        return moment
     return parsed.astimezone(UTC)
+
+
+def resolve_local(wall: datetime, zone: tzinfo) -> tuple[datetime, str | None]:
+    """A naive wall-clock time in `zone` as an aware UTC time, and what is odd about it:
+    "missing" (the clocks skip it at a DST change), "ambiguous" (it happens twice; the first
+    one is used) or None."""
+    early = wall.replace(tzinfo=zone, fold=0)
+    late = wall.replace(tzinfo=zone, fold=1)
+    # A wall time skipped by a DST change does not survive a round trip through UTC.
+    back = early.astimezone(UTC).astimezone(zone).replace(tzinfo=None)
+    if back != wall:
+        return early.astimezone(UTC), "missing"
+    if early.utcoffset() != late.utcoffset():
+        return early.astimezone(UTC), "ambiguous"
+    return early.astimezone(UTC), None
+
+
+def next_full_hour(now: datetime) -> datetime:
+    """The usual answer to "when?" (in `now`'s zone)."""
+    return (now + timedelta(hours=1)).replace(minute=0, second=0, microsecond=0)
 
 
 def format_local(moment: datetime | None) -> str:

@@ -210,11 +210,10 @@ def main(argv: list[str] | None = None) -> int:
 
     from desktop_publisher import APP_NAME
     from desktop_publisher.credentials import CredentialStore
-    from desktop_publisher.gui import i18n, icons, pyside_fixes
+    from desktop_publisher.gui import i18n, icons
     from desktop_publisher.gui.app import create_context
     from desktop_publisher.store.connection import open_store
 
-    pyside_fixes.install()
     QApplication.setApplicationName(APP_NAME)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setStyle("Fusion")  # the same look on every machine that renders the docs

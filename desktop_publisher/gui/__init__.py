@@ -2,5 +2,7 @@
 
 from desktop_publisher.gui import pyside_fixes
 
-# First, before the window's modules import the rest (see pyside_fixes).
+# First, before the window's modules import the rest, and before any of them emits a signal
+# (see pyside_fixes).
 pyside_fixes.speed_up_import_scan()
+pyside_fixes.install()

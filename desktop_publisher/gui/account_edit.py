@@ -11,7 +11,6 @@ from __future__ import annotations
 from datetime import UTC, datetime, time, timedelta
 from typing import Any
 
-import shiboken6
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -29,14 +28,15 @@ from PySide6.QtWidgets import (
 
 from desktop_publisher.accounts import field_label
 from desktop_publisher.errors import KeyringUnavailable, UserError
-from desktop_publisher.gui import icons, statuses, timefmt
+from desktop_publisher.gui import icons, timefmt
 from desktop_publisher.gui.context import AppContext
 from desktop_publisher.gui.keyring_dialog import show_keyring_problem
-from desktop_publisher.gui.problems import platform_tr, problem_text
+from desktop_publisher.gui.problems import ProblemLabel, platform_tr, problem_text
 from desktop_publisher.platforms import registry
 from desktop_publisher.platforms.base import Publisher, SettingField
 from desktop_publisher.redaction import redact
-from desktop_publisher.store.models import Account, Status
+from desktop_publisher.store.fields import utcnow
+from desktop_publisher.store.models import Account
 
 NAME = "name"
 SECRET = "secret"
@@ -66,22 +66,6 @@ def capitalised(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-class FieldError(QLabel):
-    """The one line under a field saying which rule its value breaks (hidden when none)."""
-
-    def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.setWordWrap(True)
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.hide()
-
-    def show_problem(self, text: str) -> None:
-        colour = statuses.colour(Status.FAILED, self.palette())
-        self.setStyleSheet(f"color: {colour.name()};" if colour is not None else "")
-        self.setText(text)
-        self.setVisible(bool(text))
-
-
 class AccountEditDialog(QDialog):
     def __init__(
         self,
@@ -100,7 +84,7 @@ class AccountEditDialog(QDialog):
         self._typed: dict[str, Any] = {}
         self._setting_widgets: dict[str, QLineEdit | QCheckBox] = {}
         self._setting_rows: list[QWidget] = []
-        self.errors: dict[str, FieldError] = {}
+        self.errors: dict[str, ProblemLabel] = {}
         self._expiry_touched = False
 
         self.setWindowTitle(
@@ -173,7 +157,7 @@ class AccountEditDialog(QDialog):
         expiry_box.layout().insertWidget(1, self.expiry_hint)
         self.form.addRow(self.tr("Expiry:"), expiry_box)
 
-        self.general_error = FieldError(self)
+        self.general_error = ProblemLabel(self, selectable=True)
         self.errors[GENERAL] = self.general_error
         self.progress = QLabel(self)
         self.progress.hide()
@@ -223,7 +207,7 @@ class AccountEditDialog(QDialog):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(2)
         column.addWidget(field)
-        error = FieldError(box)
+        error = ProblemLabel(box, selectable=True)
         column.addWidget(error)
         self.errors[key] = error
         return box
@@ -241,10 +225,7 @@ class AccountEditDialog(QDialog):
         self._build_platform_fields(initial=False)
 
     def _remember_typed(self) -> None:
-        for key, widget in self._setting_widgets.items():
-            self._typed[key] = (
-                widget.isChecked() if isinstance(widget, QCheckBox) else widget.text()
-            )
+        self._typed.update(self.settings())
 
     def _build_platform_fields(self, initial: bool) -> None:
         for key in list(self._setting_widgets):
@@ -280,10 +261,7 @@ class AccountEditDialog(QDialog):
                 ).replace("%1", platform_tr(cls.secret_label))
             )
         if initial or not self._expiry_touched:
-            self._show_expiry(initial)
-        for key in self.errors:
-            if key not in (NAME, SECRET, EXPIRES, GENERAL):
-                self.errors[key].show_problem("")
+            self._show_expiry()
         if not initial:  # before the first show the dialog takes its size from the form anyway
             self._fit_height()
 
@@ -305,7 +283,7 @@ class AccountEditDialog(QDialog):
         self._setting_widgets[spec.key] = widget
         return widget
 
-    def _show_expiry(self, initial: bool) -> None:
+    def _show_expiry(self) -> None:
         if self.account is not None:
             expires = self.account.token_expires_at
         else:
@@ -348,14 +326,8 @@ class AccountEditDialog(QDialog):
         self._fit_height()
         for key in (NAME, *self._setting_widgets, SECRET):
             if key in problems:
-                widget = (
-                    self.name_edit
-                    if key == NAME
-                    else self.secret_edit
-                    if key == SECRET
-                    else self._setting_widgets[key]
-                )
-                widget.setFocus()
+                fields = {NAME: self.name_edit, SECRET: self.secret_edit, **self._setting_widgets}
+                fields[key].setFocus()
                 break
 
     # --- saving ---------------------------------------------------------------------------------
@@ -372,7 +344,7 @@ class AccountEditDialog(QDialog):
             ).items()
         }
         expires = self.expires()
-        if self.account is None and expires is not None and expires <= timefmt_now():
+        if self.account is None and expires is not None and expires <= utcnow():
             problems[EXPIRES] = self.tr("Expires on: the date must be in the future.")
         self.show_problems(problems)
         if problems:
@@ -390,7 +362,7 @@ class AccountEditDialog(QDialog):
             )
         else:
             job = (self.ctx.accounts.update, self.account.id, name, settings, secret, expires)
-        self.ctx.jobs.run(*job, on_done=self._saved, on_error=self._save_failed)
+        self.ctx.jobs.run(*job, on_done=self._saved, on_error=self._save_failed, owner=self)
 
     def _set_saving(self, saving: bool) -> None:
         self.saving = saving
@@ -399,16 +371,12 @@ class AccountEditDialog(QDialog):
         self.progress.setVisible(saving)
 
     def _saved(self, account: Account) -> None:
-        if not shiboken6.isValid(self):
-            return
         self._set_saving(False)
         self.saved = account
         self.secret_edit.clear()  # no longer needed in memory once it is in the keyring
         self.accept()
 
     def _save_failed(self, error: Exception) -> None:
-        if not shiboken6.isValid(self):
-            return
         self._set_saving(False)
         if isinstance(error, KeyringUnavailable):
             self.show_problems({})
@@ -417,10 +385,6 @@ class AccountEditDialog(QDialog):
         text = str(error) if isinstance(error, UserError) else _unexpected(error)
         key = NAME if text.startswith("Name") else GENERAL
         self.show_problems({key: text})
-
-
-def timefmt_now() -> datetime:
-    return datetime.now(timefmt.zone())
 
 
 def _add(

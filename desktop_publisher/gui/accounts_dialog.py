@@ -10,9 +10,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from datetime import timedelta
-from typing import Any
 
-import shiboken6
 from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QIcon, QKeySequence, QPalette, QPixmap, QShortcut
 from PySide6.QtWidgets import (
@@ -40,6 +38,7 @@ from desktop_publisher.gui import icons, statuses, timefmt
 from desktop_publisher.gui.account_edit import AccountEditDialog
 from desktop_publisher.gui.context import AppContext
 from desktop_publisher.gui.keyring_dialog import show_keyring_problem
+from desktop_publisher.gui.notifications import platform_label
 from desktop_publisher.gui.problems import platform_tr
 from desktop_publisher.platforms import registry
 from desktop_publisher.platforms.base import PublishError
@@ -242,11 +241,7 @@ class AccountsDialog(QDialog):
         palette = self.tree.palette()
         item.setText(COL_NAME, account.name)
         item.setIcon(COL_NAME, icons.platform_icon(account.platform))
-        try:
-            platform = registry.publisher_class(account.platform).label
-        except UserError:
-            platform = account.platform
-        item.setText(COL_PLATFORM, platform)
+        item.setText(COL_PLATFORM, platform_label(account.platform))
 
         status, text, tip = self._check_state(account)
         item.setText(COL_CHECK, text)
@@ -342,15 +337,6 @@ class AccountsDialog(QDialog):
         icon = statuses.icon(status) if status else None
         self.result_icon.setPixmap(icon.pixmap(16, 16) if icon is not None else QPixmap())
 
-    def _alive(self, fn: Callable[..., None]) -> Callable[..., None]:
-        """A job callback that does nothing once this dialog is gone."""
-
-        def call(*args: Any) -> None:
-            if shiboken6.isValid(self):
-                fn(*args)
-
-        return call
-
     # --- add / edit -------------------------------------------------------------------------------
     def add_account(self, platform: str | None = None) -> None:
         self._edit(AccountEditDialog(self.ctx, self, platform=platform))
@@ -399,8 +385,9 @@ class AccountsDialog(QDialog):
         self.ctx.jobs.run(
             self.ctx.accounts.test,
             name,
-            on_done=self._alive(lambda display: self._tested(account_id, name, display)),
-            on_error=self._alive(lambda error: self._test_failed(account_id, name, error)),
+            on_done=lambda display: self._tested(account_id, name, display),
+            on_error=lambda error: self._test_failed(account_id, name, error),
+            owner=self,
         )
 
     def _tested(self, account_id: int, name: str, display: str) -> None:
@@ -513,8 +500,9 @@ class AccountsDialog(QDialog):
             self.ctx.accounts.remove,
             name,
             True,
-            on_done=self._alive(lambda _none: self._removed(name)),
-            on_error=self._alive(lambda error: self._remove_failed(account_id, name, error)),
+            on_done=lambda _none: self._removed(name),
+            on_error=lambda error: self._remove_failed(account_id, name, error),
+            owner=self,
         )
 
     def _removed(self, name: str) -> None:
@@ -565,8 +553,9 @@ class AccountsDialog(QDialog):
         self.say(self.tr("Importing from %1…").replace("%1", source))
         self.ctx.jobs.run(
             work,
-            on_done=self._alive(self._imported),
-            on_error=self._alive(lambda error: self._import_failed(error, work, source)),
+            on_done=self._imported,
+            on_error=lambda error: self._import_failed(error, work, source),
+            owner=self,
         )
 
     def _imported(self, report: ImportReport) -> None:

@@ -30,7 +30,7 @@ from desktop_publisher.accounts import AccountService
 from desktop_publisher.credentials import CredentialStore
 from desktop_publisher.engine.events import EngineEvent, EventBus, EventKind
 from desktop_publisher.errors import StoreError
-from desktop_publisher.gui import i18n, icons, pyside_fixes, single_instance
+from desktop_publisher.gui import i18n, icons, single_instance
 from desktop_publisher.gui.bridge import EngineBridge
 from desktop_publisher.gui.context import AppContext
 from desktop_publisher.gui.jobs import Jobs
@@ -306,7 +306,6 @@ def start_engine(context: AppContext, on_failure: Callable[[Exception], None]) -
 
 
 def run_app(data_dir: Path, args: argparse.Namespace | None = None) -> int:
-    pyside_fixes.install()  # before any signal is emitted from Python
     QApplication.setApplicationName(APP_NAME)
     QApplication.setOrganizationName(APP_NAME)
     QApplication.setDesktopFileName(APP_ID)

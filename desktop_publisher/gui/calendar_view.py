@@ -125,15 +125,17 @@ class _DayGrid(QWidget):
     def _line(self) -> int:
         return self.fontMetrics().height()
 
-    def _header_height(self) -> int:
-        return self._line() + 6 if self.cal.mode == MONTH else 0
+    # `line` is the font's line height (read once a paint).
+    def _header_height(self, line: int) -> int:
+        return line + 6 if self.cal.mode == MONTH else 0
 
-    def _cell_height(self) -> int:
-        return self._line() * 2 + 18 if self.cal.mode == MONTH else self._line() + 14
+    def _cell_height(self, line: int) -> int:
+        return line * 2 + 18 if self.cal.mode == MONTH else line + 14
 
     def sizeHint(self) -> QSize:  # noqa: N802
+        line = self._line()
         rows = 6 if self.cal.mode == MONTH else 7
-        return QSize(7 * 38, self._header_height() + rows * self._cell_height() + 2)
+        return QSize(7 * 38, self._header_height(line) + rows * self._cell_height(line) + 2)
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802
         return self.sizeHint()
@@ -145,14 +147,14 @@ class _DayGrid(QWidget):
         return self._cell_rect(days.index(day), self._line())
 
     def _cell_rect(self, i: int, line: int) -> QRect:
-        """The i-th visible day's cell; `line` is the font's line height (read once a paint)."""
+        """The i-th visible day's cell."""
+        cell = self._cell_height(line)
         if self.cal.mode == MONTH:
-            cell = line * 2 + 18
             width = self.width() / 7
             row, col = divmod(i, 7)
             left = int(col * width)
-            return QRect(left, line + 6 + row * cell, int((col + 1) * width) - left, cell)
-        cell = line + 14
+            top = self._header_height(line) + row * cell
+            return QRect(left, top, int((col + 1) * width) - left, cell)
         return QRect(0, i * cell, self.width(), cell)
 
     def day_at(self, pos: QPoint) -> date | None:
@@ -188,7 +190,7 @@ class _DayGrid(QWidget):
         for col in range(7):
             weekday = (self.cal.first_weekday + col) % 7
             name = self.cal.locale_day_name(weekday)
-            rect = QRect(int(col * width), 0, int(width), look.line + 6)
+            rect = QRect(int(col * width), 0, int(width), self._header_height(look.line))
             painter.drawText(rect, _CENTRE, name)
 
     def _paint_day(self, painter: QPainter, look: _Look, day: date, cell: QRect) -> None:

@@ -14,7 +14,7 @@ statements); it never touches the network or the keyring.
 from __future__ import annotations
 
 import logging
-from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from datetime import UTC, date, datetime, time
 from typing import Any
 
 from PySide6.QtCore import QDate, QDateTime, QEvent, QSize, Qt, QTime, QTimeZone
@@ -46,50 +46,30 @@ from desktop_publisher.errors import UserError
 from desktop_publisher.gui import icons, timefmt
 from desktop_publisher.gui.context import AppContext
 from desktop_publisher.gui.editor_media import DropRouter, MediaStrip, refs_from_mime
-from desktop_publisher.gui.editor_variant import (
-    CompactTextEdit,
-    VariantPane,
+from desktop_publisher.gui.editor_variant import CompactTextEdit, VariantPane, field_name
+from desktop_publisher.gui.notifications import platform_label
+from desktop_publisher.gui.problems import (
     error_colour,
-    field_name,
+    problem_text,
+    set_text_colour,
     warning_colour,
 )
-from desktop_publisher.gui.problems import problem_text
 from desktop_publisher.platforms import registry
 from desktop_publisher.platforms.base import PostVariant
 from desktop_publisher.posts import EditedContent, media_host_available
 from desktop_publisher.store.models import Account, Status
+from desktop_publisher.when import next_full_hour, resolve_local
 
 log = logging.getLogger(__name__)
 
-# A time this close to now is "now", not the past (the user clicked a moment ago).
-PAST_SLACK = timedelta(seconds=30)
 # The order of the platform tabs: the built-in platforms first, then any other by name.
-TAB_ORDER = ("linkedin", "facebook", "instagram", "wordpress")
+TAB_ORDER = tuple(registry.BUILTIN)
 
 SUMMARY_LINES = 3
 SUMMARY_CHARS = 110
 
 NEW, DRAFT, POST = "new", "draft", "post"
 SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
-
-
-def resolve_local(wall: datetime, zone: tzinfo) -> tuple[datetime, str | None]:
-    """A naive wall-clock time in `zone` as an aware UTC time, and what is odd about it:
-    "missing" (the clocks skip it at a DST change), "ambiguous" (it happens twice; the first
-    one is used) or None."""
-    early = wall.replace(tzinfo=zone, fold=0)
-    late = wall.replace(tzinfo=zone, fold=1)
-    back = early.astimezone(UTC).astimezone(zone).replace(tzinfo=None)
-    if back != wall:
-        return early.astimezone(UTC), "missing"
-    if early.utcoffset() != late.utcoffset():
-        return early.astimezone(UTC), "ambiguous"
-    return early.astimezone(UTC), None
-
-
-def default_time(now: datetime) -> datetime:
-    """The next full hour (local), the usual answer to "when?"."""
-    return (now + timedelta(hours=1)).replace(minute=0, second=0, microsecond=0)
 
 
 class PostEditor(QDialog):
@@ -174,7 +154,7 @@ class PostEditor(QDialog):
         ):
             item = QListWidgetItem(icons.platform_icon(account.platform), account.name)
             item.setData(Qt.ItemDataRole.UserRole, account.id)
-            item.setToolTip(_platform_label(account.platform))
+            item.setToolTip(platform_label(account.platform))
             flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable
             if self.mode == POST:
                 flags = Qt.ItemFlag.ItemIsEnabled  # a post keeps its account; Duplicate moves it
@@ -306,8 +286,8 @@ class PostEditor(QDialog):
 
         # What blocks scheduling, and the buttons
         self.summary_icon = QLabel(self)
-        icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
-        self.summary_icon.setPixmap(icon.pixmap(20, 20))
+        self._warning_icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        self.summary_icon.setPixmap(self._warning_icon.pixmap(20, 20))
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
@@ -380,7 +360,7 @@ class PostEditor(QDialog):
                 at = datetime.combine(initial, time(9, 0), tzinfo=self.zone)
                 if at <= now:
                     at = None
-        local = (at or default_time(now)).astimezone(self.zone)
+        local = (at or next_full_hour(now)).astimezone(self.zone)
         self.set_wall_time(local.replace(tzinfo=None))
 
     # --- state -------------------------------------------------------------------------------
@@ -541,7 +521,6 @@ class PostEditor(QDialog):
         problems: list[str] = []
         if not self.checked_account_ids():
             problems.append(self.tr("Accounts: choose at least one account to post to."))
-        warning_icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         for index in range(self.tabs.count()):
             pane = self.pane_at(index)
             found = pane.validate(self.media_host)
@@ -554,7 +533,7 @@ class PostEditor(QDialog):
             ]
             problems += lines
             self.tabs.setTabIcon(
-                index, warning_icon if found else icons.platform_icon(pane.platform)
+                index, self._warning_icon if found else icons.platform_icon(pane.platform)
             )
             self.tabs.setTabToolTip(index, "\n".join(lines))
         time_problem = self._check_time()
@@ -586,7 +565,7 @@ class PostEditor(QDialog):
                 .replace("%2", timefmt.day_short(wall.date()))
                 .replace("%3", timefmt.zone_name(self.zone))
             )
-        elif moment < datetime.now(UTC) - PAST_SLACK:
+        elif moment < datetime.now(UTC) - timefmt.PAST_SLACK:
             problem = self.tr("Time: %1 is in the past; choose a later time.").replace(
                 "%1", timefmt.when(moment)
             )
@@ -598,7 +577,7 @@ class PostEditor(QDialog):
         if problem or note:
             colour = error_colour(self) if problem else warning_colour(self)
             self.time_note.setText(problem or note or "")
-            self.time_note.setStyleSheet(f"color: {colour};")
+            set_text_colour(self.time_note, colour)
             self.time_note.show()
         else:
             self.time_note.hide()
@@ -618,7 +597,7 @@ class PostEditor(QDialog):
             text = ""
         self.summary.setText(text)
         self.summary.setToolTip("\n".join(self.problems) if not message else "")
-        self.summary.setStyleSheet(f"color: {error_colour(self)};" if text else "")
+        set_text_colour(self.summary, error_colour(self) if text else None)
         self.summary.setVisible(bool(text))
         self.summary_icon.setVisible(bool(text))
         blocked = bool(self.problems)
@@ -748,10 +727,3 @@ def _short(line: str) -> str:
 
 def _platform_rank(platform: str) -> int:
     return TAB_ORDER.index(platform) if platform in TAB_ORDER else len(TAB_ORDER)
-
-
-def _platform_label(platform: str) -> str:
-    try:
-        return registry.publisher_class(platform).label
-    except UserError:
-        return platform

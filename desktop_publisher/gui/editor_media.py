@@ -11,7 +11,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QMimeData, QObject, QSize, Qt, Signal
 from PySide6.QtGui import (
-    QDropEvent,
     QIcon,
     QImage,
     QImageReader,
@@ -305,11 +304,6 @@ class MediaStrip(QWidget):
 
     def _selection_changed(self) -> None:
         self.remove_button.setEnabled(bool(self.list.selectedItems()))
-
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
-        # Reached only when the router did not take it (it normally does).
-        self.add(refs_from_mime(event.mimeData()))
-        event.acceptProposedAction()
 
 
 def _theme(name: str, fallback: QIcon) -> QIcon:

@@ -22,12 +22,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_publisher.gui import statuses
 from desktop_publisher.gui.editor_media import DropRouter, MediaStrip
 from desktop_publisher.gui.jobs import Jobs
-from desktop_publisher.gui.problems import problem_text
+from desktop_publisher.gui.problems import (
+    ProblemLabel,
+    error_colour,
+    problem_text,
+    set_text_colour,
+)
 from desktop_publisher.platforms.base import HASHTAG, MENTION, PostVariant, Problem, Publisher
-from desktop_publisher.store.models import Status
 
 FIELDS = ("text", "title", "link", "media")
 # Platform extras the editor has a field for; each platform names the ones it uses
@@ -64,16 +67,6 @@ def field_name(name: str) -> str:
     }.get(name, name.capitalize())
 
 
-def error_colour(widget: QWidget) -> str:
-    colour = statuses.colour(Status.FAILED, widget.palette())
-    return colour.name() if colour is not None else "red"
-
-
-def warning_colour(widget: QWidget) -> str:
-    colour = statuses.colour(Status.NEEDS_CHECK, widget.palette())
-    return colour.name() if colour is not None else "darkorange"
-
-
 def number(n: int) -> str:
     """'2 140' / '2,140' as the locale groups digits."""
     return QLocale().toString(n)
@@ -86,25 +79,6 @@ class CompactTextEdit(QPlainTextEdit):
     def sizeHint(self) -> QSize:  # noqa: N802
         line = self.fontMetrics().lineSpacing()
         return QSize(400, line * 5 + 2 * self.frameWidth() + 8)
-
-
-class ProblemLabel(QLabel):
-    """The rule a field breaks, in words, right under the field; hidden when there is none."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWordWrap(True)
-        self.setTextFormat(Qt.TextFormat.PlainText)
-        self.hide()
-
-    def show_messages(self, messages: list[str]) -> None:
-        if messages:
-            self.setText("\n".join(messages))
-            self.setStyleSheet(f"color: {error_colour(self)};")
-            self.show()
-        else:
-            self.clear()
-            self.hide()
 
 
 class VariantPane(QWidget):
@@ -161,6 +135,7 @@ class VariantPane(QWidget):
         self.counter = QLabel(self)
         self.counter.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         self.counter.setAccessibleName(self.tr("Characters"))
+        self.counter.setToolTip(self.tr("Counted the way %1 counts").replace("%1", self.cls.label))
         self.text_problem = ProblemLabel(self)
 
         self.link_edit = QLineEdit(self)
@@ -188,7 +163,7 @@ class VariantPane(QWidget):
             "tags": self.tr("wool, care — separated by commas; created when missing"),
             "alt": self.tr("What the images show, for people who cannot see them"),
         }
-        for key in getattr(platform_cls, "extra_fields", ()):
+        for key in platform_cls.extra_fields:
             edit = QLineEdit(self)
             edit.setAccessibleName(f"{platform_cls.label} {field_name(key).lower()}")
             edit.setPlaceholderText(placeholders.get(key, ""))
@@ -334,10 +309,8 @@ class VariantPane(QWidget):
         return problems
 
     def text_as_sent(self, variant: PostVariant) -> str:
-        """What the platform counts: some send the link inside the text (Instagram's caption);
-        a platform says so with a `text_as_sent` class method."""
-        as_sent = getattr(self.cls, "text_as_sent", None)
-        return as_sent(variant) if callable(as_sent) else (variant.text or "")
+        """What the platform counts: some send the link inside the text (Instagram's caption)."""
+        return self.cls.text_as_sent(variant)
 
     def _update_counter(self, text: str) -> None:
         limits = self.cls.limits
@@ -358,8 +331,7 @@ class VariantPane(QWidget):
                 over = over or found > limit
                 parts.append(shown.replace("%1", number(found)).replace("%2", number(limit)))
         self.counter.setText("  ·  ".join(parts))
-        self.counter.setToolTip(self.tr("Counted the way %1 counts").replace("%1", self.cls.label))
-        self.counter.setStyleSheet(f"color: {error_colour(self)};" if over else "")
+        set_text_colour(self.counter, error_colour(self) if over else None)
 
     def _media_rule(self) -> str:
         limits = self.cls.limits

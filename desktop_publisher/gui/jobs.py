@@ -1,7 +1,9 @@
 """Background work for the window: anything that may touch the network or the keyring.
 
 `jobs.run(fn, *args, on_done=…, on_error=…)` runs fn on a pool thread and calls the callbacks on
-the GUI thread. A receiver that is deleted before the job ends is simply not called.
+the GUI thread. A receiver that is deleted before the job ends is simply not called: Qt drops the
+connection of a deleted object's method; for any other callback (a lambda), pass the object it
+works on as `owner`.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from desktop_publisher.errors import UserError
@@ -63,6 +66,7 @@ class Jobs(QObject):
         *args: Any,
         on_done: Callable[[Any], None] | None = None,
         on_error: Callable[[Exception], None] | None = None,
+        owner: QObject | None = None,
     ) -> None:
         relay = _Relay()  # lives on the GUI thread: its signals are delivered there
         self._relays.add(relay)
@@ -72,12 +76,23 @@ class Jobs(QObject):
             relay.deleteLater()
 
         if on_done is not None:
-            relay.done.connect(on_done)
+            relay.done.connect(_while_alive(owner, on_done))
         if on_error is not None:
-            relay.error.connect(on_error)
+            relay.error.connect(_while_alive(owner, on_error))
         relay.done.connect(finish)
         relay.error.connect(finish)
         self.pool.start(_Job(fn, args, relay))
 
     def wait(self, msecs: int = 30_000) -> bool:
         return self.pool.waitForDone(msecs)
+
+
+def _while_alive(owner: QObject | None, fn: Callable[[Any], None]) -> Callable[[Any], None]:
+    if owner is None:
+        return fn
+
+    def call(value: Any) -> None:
+        if shiboken6.isValid(owner):
+            fn(value)
+
+    return call

@@ -49,7 +49,7 @@ from PySide6.QtWidgets import (
 from desktop_publisher import APP_NAME
 from desktop_publisher.engine.events import EngineEvent, EventBus
 from desktop_publisher.errors import UserError
-from desktop_publisher.gui import icons, pyside_fixes, statuses, timefmt
+from desktop_publisher.gui import icons, statuses, timefmt
 from desktop_publisher.gui.calendar_view import MONTH, WEEK, CalendarView, week_start
 from desktop_publisher.gui.context import AppContext
 from desktop_publisher.gui.details_pane import DetailsPane
@@ -65,11 +65,6 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QMenu, QMessageBox
 
 log = logging.getLogger(__name__)
-
-# Before any window emits a signal: PySide6 6.12.0 would lose a reference to True on each emit
-# until the interpreter aborts (see pyside_fixes). The app imports this module before it builds
-# the engine bridge, so the guard is in place for every emit that follows.
-pyside_fixes.install()
 
 # Engine events arrive in bursts (50 posts published at 09:00): one reload per burst.
 REFRESH_MS = 120
@@ -204,7 +199,7 @@ class MainWindow(QMainWindow):
         self._rest_timer.setInterval(STEP_MS)
         self._rest_timer.timeout.connect(self._refresh_rest)
 
-        ctx.bridge.postsChanged.connect(self._posts_changed)
+        ctx.bridge.postsChanged.connect(self.schedule_refresh)
         ctx.bridge.postChanged.connect(self._post_changed)
         ctx.bridge.engineStateChanged.connect(self._engine_state_changed)
 
@@ -881,7 +876,8 @@ class MainWindow(QMainWindow):
 
     # --- refresh -------------------------------------------------------------------------------
     def schedule_refresh(self) -> None:
-        """Read everything again soon (the user or another process changed something)."""
+        """Read everything again soon: anything may have changed (the engine's due pass, a
+        cleanup, another process, the editor, the tray, a dialog)."""
         self._full_refresh = True
         if not self._refresh_timer.isActive():
             self._refresh_timer.start()
@@ -889,13 +885,6 @@ class MainWindow(QMainWindow):
     def _fallback_event(self, event: EngineEvent) -> None:
         # Runs on a job thread (a post published here for another process's engine).
         self.ctx.bridge.event.emit(event)
-
-    def _posts_changed(self) -> None:
-        # Anything may have changed (the engine's due pass, a cleanup, another process, the
-        # editor, the tray, a dialog): read everything again.
-        self._full_refresh = True
-        if not self._refresh_timer.isActive():
-            self._refresh_timer.start()
 
     def _post_changed(self, _post_id: int, _status: str) -> None:
         # Only a status changed: the drafts, the range's count and the warnings stay.
@@ -985,7 +974,7 @@ class MainWindow(QMainWindow):
             flt,
             self.model.loaded_drafts(),
             on_done=self._status_read,
-            on_error=self._status_read_failed,
+            on_error=self._status_read_done,
         )
 
     def _status_read(self, result: StatusReads) -> None:
@@ -996,14 +985,17 @@ class MainWindow(QMainWindow):
         if total is not None and total[0] == self.model.filter():
             self._queue_total_cache = total
             self._update_range_widgets(recount=False)
-        self._status_read_failed(None)
-        self._show_status()
+        if not self._status_read_done():
+            self._show_status()  # (a read asked for meanwhile has just shown it)
 
-    def _status_read_failed(self, _error: Exception | None) -> None:
+    def _status_read_done(self, _error: Exception | None = None) -> bool:
+        """The read ended, or failed: one more if asked for meanwhile (True then)."""
         self._status_reading = False
         again, self._status_again = self._status_again, None
-        if again is not None:
-            self._refresh_status_later(*again)
+        if again is None:
+            return False
+        self._refresh_status_later(*again)
+        return True
 
     def _show_status(self) -> None:
         engine = self.ctx.engine

@@ -7,7 +7,7 @@ without a person (or drive the real dialog with QApplication.activeModalWidget()
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QTime
 from PySide6.QtWidgets import (
@@ -26,7 +26,7 @@ from desktop_publisher.errors import UserError
 from desktop_publisher.gui import timefmt
 from desktop_publisher.gui.notifications import platform_label
 from desktop_publisher.store.models import ScheduledPost
-from desktop_publisher.when import parse_when
+from desktop_publisher.when import next_full_hour, parse_when, resolve_local
 
 PUBLISHED = "published"
 REPUBLISH = "republish"
@@ -139,7 +139,7 @@ class RescheduleDialog(QDialog):
         start = post.publication_date.astimezone(timefmt.zone())
         if start <= now:
             # Next full hour: a sensible default for a post that is late or failed.
-            start = (now + timedelta(hours=1)).replace(minute=0, second=0, microsecond=0)
+            start = next_full_hour(now)
         self.edit.setDateTime(_qdatetime(start))
         self.edit.setMinimumDateTime(_qdatetime(now.replace(second=0, microsecond=0)))
         zone = QLabel(
@@ -172,7 +172,7 @@ class RescheduleDialog(QDialog):
         """The chosen time as an aware UTC datetime; UserError when it cannot be used."""
         local = self.edit.dateTime().toPython().replace(second=0, microsecond=0)
         moment = parse_when(local.isoformat(timespec="minutes"), field=self.tr("Time"))
-        if moment < datetime.now(UTC) - timedelta(seconds=30):
+        if moment < datetime.now(UTC) - timefmt.PAST_SLACK:
             raise UserError(
                 self.tr("%1 is in the past: choose a later time.").replace(
                     "%1", timefmt.when(moment)
@@ -190,9 +190,8 @@ class RescheduleDialog(QDialog):
             self.ok.setToolTip(str(exc))
             return False
         local = self.edit.dateTime().toPython().replace(second=0, microsecond=0)
-        zone = timefmt.zone()
-        early, late = local.replace(tzinfo=zone, fold=0), local.replace(tzinfo=zone, fold=1)
-        if early.utcoffset() != late.utcoffset():
+        early, oddity = resolve_local(local, timefmt.zone())
+        if oddity == "ambiguous":
             # Not an error: the clocks go back and this wall time happens twice.
             self.problem.setText(
                 self.tr(

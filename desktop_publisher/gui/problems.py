@@ -1,4 +1,5 @@
-"""A validation problem (a post's variant, an account's form) in the UI's language.
+"""A validation problem (a post's variant, an account's form) in the UI's language, and the
+line under a field that shows it.
 
 The platforms and the account rules write their rules in English, marked for the catalogues
 (context "Problem", see translatable.py); here the rule is translated and filled with the
@@ -10,9 +11,12 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QLabel, QWidget
 
+from desktop_publisher.gui import statuses
 from desktop_publisher.platforms.base import Problem
+from desktop_publisher.store.models import Status
 
 log = logging.getLogger(__name__)
 
@@ -33,3 +37,46 @@ def problem_text(problem: Problem) -> str:
         # A translation that names a value the rule does not have: the English still says it.
         log.warning("the translation of %r does not fit its values", problem.rule)
         return problem.message
+
+
+def error_colour(widget: QWidget) -> str:
+    colour = statuses.colour(Status.FAILED, widget.palette())
+    return colour.name() if colour is not None else "red"
+
+
+def warning_colour(widget: QWidget) -> str:
+    colour = statuses.colour(Status.NEEDS_CHECK, widget.palette())
+    return colour.name() if colour is not None else "darkorange"
+
+
+def set_text_colour(widget: QWidget, colour: str | None) -> None:
+    """Colour a label's text (None: the palette's). Qt repolishes a widget on every new style
+    sheet, and the editor sets these on every keystroke: an unchanged one is not set again."""
+    sheet = f"color: {colour};" if colour else ""
+    if widget.styleSheet() != sheet:
+        widget.setStyleSheet(sheet)
+
+
+class ProblemLabel(QLabel):
+    """The rule a field breaks, in words, right under the field; hidden when there is none.
+    `selectable` lets the user copy it (a dialog's answer from a platform, say)."""
+
+    def __init__(self, parent: QWidget | None = None, *, selectable: bool = False) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        if selectable:
+            self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.hide()
+
+    def show_problem(self, text: str) -> None:
+        if text:
+            self.setText(text)
+            set_text_colour(self, error_colour(self))
+            self.show()
+        else:
+            self.clear()
+            self.hide()
+
+    def show_messages(self, messages: list[str]) -> None:
+        self.show_problem("\n".join(messages))

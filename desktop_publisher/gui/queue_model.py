@@ -74,6 +74,8 @@ class QueueModel(QAbstractTableModel):
         self._days: list[date | None] = []  # local date of each row (None for drafts)
         self._busy: set[int] = set()
         self._today = datetime.now(timefmt.zone()).date()
+        self._struck = QFont()  # a cancelled post's text and status
+        self._struck.setStrikeOut(True)
         self._reset_cursors()
         roles = Qt.ItemDataRole
         # role → answer(row, column, row number); the roles the view asks for that are not here
@@ -96,6 +98,9 @@ class QueueModel(QAbstractTableModel):
     def _reset_cursors(self) -> None:
         self._draft_before: int | None = None
         self._drafts_done = not self._filter.wants_drafts()
+        self._reset_post_cursor()
+
+    def _reset_post_cursor(self) -> None:
         self._post_after: tuple[str, int] | None = None
         self._posts_done = not self._filter.wants_posts()
 
@@ -150,8 +155,7 @@ class QueueModel(QAbstractTableModel):
                 self.reloaded.emit()
                 return
             drafts = [r for r in self._rows if r.kind == DRAFT]
-            self._post_after = None
-            self._posts_done = not self._filter.wants_posts()
+            self._reset_post_cursor()
             rows = drafts + self._next_posts(keep - len(drafts))
         else:
             self._reset_cursors()
@@ -301,9 +305,7 @@ class QueueModel(QAbstractTableModel):
 
     def _font_answer(self, row: QueueRow, column: int, _i: int) -> QFont | None:
         if row.status == Status.CANCELLED and column in (Column.TEXT, Column.STATUS):
-            font = QFont()
-            font.setStrikeOut(True)
-            return font
+            return self._struck
         return None
 
     def _alignment_answer(self, _row: QueueRow, column: int, _i: int) -> int:

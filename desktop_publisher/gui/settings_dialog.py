@@ -37,9 +37,9 @@ from PySide6.QtWidgets import (
 from desktop_publisher import autostart
 from desktop_publisher.config import SETTINGS_BY_KEY
 from desktop_publisher.errors import UserError
-from desktop_publisher.gui.account_edit import FieldError
 from desktop_publisher.gui.context import AppContext
 from desktop_publisher.gui.i18n import LANGUAGES
+from desktop_publisher.gui.problems import ProblemLabel
 
 GENERAL = ""
 
@@ -220,7 +220,7 @@ class SettingsDialog(QDialog):
         self.setWindowTitle(self.tr("Settings"))
         self.setMinimumWidth(620)
         self.widgets: dict[str, QWidget] = {}
-        self.errors: dict[str, FieldError] = {}
+        self.errors: dict[str, ProblemLabel] = {}
 
         self.tabs = QTabWidget(self)
         for title, groups in PAGES:
@@ -237,7 +237,7 @@ class SettingsDialog(QDialog):
             column.addStretch(1)
             self.tabs.addTab(page, _tr(title))
 
-        self.general_error = FieldError(self)
+        self.general_error = ProblemLabel(self, selectable=True)
         self.errors[GENERAL] = self.general_error
 
         self.buttons = QDialogButtonBox(
@@ -319,7 +319,7 @@ class SettingsDialog(QDialog):
             hint.setWordWrap(True)
             hint.setEnabled(False)  # the palette's quieter text, in light and dark
             column.addWidget(hint)
-        error = FieldError(box)
+        error = ProblemLabel(box, selectable=True)
         if isinstance(widget, QCheckBox):
             # Under a check box, text lines up with its label, not with the box.
             style = widget.style()

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 
 from PySide6.QtCore import QDate, QLocale, QTime
 
 from desktop_publisher.when import local_zone
+
+# A time chosen this close to now is "now", not the past (the user clicked a moment ago).
+PAST_SLACK = timedelta(seconds=30)
 
 
 def zone() -> tzinfo:

@@ -65,6 +65,24 @@ def said_briefly(text: object) -> str:
     return text if len(text) <= MAX_MESSAGE else text[: MAX_MESSAGE - 1] + "…"
 
 
+IMAGE_SIGNATURES = (
+    (b"\xff\xd8\xff", "image/jpeg", ".jpg"),
+    (b"\x89PNG\r\n\x1a\n", "image/png", ".png"),
+    (b"GIF87a", "image/gif", ".gif"),
+    (b"GIF89a", "image/gif", ".gif"),
+)
+
+
+def sniff_image(data: bytes) -> tuple[str, str] | None:
+    """(MIME type, extension) from the file's first bytes; None when it is no image we send."""
+    for signature, kind, extension in IMAGE_SIGNATURES:
+        if data.startswith(signature):
+            return kind, extension
+    if len(data) >= 12 and data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return "image/webp", ".webp"
+    return None
+
+
 def make_session() -> requests.Session:
     import requests
     from requests.adapters import HTTPAdapter

@@ -14,6 +14,7 @@ a lost answer safe: its status says whether the earlier attempt worked.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import logging
 import time
@@ -128,9 +129,7 @@ class InstagramPublisher(Publisher):
     @classmethod
     def validate(cls, variant: PostVariant, media_host_available: bool = False) -> list[Problem]:
         # Length, hashtags and mentions are counted on the caption as it will be sent.
-        as_sent = PostVariant(
-            caption_of(variant), variant.title, variant.link, variant.media, variant.extra
-        )
+        as_sent = dataclasses.replace(variant, text=caption_of(variant))
         problems = [
             p
             for p in super().validate(as_sent, media_host_available)

@@ -37,6 +37,7 @@ from desktop_publisher.platforms.http import (
     json_body,
     parse_retry_after,
     said_briefly,
+    sniff_image,
     unreadable_image,
 )
 from desktop_publisher.platforms.registry import register
@@ -84,25 +85,12 @@ def escape_little(text: str) -> str:
 
 
 # --- helpers ----------------------------------------------------------------------------------
-IMAGE_SIGNATURES = (
-    (b"\xff\xd8\xff", "image/jpeg"),
-    (b"\x89PNG\r\n\x1a\n", "image/png"),
-    (b"GIF87a", "image/gif"),
-    (b"GIF89a", "image/gif"),
-)
 DUPLICATE_URN = re.compile(r"urn:li:(?:share|ugcPost):[A-Za-z0-9_-]+")
 AUTH_REASONS = {
     "EXPIRED_ACCESS_TOKEN": "has expired (LinkedIn tokens last 60 days)",
     "REVOKED_ACCESS_TOKEN": "was revoked (the app's access was removed on LinkedIn)",
     "INVALID_ACCESS_TOKEN": "is not valid",
 }
-
-
-def sniff_image(data: bytes) -> str | None:
-    for signature, kind in IMAGE_SIGNATURES:
-        if data.startswith(signature):
-            return kind
-    return None
 
 
 def permalink(urn: str) -> str:
@@ -359,7 +347,8 @@ class LinkedInPublisher(Publisher):
                 data = Path(ref).read_bytes()
             except OSError as exc:
                 raise unreadable_image(ref, exc) from None
-        if sniff_image(data) is None:
+        sniffed = sniff_image(data)
+        if sniffed is None or sniffed[0] not in self.limits.media_types:
             raise PublishError(
                 ErrorKind.INVALID_CONTENT,
                 f"{name} is not a JPEG, PNG or GIF image: LinkedIn accepts only those. Replace "

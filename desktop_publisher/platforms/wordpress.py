@@ -42,6 +42,7 @@ from desktop_publisher.platforms.http import (
     json_body,
     parse_retry_after,
     said_briefly,
+    sniff_image,
     unreadable_image,
 )
 from desktop_publisher.platforms.registry import register
@@ -57,13 +58,6 @@ MAX_IMAGE_BYTES = 50_000_000
 MAX_TERM_NAME = 200  # the length of wp_terms.name
 # Without Retry-After a host's limiter gives no hint; a minute is a polite first wait.
 DEFAULT_RATE_WAIT = 60.0
-
-IMAGE_SIGNATURES = (
-    (b"\xff\xd8\xff", "image/jpeg", ".jpg"),
-    (b"\x89PNG\r\n\x1a\n", "image/png", ".png"),
-    (b"GIF87a", "image/gif", ".gif"),
-    (b"GIF89a", "image/gif", ".gif"),
-)
 
 # Codes WordPress answers when the login reached it and was refused.
 WRONG_LOGIN = {
@@ -90,16 +84,6 @@ STRIPPED_HEADER_FIX = (
     "on Apache add the line CGIPassAuth On to the site's .htaccess; with nginx and PHP-FPM add "
     "fastcgi_param HTTP_AUTHORIZATION $http_authorization"
 )
-
-
-def sniff_image(data: bytes) -> tuple[str, str] | None:
-    """(MIME type, extension) from the file's first bytes; None when it is no image we send."""
-    for signature, kind, extension in IMAGE_SIGNATURES:
-        if data.startswith(signature):
-            return kind, extension
-    if len(data) >= 12 and data[:4] == b"RIFF" and data[8:12] == b"WEBP":
-        return "image/webp", ".webp"
-    return None
 
 
 # --- content ----------------------------------------------------------------------------------

@@ -6,12 +6,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from desktop_publisher.gui import pyside_fixes
 from desktop_publisher.gui.app import Running, create_context, shutdown
 from desktop_publisher.gui.context import AppContext
-
-# A whole GUI run emits far more signals than one app session: guard it from the first test on.
-pyside_fixes.install()
 
 
 @pytest.fixture
