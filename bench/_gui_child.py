@@ -1,4 +1,4 @@
-"""Started by bench_gui.py in a fresh process: show a window, say when it is painted, quit.
+"""Started by _start_timer.py in a fresh process: show a window, say when it is painted, quit.
 
     python bench/_gui_child.py app    # the real app (desktop_publisher.cli main → run_app)
     python bench/_gui_child.py bare   # a bare PySide6 main window of the same size
