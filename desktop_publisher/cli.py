@@ -713,6 +713,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _main(argv: list[str]) -> int:
     try:
+        if argv in ([], ["gui"]):
+            # The window, as the desktop launches it: its files are read ahead while it starts.
+            from desktop_publisher import prefetch
+
+            prefetch.start(config.resolve_data_dir())
         refuse_secret_arguments(argv)
         parser = build_parser()
         try:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -105,8 +106,9 @@ def test_the_window_modules_leave_the_engine_lock_and_the_dialogs_for_later():
 
 def test_pyside_answers_its_import_scan_without_reading_sources_through_inspect():
     """PySide reads each newly named module's source after it is imported (~0.1 ms a module,
-    kept in linecache); pyside_fixes answers the same question with a plain read. Modules that
-    mention PySide6 must still be told apart from the rest."""
+    kept in linecache); pyside_fixes answers the same question with a plain read, and for the
+    app's own modules by their package (see the next test). Modules that mention PySide6 must
+    still be told apart from the rest."""
     pytest.importorskip("PySide6")
     run_probe(
         "import linecache\n"
@@ -123,3 +125,16 @@ def test_pyside_answers_its_import_scan_without_reading_sources_through_inspect(
         " or path.endswith(('peewee.py', 'html/__init__.py'))]\n"
         "assert not read, read"
     )
+
+
+def test_only_the_window_package_mentions_pyside6():
+    """The architecture's rule (nothing outside gui/ imports Qt), which also lets the import
+    scan answer for the app's own modules by their name without reading their sources."""
+    package = Path(registry.__file__).resolve().parent.parent
+    window = package / "gui"
+    mentions = [
+        str(path.relative_to(package))
+        for path in sorted(package.rglob("*.py"))
+        if window not in path.parents and b"PySide6" in path.read_bytes()
+    ]
+    assert mentions == []

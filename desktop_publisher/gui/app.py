@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QEvent, QObject, QSocketNotifier, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
-from desktop_publisher import APP_ID, APP_NAME
+from desktop_publisher import APP_ID, APP_NAME, prefetch
 from desktop_publisher.accounts import AccountService
 from desktop_publisher.credentials import CredentialStore
 from desktop_publisher.engine.events import EngineEvent, EventBus, EventKind
@@ -377,6 +377,8 @@ def after_first_paint(
     gc.freeze()
     gc.enable()
     start_engine(context, on_failure)
+    # What this start read, for the next one to read ahead (see prefetch).
+    context.jobs.run(prefetch.record, context.data_dir)
     check_keyring(context, window)  # a locked or missing keyring is explained, with Retry
 
 

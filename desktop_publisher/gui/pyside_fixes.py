@@ -97,10 +97,17 @@ def speed_up_import_scan() -> bool:
     if getattr(slow, "speeded_up", False):
         return True
     standard_library = sys.stdlib_module_names
+    own, window = __name__.partition(".")[0], __package__ or ""
 
     def uses_pyside(module: ModuleType) -> Any:
-        if str(getattr(module, "__name__", "")).partition(".")[0] in standard_library:
+        name = str(getattr(module, "__name__", ""))
+        top = name.partition(".")[0]
+        if top in standard_library:
             return False
+        if top == own:
+            # Only the window package imports Qt (a test holds the rest to it): no need to read
+            # the source, which on a start after a reboot comes from the disk.
+            return name == window or name.startswith(window + ".")
         path = getattr(module, "__file__", None)
         if isinstance(path, str) and path.endswith(".py"):
             try:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import gc
+import sys
 import threading
 
 import pytest
 from PySide6.QtWidgets import QMainWindow
 
+from desktop_publisher import prefetch
 from desktop_publisher.engine.events import EventKind
 from desktop_publisher.engine.lock import EngineLock, engine_running
 from desktop_publisher.gui.app import (
@@ -71,6 +73,28 @@ def test_after_the_first_paint_the_collector_is_on_and_the_engine_runs(
     qtbot.waitUntil(lambda: deferred_ctx.engine.started, timeout=10_000)
     assert engine_running(data_dir) and failures == []
     assert len(threads) == 1 and threads[0] is not threading.main_thread()
+
+
+def test_after_the_first_paint_the_start_s_files_are_listed_for_the_next_start(
+    qtbot, deferred_ctx, data_dir
+):  # noqa: ANN001
+    import PySide6.QtCore
+
+    window = MainWindow(deferred_ctx)
+    qtbot.addWidget(window)
+    window.close_handler = None
+    listing = data_dir / prefetch.LISTING
+    assert not listing.exists()
+    try:
+        after_first_paint(deferred_ctx, window, [].append)
+    finally:
+        gc.unfreeze()  # this process goes on to other tests
+    # Written on a job thread; the next `desktop-publisher` reads these ahead (prefetch.start).
+    qtbot.waitUntil(listing.is_file, timeout=10_000)
+    listed = listing.read_text().splitlines()
+    assert PySide6.QtCore.__file__ in listed
+    main_window = sys.modules["desktop_publisher.gui.main_window"]
+    assert {main_window.__cached__, main_window.__file__} & set(listed)
 
 
 def test_an_engine_that_cannot_start_is_reported(qtbot, deferred_ctx):  # noqa: ANN001
