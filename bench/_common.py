@@ -26,12 +26,7 @@ if str(REPO) not in sys.path:
     # The benchmarks import the product and the test support code (fakes, test keyrings).
     sys.path.insert(0, str(REPO))
 
-# Same text layout as store/fields.py: fixed width, so text order is time order.
-UTC_FORMAT = "%Y-%m-%d %H:%M:%S.%f"
-
-
-def utc_text(moment: datetime) -> str:
-    return moment.astimezone(UTC).strftime(UTC_FORMAT)
+from desktop_publisher.store.fields import utc_text  # noqa: E402 - the columns' own text
 
 
 @contextmanager

@@ -2,7 +2,7 @@
 interpreter), answering every `POST /posts` after `--latency` seconds.
 
 Prints "url <base url>" once, then one JSON line per post: post_id, received (request read),
-answered (answer about to be sent), auth (the Authorization header, which names the account).
+auth (the Authorization header, which names the account).
 Started and read by _common.SlowServer.
 """
 
@@ -34,7 +34,6 @@ def main() -> int:
         record = {
             "post_id": body["post_id"],
             "received": request.received_at,
-            "answered": time.time(),
             "auth": request.header("Authorization"),
         }
         with out:

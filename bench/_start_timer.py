@@ -28,6 +28,7 @@ import sys
 import time
 
 FONT_DIRS = ("/usr/share/fonts", "/usr/local/share/fonts")
+CHILD = os.path.join(os.path.dirname(os.path.abspath(__file__)), "_gui_child.py")
 
 
 def drop_page_cache() -> bool:
@@ -62,10 +63,9 @@ def evict_files(roots: list[str]) -> int:
 
 def start_once(mode: str, cwd: str, env: dict[str, str]) -> tuple[float, float]:
     """Seconds from process start to the first paint, and the RSS (MB) then."""
-    child = os.path.join(os.path.dirname(os.path.abspath(__file__)), "_gui_child.py")
     started = time.perf_counter()
     proc = subprocess.Popen(
-        [sys.executable, child, mode],
+        [sys.executable, CHILD, mode],
         env=env,
         cwd=cwd,
         stdout=subprocess.PIPE,
@@ -93,7 +93,7 @@ def main() -> int:
         mode, cwd, *pairs = line.split("\t")
         runs.append((mode, cwd, dict(pair.split("=", 1) for pair in pairs)))
     roots = sorted({sys.prefix, sys.base_prefix, *(cwd for _, cwd, _ in runs), *FONT_DIRS})
-    roots.append(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))  # the checkout
+    roots.append(os.path.dirname(os.path.dirname(CHILD)))  # the checkout
     for mode, cwd, env in runs:
         start_once(mode, cwd, env)  # untimed: bytecode compiled, caches filled
     if cache == "cold" and drop_page_cache():

@@ -41,7 +41,6 @@ GOAL_MONTH_SWITCH_MS = 50.0
 GOAL_STALL_MS = 50.0
 GOAL_RSS_MB = 150.0
 HEARTBEAT_MS = 5
-CHILD = Path(__file__).resolve().parent / "_gui_child.py"
 
 
 # --- 1. start ----------------------------------------------------------------------------------
@@ -76,15 +75,22 @@ def time_starts(cache: str, starts: int, runs: list[tuple[str, Path]]) -> list[l
     return results
 
 
-def report_starts(cache: str, starts: int, posts: int, big: int) -> None:
+def report_starts(caches: tuple[str, ...], starts: int, posts: int, big: int) -> None:
+    """Each kind of start in each cache state, on DBs built once for all of them."""
     with temp_data_dir("start") as small_dir, temp_data_dir("start-big") as big_dir:
         _common.build_posts(small_dir, posts)
         runs = [("bare", small_dir), ("app", small_dir), ("floor", small_dir)]
         if big:
             _common.build_posts(big_dir, big)
             runs.append(("app", big_dir))
-        print(f"-- {cache} start to first paint, {starts} starts each (separate processes)")
-        results = time_starts(cache, starts, runs)
+        for cache in caches:
+            print(f"-- {cache} start to first paint, {starts} starts each (separate processes)")
+            report_medians(cache, runs, time_starts(cache, starts, runs), posts, big)
+
+
+def report_medians(
+    cache: str, runs: list[tuple[str, Path]], results: list[list[tuple]], posts: int, big: int
+) -> None:
     medians = []
     for i, (mode, _dir) in enumerate(runs):
         took = [t for t, _ in results[i]]
@@ -411,8 +417,8 @@ def main() -> int:
     args = parser.parse_args()
     header("window")
     if not args.skip_start:
-        for cache in ("cold", "warm") if args.cache == "both" else (args.cache,):
-            report_starts(cache, args.starts, args.start_posts, args.posts)
+        caches = ("cold", "warm") if args.cache == "both" else (args.cache,)
+        report_starts(caches, args.starts, args.start_posts, args.posts)
     in_process(args.posts, args.publish, args.latency, args.switches, args.profile)
     return 0
 

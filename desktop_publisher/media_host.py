@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from desktop_publisher.credentials import CredentialStore, get_platform_credentials
-from desktop_publisher.store.connection import Store
 from desktop_publisher.store.models import Account
 
 
@@ -15,7 +14,7 @@ def media_host_account(except_id: int | None = None) -> Account | None:
     return None
 
 
-def find_media_host(store: Store, credentials: CredentialStore) -> object | None:
+def find_media_host(credentials: CredentialStore) -> object | None:
     account = media_host_account()
     if account is None:
         return None

@@ -187,11 +187,9 @@ class PostService:
             raise UserError(f'--at: {iso_utc(new.at)} is in the past; give a future time or "now".')
         media = normalize_media(new.media)
         variant_data = PostVariant(new.text, new.title, new.link, media, dict(new.extra))
-        problems = []
+        platforms = sorted({a.platform for a in accounts})
         host = media_host_available()
-        for platform in sorted({a.platform for a in accounts}):
-            cls = registry.publisher_class(platform)
-            problems += [f"{cls.label} {p}" for p in cls.validate(variant_data, host)]
+        problems = [m for p in platforms for m in self.problems(p, variant_data, host)]
         if problems:
             raise UserError("; ".join(problems))
         at = max(new.at, now)
@@ -199,7 +197,6 @@ class PostService:
             content = Content.create(
                 title=new.title or "", text=new.text, link=new.link, media=media
             )
-            platforms = sorted({a.platform for a in accounts})
             return _schedule(content, accounts, {p: variant_data for p in platforms}, at)
 
     # --- the editor ----------------------------------------------------------------------

@@ -101,10 +101,12 @@ def used_files() -> list[str]:
                 fields = line.split(None, 5)
                 if len(fields) == 6 and fields[5].startswith("/"):
                     # " (deleted)" marks a file replaced since it was mapped.
-                    seen.setdefault(fields[5].rstrip("\n").removesuffix(" (deleted)"), None)
+                    path = fields[5].rstrip("\n").removesuffix(" (deleted)")
+                    if path not in seen and os.path.isfile(path):
+                        seen[path] = None
     except OSError:
         pass
-    return [path for path in seen if os.path.isfile(path)]  # (the mapped ones: not deleted)
+    return list(seen)
 
 
 def record(data_dir: Path) -> bool:

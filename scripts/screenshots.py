@@ -211,7 +211,7 @@ def main(argv: list[str] | None = None) -> int:
     from desktop_publisher import APP_NAME
     from desktop_publisher.credentials import CredentialStore
     from desktop_publisher.gui import i18n, icons
-    from desktop_publisher.gui.app import create_context
+    from desktop_publisher.gui.app import Running, create_context, shutdown
     from desktop_publisher.store.connection import open_store
 
     QApplication.setApplicationName(APP_NAME)
@@ -251,9 +251,6 @@ def main(argv: list[str] | None = None) -> int:
     ]
     for name, build in shots:
         widget = build(ctx, window)
-        if widget is None:
-            print(f"skipped {name}: not available in this version")
-            continue
         widget.show()
         _save(widget, args.out / name, app)
         # hide(), not close(): the editor would ask about its unsaved sample text.
@@ -265,19 +262,14 @@ def main(argv: list[str] | None = None) -> int:
     _save(window, args.out / "main-window-dark.png", app)
     app.setPalette(light)
     window.close()
-    ctx.jobs.wait(10_000)
-    ctx.engine.stop(wait=True)
-    if lock is not None:
-        lock.release()
+    shutdown(Running(ctx, lock))
     return 0
 
 
 def _editor(ctx, window):  # noqa: ANN001, ANN202
-    try:
-        from desktop_publisher.gui.editor import PostEditor
-    except ImportError:
-        return None
     from PySide6.QtCore import Qt
+
+    from desktop_publisher.gui.editor import PostEditor
 
     editor = PostEditor(ctx, window, initial_date=datetime.now().date() + timedelta(days=1))
     editor.resize(980, 760)
@@ -290,25 +282,19 @@ def _editor(ctx, window):  # noqa: ANN001, ANN202
         "Our autumn collection is here Handmade in Kraków, shipped everywhere.\n\n"
         "#slowfashion #handmade #autumn"
     )
-    tabs = getattr(editor, "tabs", None)
-    if tabs is not None:
-        tabs.setCurrentIndex(tabs.count() - 1)
+    editor.tabs.setCurrentIndex(editor.tabs.count() - 1)
     return editor
 
 
 def _accounts_dialog(ctx, window):  # noqa: ANN001, ANN202
-    try:
-        from desktop_publisher.gui.accounts_dialog import AccountsDialog
-    except ImportError:
-        return None
+    from desktop_publisher.gui.accounts_dialog import AccountsDialog
+
     return AccountsDialog(ctx, window)
 
 
 def _settings_dialog(ctx, window):  # noqa: ANN001, ANN202
-    try:
-        from desktop_publisher.gui.settings_dialog import SettingsDialog
-    except ImportError:
-        return None
+    from desktop_publisher.gui.settings_dialog import SettingsDialog
+
     return SettingsDialog(ctx, window)
 
 

@@ -102,6 +102,24 @@ def service(store: Store, credentials: CredentialStore, events: EventBus) -> Pub
 
 
 @pytest.fixture
+def engine(store: Store, credentials: CredentialStore, events: EventBus):  # noqa: ANN201
+    """engine(**options) → a started Engine on the test's store; all are stopped afterwards."""
+    from desktop_publisher.engine.scheduler import Engine
+
+    engines: list[Engine] = []
+
+    def make(**kwargs: object) -> Engine:
+        created = Engine(store, credentials, events, **kwargs)
+        engines.append(created)
+        created.start()
+        return created
+
+    yield make
+    for created in engines:
+        created.stop()
+
+
+@pytest.fixture
 def fake_server() -> Iterator[FakeServer]:
     server = fakenet.make_fakenet_server()
     yield server

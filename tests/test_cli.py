@@ -13,7 +13,6 @@ import os
 import signal
 import sqlite3
 import stat
-import subprocess
 import sys
 import threading
 from collections.abc import Iterator
@@ -30,7 +29,7 @@ from desktop_publisher.store.models import ScheduledPost, database_proxy
 from desktop_publisher.when import parse_when
 from tests.support.fakehttp import Fault, Response
 from tests.support.keyrings import FileKeyring
-from tests.support.processes import REPO, cli_env, run_cli, start_cli
+from tests.support.processes import REPO, cli_env, run_cli, run_python, start_cli
 from tests.support.waiting import wait_until
 
 PROG = "desktop-publisher"
@@ -954,10 +953,7 @@ def test_commands_other_than_gui_never_import_qt():
         "qt = sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken')))\n"
         "assert not qt, qt\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, env=cli_env(), timeout=60
-    )
-    assert done.returncode == 0, done.stderr
+    run_python(probe)
 
 
 def test_instagram_local_images_need_a_media_host(cli, data_dir, tmp_path):  # noqa: ANN001

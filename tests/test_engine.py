@@ -17,21 +17,6 @@ from tests.support.processes import run_cli
 from tests.support.waiting import wait_until
 
 
-@pytest.fixture
-def engine(store, credentials, events):
-    engines = []
-
-    def make(**kwargs) -> Engine:
-        created = Engine(store, credentials, events, **kwargs)
-        engines.append(created)
-        created.start()
-        return created
-
-    yield make
-    for created in engines:
-        created.stop()
-
-
 def status_of(post_id: int) -> str:
     return ScheduledPost.get_by_id(post_id).status
 

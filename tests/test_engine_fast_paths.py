@@ -7,28 +7,10 @@ import sqlite3
 import threading
 from datetime import UTC, datetime, timedelta
 
-import pytest
-
 from desktop_publisher.engine import publishing
-from desktop_publisher.engine.scheduler import Engine
 from desktop_publisher.engine.tasks import schedule_due_posts_task
 from desktop_publisher.store.models import PublishAttempt, ScheduledPost, Status
 from tests.support.waiting import wait_until
-
-
-@pytest.fixture
-def engine(store, credentials, events):
-    engines = []
-
-    def make() -> Engine:
-        created = Engine(store, credentials, events)
-        engines.append(created)
-        created.start()
-        return created
-
-    yield make
-    for created in engines:
-        created.stop()
 
 
 def _set_from_another_connection(path, key: str, value: str) -> None:
@@ -67,15 +49,11 @@ def test_engine_sees_settings_changed_by_another_process(store, engine):
     )
 
 
-def test_engine_start_forgets_settings_read_before(store, credentials, events):
+def test_engine_start_forgets_settings_read_before(store, engine):
     assert store.settings.cached("lookahead_minutes") == 30
     _set_from_another_connection(store.path, "lookahead_minutes", "45")
-    started = Engine(store, credentials, events)
-    started.start()
-    try:
-        assert store.settings.cached("lookahead_minutes") == 45
-    finally:
-        started.stop()
+    engine()
+    assert store.settings.cached("lookahead_minutes") == 45
 
 
 def _move(post_id: int, due: datetime, status: str = Status.SCHEDULED) -> None:

@@ -7,14 +7,12 @@ from __future__ import annotations
 import ctypes
 import mmap
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from desktop_publisher import prefetch
-from tests.support.processes import cli_env
+from tests.support.processes import run_python
 from tests.support.waiting import wait_until
 
 pytestmark = pytest.mark.skipif(not prefetch.supported(), reason="Linux only")
@@ -77,11 +75,7 @@ def run_start(data_dir: Path, before: str = "") -> str:
         f"{before}\n"
         f"print(prefetch.start(Path({str(data_dir)!r})))\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, env=cli_env(), timeout=60
-    )
-    assert done.returncode == 0, done.stderr
-    return done.stdout.strip()
+    return run_python(code).strip()
 
 
 def test_the_next_start_reads_the_recorded_files_ahead(tmp_path):  # noqa: ANN001

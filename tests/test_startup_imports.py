@@ -6,14 +6,12 @@ Each probe runs in a fresh interpreter, where sys.modules shows what was importe
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from desktop_publisher.platforms import registry
-from tests.support.processes import cli_env
+from tests.support.processes import run_python
 
 HEAVY = ("requests", "urllib3", "keyring", "apscheduler")
 
@@ -25,10 +23,7 @@ def run_probe(code: str) -> None:
         f"heavy = sorted(m for m in sys.modules if m.split('.')[0] in {HEAVY!r})\n"
         "assert not heavy, heavy\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, env=cli_env(), timeout=60
-    )
-    assert done.returncode == 0, done.stderr
+    run_python(probe)
 
 
 def test_builtin_ids_and_labels_match_the_client_classes():

@@ -350,7 +350,7 @@ def test_media_host_is_found_for_a_marked_account(
         {"site_url": wordpress_site.url, "username": wordpress_site.user, "media_host": True},
         secret=wordpress_site.app_password,
     )
-    host = find_media_host(store, credentials)
+    host = find_media_host(credentials)
     assert isinstance(host, WordPressMediaHost)
     assert requests.get(host.upload_public(str(image)), timeout=30).content == image.read_bytes()
 

@@ -36,6 +36,7 @@ from desktop_publisher.platforms.http import make_session
 from desktop_publisher.posts import media_host_available, variant_of
 from desktop_publisher.redaction import redact
 from desktop_publisher.store.connection import Store
+from desktop_publisher.store.fields import from_utc_text, utc_text
 from desktop_publisher.store.models import (
     PENDING,
     Account,
@@ -93,8 +94,6 @@ _FINISH_ATTEMPT_SQL = (
     "UPDATE publish_attempt SET finished_at = ?, outcome = ?, error_kind = ?, message = ? "
     "WHERE id = ?"
 )
-_utc_text = ScheduledPost.due_at.db_value
-_utc_value = ScheduledPost.due_at.python_value
 
 
 def _readers(fields: list) -> list[tuple[str, Callable[[object], object]]]:
@@ -170,7 +169,7 @@ class PublishingService:
         status, due_text = row
         now = self.clock.now()
         if not manual and status in PENDING:
-            due_at = _utc_value(due_text)
+            due_at = from_utc_text(due_text)
             if due_at - now > EARLY_TOLERANCE:
                 # Rescheduled later since this job was planned: its own job will come.
                 return PublishOutcome(scheduled_post_id, False, status, "not due yet")
@@ -244,7 +243,7 @@ class PublishingService:
     ) -> tuple[PublishAttempt, ScheduledPost, Account, ContentVariant] | None:
         """The compare-and-set `scheduled|queued → publishing` and the ledger row, in one
         transaction; then the post as claimed, with its account and variant."""
-        stamp = _utc_text(now)
+        stamp = utc_text(now)
         with self.writing():
             conn = self.store.db.connection()
             claim = (Status.PUBLISHING.value, stamp, stamp, post_id)
@@ -331,14 +330,14 @@ class PublishingService:
     ) -> None:
         """Inside the caller's transaction."""
         self.store.db.connection().execute(
-            _FINISH_ATTEMPT_SQL, (_utc_text(self.clock.now()), outcome, kind, message, attempt.id)
+            _FINISH_ATTEMPT_SQL, (utc_text(self.clock.now()), outcome, kind, message, attempt.id)
         )
 
     def _record_success(
         self, post: ScheduledPost, account: Account, attempt: PublishAttempt, result: PublishResult
     ) -> PublishOutcome:
         now = self.clock.now()
-        stamp = _utc_text(now)
+        stamp = utc_text(now)
         with self.writing():
             # needs_check too: the monitor may have given up on a very slow call that then
             # succeeded; what we know now is better than what it guessed.

@@ -322,4 +322,4 @@ class Engine:
     def _media_host(self) -> object | None:
         from desktop_publisher.media_host import find_media_host
 
-        return find_media_host(self.store, self.service.credentials)
+        return find_media_host(self.service.credentials)

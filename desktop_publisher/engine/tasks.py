@@ -16,6 +16,7 @@ from peewee import chunked, fn
 from desktop_publisher.engine.events import EngineEvent, EventKind
 from desktop_publisher.engine.publishing import PENDING_SQL, PublishingService
 from desktop_publisher.store.connection import Store
+from desktop_publisher.store.fields import from_utc_text, utc_text
 from desktop_publisher.store.models import (
     TERMINAL,
     Account,
@@ -64,16 +65,12 @@ _SCHEDULED = Status.SCHEDULED.value
 _QUEUED = Status.QUEUED.value
 
 
-_utc_text = ScheduledPost.due_at.db_value
-_utc_value = ScheduledPost.due_at.python_value
-
-
 def _due_value(text: str) -> datetime:
     due = _due_by_text.get(text)
     if due is None:
         if len(_due_by_text) >= _CACHE_MAX:
             _due_by_text.clear()
-        due = _due_by_text[text] = _utc_value(text)
+        due = _due_by_text[text] = from_utc_text(text)
     return due
 
 
@@ -103,7 +100,7 @@ def schedule_due_posts_task(service: PublishingService) -> DueReport:
     store = service.store
     settings = store.settings
     now = service.clock.now()
-    horizon = _utc_text(now + _minutes(settings.cached("lookahead_minutes")))
+    horizon = utc_text(now + _minutes(settings.cached("lookahead_minutes")))
     report = DueReport()
     rows = _pending_until(store, horizon)
     if not rows:
@@ -112,12 +109,20 @@ def schedule_due_posts_task(service: PublishingService) -> DueReport:
     # Rows come in due order: only a prefix can be overdue.
     late = now - _minutes(settings.cached("lateness_window_minutes"))
     if _due_value(rows[0][2]) < late:
+        overdue = []
         for post_id, _, due_text, _ in rows:
             if _due_value(due_text) >= late:
                 break
-            post = ScheduledPost.get_or_none(ScheduledPost.id == post_id)
-            if post is not None and service.mark_missed_if_late(post, now):
-                report.missed.append(post_id)
+            overdue.append(post_id)
+        for batch in chunked(overdue, 500):
+            # Read whole before the writes below (one read, the account with each post).
+            posts = list(
+                ScheduledPost.select(ScheduledPost, Account)
+                .join(Account)
+                .where(ScheduledPost.id.in_(batch))
+                .order_by(ScheduledPost.due_at, ScheduledPost.id)
+            )
+            report.missed += [p.id for p in posts if service.mark_missed_if_late(p, now)]
 
     missed = set(report.missed)
     to_queue = [r[0] for r in rows if r[3] == _SCHEDULED and r[0] not in missed]

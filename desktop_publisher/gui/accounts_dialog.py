@@ -39,7 +39,7 @@ from desktop_publisher.gui.account_edit import AccountEditDialog
 from desktop_publisher.gui.context import AppContext
 from desktop_publisher.gui.keyring_dialog import show_keyring_problem
 from desktop_publisher.gui.notifications import platform_label
-from desktop_publisher.gui.problems import platform_tr
+from desktop_publisher.gui.problems import platform_tr, set_text_colour
 from desktop_publisher.platforms import registry
 from desktop_publisher.platforms.base import PublishError
 from desktop_publisher.redaction import redact
@@ -333,7 +333,7 @@ class AccountsDialog(QDialog):
         """The one line under the list with the outcome of the last action."""
         self.result.setText(text)
         colour = statuses.colour(status, self.palette()) if status else None
-        self.result.setStyleSheet(f"color: {colour.name()};" if colour is not None else "")
+        set_text_colour(self.result, colour.name() if colour is not None else None)
         icon = statuses.icon(status) if status else None
         self.result_icon.setPixmap(icon.pixmap(16, 16) if icon is not None else QPixmap())
 

@@ -551,8 +551,9 @@ class CalendarView(QWidget):
             self.daySelected.emit(day)
 
     def set_highlight(self, first_last: tuple[date, date] | None) -> None:
-        self.highlight = first_last
-        self.grid.update()
+        if first_last != self.highlight:  # a refresh sets the same range again: no repaint
+            self.highlight = first_last
+            self.grid.update()
 
     def _clicked(self, day: date) -> None:
         # A second click on the chosen day shows every day again.

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from desktop_publisher.gui import icons, statuses, timefmt
 from desktop_publisher.gui.notifications import platform_label
+from desktop_publisher.gui.problems import set_text_colour
 from desktop_publisher.store.models import (
     Content,
     ContentVariant,
@@ -331,7 +332,7 @@ class DetailsPane(QScrollArea):
             text += " · " + self.tr("%n attempt(s)", "", attempts)
         self.status.setText(text)
         colour = statuses.colour(status, self.palette())
-        self.status.setStyleSheet(f"color: {colour.name()};" if colour else "")
+        set_text_colour(self.status, colour.name() if colour else None)
 
     # --- buttons -------------------------------------------------------------------------------
     def _add_button(self, layout: QHBoxLayout, name: str, text: str) -> None:

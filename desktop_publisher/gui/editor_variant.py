@@ -305,12 +305,9 @@ class VariantPane(QWidget):
         # Anything else (a platform's own rule) is shown with the images, the last field.
         rest = by_field.pop("media", []) + [m for ms in by_field.values() for m in ms]
         self.media_problem.show_messages(rest)
-        self._update_counter(self.text_as_sent(variant))
+        # What the platform counts: some send the link inside the text (Instagram's caption).
+        self._update_counter(self.cls.text_as_sent(variant))
         return problems
-
-    def text_as_sent(self, variant: PostVariant) -> str:
-        """What the platform counts: some send the link inside the text (Instagram's caption)."""
-        return self.cls.text_as_sent(variant)
 
     def _update_counter(self, text: str) -> None:
         limits = self.cls.limits

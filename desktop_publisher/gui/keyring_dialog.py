@@ -162,7 +162,7 @@ def check_keyring(ctx: AppContext, parent: QWidget) -> None:
         return  # no account: the keyring is not needed yet
 
     def failed(error: Exception) -> None:
-        if isinstance(error, KeyringUnavailable) and shiboken6.isValid(parent):
+        if isinstance(error, KeyringUnavailable):
             show_keyring_problem(parent, error, lambda: check_keyring(ctx, parent))
 
-    ctx.jobs.run(ctx.credentials.get_secret, first.id, on_error=failed)
+    ctx.jobs.run(ctx.credentials.get_secret, first.id, on_error=failed, owner=parent)

@@ -47,7 +47,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_publisher import APP_NAME
-from desktop_publisher.engine.events import EngineEvent, EventBus
+from desktop_publisher.engine.events import EventBus
 from desktop_publisher.errors import UserError
 from desktop_publisher.gui import icons, statuses, timefmt
 from desktop_publisher.gui.calendar_view import MONTH, WEEK, CalendarView, week_start
@@ -60,6 +60,7 @@ from desktop_publisher.posts import EDITABLE
 from desktop_publisher.store import queries
 from desktop_publisher.store.models import PENDING, Account, ScheduledPost, Status
 from desktop_publisher.store.queries import DRAFT, QueueFilter, QueueRow
+from desktop_publisher.when import next_full_hour
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMenu, QMessageBox
@@ -170,8 +171,9 @@ class MainWindow(QMainWindow):
         self._status_again: tuple[bool, bool] | None = None
         self._accounts_key: list[tuple[Any, ...]] = []
         self._fallback_events = EventBus()
-        # Posts published here while another process owns the engine still notify the user.
-        self._fallback_events.subscribe(self._fallback_event)
+        # Posts published here while another process owns the engine still notify the user (the
+        # events come from a job thread; the bridge's signal takes them to this one).
+        self._fallback_events.subscribe(ctx.bridge.event.emit)
         self.message_boxes: list[QMessageBox] = []  # open error boxes (tests look at them)
 
         self.setWindowTitle(APP_NAME)
@@ -205,7 +207,8 @@ class MainWindow(QMainWindow):
 
         self.refresh_accounts()
         self.apply_filter()
-        self._engine_state_changed("")  # also fills the status line
+        self._engine_state_changed("")
+        self.refresh_status()
         self.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # --- construction --------------------------------------------------------------------------
@@ -882,10 +885,6 @@ class MainWindow(QMainWindow):
         if not self._refresh_timer.isActive():
             self._refresh_timer.start()
 
-    def _fallback_event(self, event: EngineEvent) -> None:
-        # Runs on a job thread (a post published here for another process's engine).
-        self.ctx.bridge.event.emit(event)
-
     def _post_changed(self, _post_id: int, _status: str) -> None:
         # Only a status changed: the drafts, the range's count and the warnings stay.
         if not self._refresh_timer.isActive():
@@ -925,7 +924,7 @@ class MainWindow(QMainWindow):
     def _refresh_rest(self) -> None:
         full, self._rest_full = self._rest_full, False
         self.calendar.refresh()
-        self._update_range_widgets(recount=False)
+        # (The range's label changes with the filter only; its count comes with the read below.)
         # A status change moves no post in or out of a filter that does not choose statuses.
         recount = full or bool(self.model.filter().statuses)
         self._refresh_status_later(warnings=full, recount=recount)
@@ -1070,7 +1069,8 @@ class MainWindow(QMainWindow):
             self.pause_action.setToolTip(
                 self.tr("Hold every scheduled post until you resume (Publish now still works)")
             )
-        self.refresh_status()
+        # The state and the next post; a state change leaves the counts and warnings as they are.
+        self._show_status()
 
     # --- selection -----------------------------------------------------------------------------
     def selected_row(self) -> QueueRow | None:
@@ -1184,7 +1184,7 @@ class MainWindow(QMainWindow):
         if self.range_kind == DAY:
             now = datetime.now(timefmt.zone())
             if self.anchor == now.date():
-                initial = (now + timedelta(hours=1)).replace(minute=0, second=0, microsecond=0)
+                initial = next_full_hour(now)
             elif self.anchor > now.date():
                 initial = datetime.combine(self.anchor, time(9, 0), tzinfo=timefmt.zone())
         self._open_editor(initial_date=initial)

@@ -24,7 +24,7 @@ from typing import Any
 
 import peewee
 
-from desktop_publisher.store.fields import UtcDateTimeField, utcnow
+from desktop_publisher.store.fields import from_utc_text, utc_text, utcnow
 from desktop_publisher.store.models import Status
 
 DRAFT = "draft"  # the queue's name for content that has no scheduled post
@@ -32,17 +32,6 @@ PREVIEW_CHARS = 280
 # Under this many matching rows a selective filter (status, account) is cheaper through its own
 # index plus a sort than walking the whole time index for matches.
 SELECTIVE_ROWS = 20_000
-
-_UTC_FIELD = UtcDateTimeField()
-
-
-def utc_text(moment: datetime) -> str:
-    """The column's text for an aware datetime."""
-    return str(_UTC_FIELD.db_value(moment))
-
-
-def from_utc_text(value: str | None) -> datetime | None:
-    return _UTC_FIELD.python_value(value)
 
 
 def like_pattern(text: str) -> str:

@@ -29,7 +29,7 @@ from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import parse_qs
 
-from tests.support.fakehttp import ActThenDrop, FakeApi, Fault, Request, Response
+from tests.support.fakehttp import FakeApi, Request, Response
 
 PAGE_ID = "104857600123456"
 PAGE_NAME = "Acme Bakery"
@@ -358,15 +358,6 @@ class FakeGraph(FakeApi):
 
     def use_up_quota(self) -> None:
         self.quota_usage = self.quota_total
-
-    def fail(self, method: str | None, path: str, response: Response, count: int = 1) -> Fault:
-        return self.server.add_fault(Fault(method, path, response=response, count=count))
-
-    def drop(self, path: str, act: bool = True, then: Fault | None = None) -> Fault:
-        """Drop the connection after reading the request; with act, after doing the work.
-        `then` is queued when the drop happened (only with act)."""
-        fault = ActThenDrop(None, path, then=then) if act else Fault(None, path, drop=True)
-        return self.server.add_fault(fault)
 
     # --- checks every Graph call makes -------------------------------------------------------
     def _token(self, request: Request) -> tuple[str | None, Response | None]:

@@ -19,7 +19,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
-from tests.support.fakehttp import ActThenDrop, FakeApi, Fault, Request, Response
+from tests.support.fakehttp import FakeApi, Fault, Request, Response
 
 TOKEN = "tok-123456"
 SUB = "abc"
@@ -234,9 +234,6 @@ class FakeLinkedIn(FakeApi):
     def revoke_token(self) -> None:
         self.token_state = "revoked"
 
-    def fail(self, method: str | None, path: str, response: Response, count: int = 1) -> Fault:
-        return self.server.add_fault(Fault(method, path, response=response, count=count))
-
     def rate_limit(self, path: str = r"^/rest/posts$", retry_after: str | None = None) -> Fault:
         return self.fail(None, path, throttled(retry_after))
 
@@ -250,9 +247,7 @@ class FakeLinkedIn(FakeApi):
         return super().hold(path)
 
     def drop(self, path: str = r"^/rest/posts$", act: bool = True) -> Fault:
-        """Drop the connection after reading the request; with act, after doing the work."""
-        fault = ActThenDrop(None, path) if act else Fault(None, path, drop=True)
-        return self.server.add_fault(fault)
+        return super().drop(path, act)
 
     # --- checks every LinkedIn endpoint makes ----------------------------------------------
     def _auth(self, request: Request) -> Response | None:

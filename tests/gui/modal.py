@@ -26,9 +26,11 @@ def answer_next_modal(
     return seen
 
 
-def click_button(box: QMessageBox, text: str) -> None:
+def click_button(box: QWidget, text: str) -> None:
+    """Click the message box's button labelled `text` (its mnemonic's "&" aside)."""
+    assert isinstance(box, QMessageBox)
     for button in box.buttons():
-        if button.text() == text:
+        if button.text().replace("&", "") == text:
             button.click()
             return
     raise AssertionError(f"no button {text!r} in {[b.text() for b in box.buttons()]}")

@@ -23,7 +23,7 @@ from desktop_publisher.gui.account_edit import AccountEditDialog
 from desktop_publisher.gui.accounts_dialog import COL_CHECK, COL_TOKEN, AccountsDialog
 from desktop_publisher.gui.keyring_dialog import KeyringDialog, check_keyring
 from desktop_publisher.store.models import Account, ScheduledPost, Status
-from tests.gui.modal import answer_next_modal
+from tests.gui.modal import answer_next_modal, click_button
 from tests.support.fakehttp import Fault, Response
 from tests.support.keyrings import MemoryKeyring
 
@@ -360,13 +360,13 @@ def test_remove_says_what_happens_to_the_scheduled_posts(
     dialog = open_dialog()
     select(dialog, "Brand A")
 
-    seen = answer_next_box(lambda box: _click(box, "Cancel"))
+    seen = answer_next_box(lambda box: click_button(box, "Cancel"))
     dialog.remove_selected()
     assert "1 scheduled post will not be published" in seen[0].informativeText()
     assert "page access token is deleted from the system keyring" in seen[0].informativeText()
     assert Account.get_or_none(Account.id == account.id) is not None
 
-    answer_next_box(lambda box: _click(box, "Remove account"))
+    answer_next_box(lambda box: click_button(box, "Remove account"))
     dialog.remove_selected()
     qtbot.waitUntil(lambda: dialog.result.text() == "Removed Brand A.", timeout=10_000)
     assert Account.get_or_none(Account.id == account.id) is None
@@ -385,15 +385,6 @@ def test_an_account_with_a_post_to_check_is_not_removed(qtbot, open_dialog, add_
     box = next(w for w in dialog.findChildren(QMessageBox) if w.isVisible())
     assert "cannot be removed yet" in box.text()
     assert Account.get_or_none(Account.id == account.id) is not None
-
-
-def _click(box: QWidget, text: str) -> None:
-    assert isinstance(box, QMessageBox)
-    for button in box.buttons():
-        if button.text().replace("&", "") == text:
-            button.click()
-            return
-    raise AssertionError(f"no button {text!r} in {[b.text() for b in box.buttons()]}")
 
 
 # --- keyring unavailable --------------------------------------------------------------------------

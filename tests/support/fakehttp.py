@@ -234,6 +234,16 @@ class FakeApi:
         self.server.add_fault(Fault(None, path, hold=event))
         return event
 
+    def fail(self, method: str | None, path: str, response: Response, count: int = 1) -> Fault:
+        """Answer the next `count` matching requests with `response` instead."""
+        return self.server.add_fault(Fault(method, path, response=response, count=count))
+
+    def drop(self, path: str, act: bool = True, then: Fault | None = None) -> Fault:
+        """Drop the connection after reading the request; with act, after doing the work.
+        `then` is queued when the drop happened (only with act)."""
+        fault = ActThenDrop(None, path, then=then) if act else Fault(None, path, drop=True)
+        return self.server.add_fault(fault)
+
     def close(self) -> None:
         for event in self._holds:
             event.set()

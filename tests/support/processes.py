@@ -30,6 +30,16 @@ def run_cli(
     )
 
 
+def run_python(code: str) -> str:
+    """Run `code` in a fresh interpreter (nothing imported yet, one thread); its output.
+    Fails the test with the error output when it does not exit 0."""
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=cli_env(), timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
 def start_cli(*args: str) -> subprocess.Popen:
     return subprocess.Popen(
         [sys.executable, "-m", "tests.support.cli_entry", *args],
