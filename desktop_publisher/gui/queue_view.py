@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QLocale, QModelIndex, QPersistentModelIndex, QRect, Qt, QTime
-from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QResizeEvent
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPaintEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -30,23 +30,13 @@ from desktop_publisher.gui.queue_model import (
 Index = QModelIndex | QPersistentModelIndex
 
 
-class QueueDelegate(QStyledItemDelegate):
-    """Paints the time cell as 'Tue 24 Nov ···· 09:00' with the day only on a day's first row,
-    and a thin line above each new day across the row."""
+class TimeDelegate(QStyledItemDelegate):
+    """Paints the time cell as 'Tue 24 Nov ···· 09:00' with the day only on a day's first row.
+
+    Set for the time column alone: the other cells are Qt's own painting, with no call into
+    Python per cell (a delegate for every cell cost a visible page of rows ~10 ms per paint)."""
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        if index.column() == Column.TIME:
-            self._paint_time(painter, option, index)
-        else:
-            super().paint(painter, option, index)
-        model = index.model()
-        if isinstance(model, QueueModel) and model.is_day_start(index.row()):
-            painter.save()
-            painter.setPen(option.palette.color(QPalette.ColorRole.Mid))
-            painter.drawLine(option.rect.topLeft(), option.rect.topRight())
-            painter.restore()
-
-    def _paint_time(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         day = str(index.data(DAY_LABEL_ROLE) or "")
@@ -89,7 +79,7 @@ class QueueView(QTableView):
         viewport.setBackgroundRole(QPalette.ColorRole.Base)
         viewport.setAutoFillBackground(True)
         self.setViewport(viewport)
-        self.setItemDelegate(QueueDelegate(self))
+        self.setItemDelegateForColumn(Column.TIME, TimeDelegate(self))
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -161,6 +151,30 @@ class QueueView(QTableView):
             header.resizeSection(Column.ERROR, max(90, free - text))
         finally:
             self._fitting = False
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        super().paintEvent(event)
+        # A thin line above each new day, across the row: drawn once per paint for the rows in
+        # view, over the cells, rather than by every cell.
+        model = self.model()
+        if not isinstance(model, QueueModel):
+            return
+        area = event.rect()
+        first = self.rowAt(area.top())
+        if first < 0:
+            return
+        last = self.rowAt(area.bottom())
+        if last < 0:
+            last = model.rowCount() - 1
+        left = -self.horizontalOffset()
+        right = left + self.horizontalHeader().length() - 1
+        painter = QPainter(self.viewport())
+        painter.setPen(self.palette().color(QPalette.ColorRole.Mid))
+        for row in range(max(first, 1), last + 1):
+            if model.is_day_start(row):
+                top = self.rowViewportPosition(row)
+                painter.drawLine(left, top, right, top)
+        painter.end()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)

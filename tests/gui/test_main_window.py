@@ -122,6 +122,26 @@ def test_posts_appear_in_the_queue_and_the_calendar(
     assert "1 failed" in window.calendar.describe(tomorrow)
 
 
+def test_a_line_across_the_row_marks_each_new_day(qtbot, ctx, two_accounts, add_post, make_window):
+    li, fb = two_accounts
+    add_post([li, fb], "Same day", at=TOMORROW)
+    add_post(li, "Next day", at=TOMORROW + timedelta(days=1))
+    window = make_window(ctx)
+    window.set_range("all")
+    view = window.view
+    assert window.model.rowCount() == 3
+    assert [window.model.is_day_start(row) for row in range(3)] == [False, False, True]
+    image = view.viewport().grab().toImage()
+    mid = view.palette().color(QPalette.ColorRole.Mid).rgb()
+    # Across every column (the time cell has its own delegate, the others do not), on the new
+    # day's first row only.
+    header = view.horizontalHeader()
+    xs = [header.sectionViewportPosition(c) + header.sectionSize(c) // 2 for c in Column]
+    new_day, same_day = view.rowViewportPosition(2), view.rowViewportPosition(1)
+    assert [image.pixel(x, new_day) for x in xs] == [mid] * len(xs)
+    assert mid not in [image.pixel(x, same_day) for x in xs]
+
+
 def test_filters_narrow_the_rows(qtbot, ctx, two_accounts, add_post, make_window):
     li, fb = two_accounts
     a = add_post(li, "Launch day on LinkedIn", at=TOMORROW)
