@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QWidget
 
 from desktop_publisher.gui import post_dialogs, statuses, timefmt
 from desktop_publisher.gui.main_window import MainWindow
-from desktop_publisher.gui.queue_model import PAGE_SIZE, Column
+from desktop_publisher.gui.queue_model import FIRST_PAGE, PAGE_SIZE, Column
 from desktop_publisher.store.fields import utcnow
 from desktop_publisher.store.models import Content, ScheduledPost, Status
 from desktop_publisher.store.queries import DRAFT
@@ -192,14 +192,13 @@ def test_filters_narrow_the_rows(qtbot, ctx, two_accounts, add_post, make_window
     assert ids() == [a.id, b.id, c.id] and window.calendar.selected is None
 
 
-def test_the_queue_loads_lazily(qtbot, ctx, two_accounts, add_post, make_window):
-    li, _fb = two_accounts
-    template = add_post(li, "Post", at=TOMORROW)
+def add_copies(template: ScheduledPost, count: int) -> None:
+    """`count` more scheduled posts like `template`, a minute apart after it."""
     now = utcnow()
     rows = [
         {
             "variant": template.variant_id,
-            "account": li.id,
+            "account": template.account_id,
             "publication_date": TOMORROW + timedelta(minutes=i + 1),
             "due_at": TOMORROW + timedelta(minutes=i + 1),
             "status": Status.SCHEDULED.value,
@@ -207,31 +206,79 @@ def test_the_queue_loads_lazily(qtbot, ctx, two_accounts, add_post, make_window)
             "created_at": now,
             "updated_at": now,
         }
-        for i in range(999)
+        for i in range(count)
     ]
     ScheduledPost.insert_many(rows).execute()
+
+
+def plain_digits(text: str) -> str:
+    return text.replace("\u202f", "").replace("\xa0", "").replace(",", "")
+
+
+def test_the_queue_loads_lazily(qtbot, ctx, two_accounts, add_post, make_window):
+    li, _fb = two_accounts
+    add_copies(add_post(li, "Post", at=TOMORROW), 999)
     window = make_window(ctx)
     model = window.model
-    assert model.rowCount() == PAGE_SIZE  # only the first page was read
+    assert model.rowCount() == FIRST_PAGE  # only the first page was read
     assert model.canFetchMore()
     model.fetchMore()
-    assert model.rowCount() == 2 * PAGE_SIZE
+    assert model.rowCount() == FIRST_PAGE + PAGE_SIZE
     # Scrolling to the end asks for more, like a person would.
     window.view.scrollToBottom()
-    qtbot.waitUntil(lambda: model.rowCount() > 2 * PAGE_SIZE, timeout=3000)
+    qtbot.waitUntil(lambda: model.rowCount() > FIRST_PAGE + PAGE_SIZE, timeout=3000)
     while model.canFetchMore():
         model.fetchMore()
     assert model.rowCount() == 1000
     times = [r.when for r in model.loaded_rows()]
     assert times == sorted(times)
-    assert "1000" in window.range_label.text().replace("\u202f", "").replace("\xa0", "").replace(
-        ",", ""
-    )
+    qtbot.waitUntil(lambda: "· 1000 post" in plain_digits(window.range_label.text()))
     # A reload keeps what was loaded (and the selection).
     last = model.loaded_rows()[-1].id
     window.select_key(("post", last))
     window.refresh_now()
     assert model.rowCount() == 1000 and window.selected_key() == ("post", last)
+
+
+def test_a_view_taller_than_the_first_page_loads_more_at_once(
+    qtbot, ctx, two_accounts, add_post, make_window
+):
+    add_copies(add_post(two_accounts[0], "Post", at=TOMORROW), 999)
+    window = make_window(ctx)
+    view = window.view
+    window.resize(1280, (FIRST_PAGE + 20) * view.verticalHeader().defaultSectionSize() + 300)
+    # Qt asks the model for more while its last row is in view.
+    qtbot.waitUntil(lambda: window.model.rowCount() > FIRST_PAGE)
+    last_shown = view.rowAt(view.viewport().height() - 1)
+    assert 0 < last_shown < window.model.rowCount() - 1
+
+
+def test_the_first_count_of_a_long_range_does_not_hold_back_the_window(
+    qtbot, ctx, two_accounts, add_post, make_window
+):
+    """Counting a range of many posts reads much of an index (from the disk, after a reboot):
+    the window shows first and the count follows from a job thread. A range whose rows are all
+    loaded is counted from them at once."""
+    li, fb = two_accounts
+    add_copies(add_post(li, "Post", at=TOMORROW), 2 * PAGE_SIZE)
+    window = make_window(ctx)
+    assert window.model.canFetchMore()
+    assert window.range_label.text() == "<b>From today</b>"
+    qtbot.waitUntil(
+        lambda: f"· {2 * PAGE_SIZE + 1} post" in plain_digits(window.range_label.text())
+    )
+
+    # A range the user chooses is counted at once.
+    window.set_range("all")
+    assert window.model.canFetchMore()
+    assert plain_digits(window.range_label.text()).startswith(
+        f"<b>All posts</b> · {2 * PAGE_SIZE + 1} post"
+    )
+    add_post(fb, "Elsewhere", at=TOMORROW)
+    brand_a = window.accounts_list.findItems("Brand A", Qt.MatchFlag.MatchExactly)[0]
+    brand_a.setCheckState(Qt.CheckState.Unchecked)
+    assert window.model.fully_loaded()
+    assert window.range_label.text().startswith("<b>All posts</b> · 1 post")
 
 
 def test_a_burst_of_changes_makes_one_reload(qtbot, ctx, two_accounts, add_post, make_window):
