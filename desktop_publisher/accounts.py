@@ -27,6 +27,36 @@ from desktop_publisher.translatable import QT_TRANSLATE_NOOP
 MAX_NAME = 80
 
 
+# What a token warning is about (TokenWarning.kind).
+EXPIRED, EXPIRES_SOON, BEFORE_POSTS = "expired", "expires_soon", "before_posts"
+
+
+@dataclass(frozen=True)
+class TokenWarning:
+    """A token that has expired, expires within the warning days, or expires before some of
+    its account's scheduled posts. `message` is the English line (command line, logs); the
+    window words it in the UI's language from the same values."""
+
+    account: str
+    platform: str
+    expires: datetime
+    kind: str  # EXPIRED, EXPIRES_SOON or BEFORE_POSTS
+    count: int = 0  # days left (EXPIRES_SOON), posts due after the expiry (BEFORE_POSTS)
+
+    @property
+    def message(self) -> str:
+        token = f"The token of {self.account} ({self.platform})"
+        day = f"{self.expires:%Y-%m-%d}"
+        if self.kind == EXPIRED:
+            return f"{token} expired on {day}: reconnect the account."
+        if self.kind == EXPIRES_SOON:
+            return f"{token} expires in {self.count} day(s), on {day}."
+        return f"{token} expires on {day}, before {self.count} of its scheduled post(s)."
+
+    def __str__(self) -> str:
+        return self.message
+
+
 @dataclass
 class ImportReport:
     created: list[str]
@@ -342,24 +372,18 @@ class AccountService:
         return display
 
     # --- token expiry ----------------------------------------------------------------------
-    def expiry_warnings(self, now: datetime | None = None) -> list[str]:
+    def expiry_warnings(self, now: datetime | None = None) -> list[TokenWarning]:
         now = now or utcnow()
         days = int(self.store.settings.get("token_warning_days"))
         warnings = []
         for account in Account.select().where(Account.token_expires_at.is_null(False)):
             expires = account.token_expires_at
+            about = (account.name, account.platform, expires)
             if expires <= now:
-                warnings.append(
-                    f"The token of {account.name} ({account.platform}) expired on "
-                    f"{expires:%Y-%m-%d}: reconnect the account."
-                )
+                warnings.append(TokenWarning(*about, EXPIRED))
                 continue
             if expires - now <= timedelta(days=days):
-                left = (expires - now).days
-                warnings.append(
-                    f"The token of {account.name} ({account.platform}) expires in {left} day(s), "
-                    f"on {expires:%Y-%m-%d}."
-                )
+                warnings.append(TokenWarning(*about, EXPIRES_SOON, (expires - now).days))
                 continue
             later = (
                 ScheduledPost.select(ScheduledPost.id)
@@ -371,10 +395,7 @@ class AccountService:
                 .count()
             )
             if later:
-                warnings.append(
-                    f"The token of {account.name} ({account.platform}) expires on "
-                    f"{expires:%Y-%m-%d}, before {later} of its scheduled post(s)."
-                )
+                warnings.append(TokenWarning(*about, BEFORE_POSTS, later))
         return warnings
 
 

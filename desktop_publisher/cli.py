@@ -212,7 +212,7 @@ def cmd_account_list(ctx: Context, args: argparse.Namespace) -> int:
 
     accounts = ctx.accounts
     rows = accounts.list()
-    warnings = accounts.expiry_warnings()
+    warnings = [w.message for w in accounts.expiry_warnings()]
     if args.json:
         dump_json([account_json(a) for a in rows])
         for warning in warnings:
@@ -475,7 +475,7 @@ def cmd_status(ctx: Context, args: argparse.Namespace) -> int:
     posts = ctx.posts
     counts = posts.counts()
     nxt = posts.next_due()
-    warnings = ctx.accounts.expiry_warnings()
+    warnings = [w.message for w in ctx.accounts.expiry_warnings()]
     running = ctx.engine_running()
     attention = counts.get("failed", 0) + counts.get("needs_check", 0)
     if attention:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import html
 import logging
 import os
+import re
 from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
@@ -47,6 +48,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_publisher import APP_NAME
+from desktop_publisher.accounts import EXPIRED, EXPIRES_SOON, TokenWarning
 from desktop_publisher.engine.events import EventBus
 from desktop_publisher.errors import UserError
 from desktop_publisher.gui import icons, statuses, timefmt
@@ -110,7 +112,7 @@ def _publish_here(post_id: int, publish: Callable[..., Any]) -> PublishResult:
 
 # Counts per status, token warnings (None: not read), the range's count for a filter (None: not
 # read).
-StatusReads = tuple[dict[str, int], list[str] | None, tuple[QueueFilter, int] | None]
+StatusReads = tuple[dict[str, int], list[TokenWarning] | None, tuple[QueueFilter, int] | None]
 
 
 def _count_queue(db: Any, flt: QueueFilter, loaded_drafts: int | None) -> int:
@@ -128,6 +130,17 @@ def _read_status(
     warnings = accounts.expiry_warnings() if accounts is not None else None
     total = (flt, _count_queue(db, flt, loaded_drafts)) if flt is not None else None
     return posts.counts(), warnings, total
+
+
+def _fill(text: str, *values: str) -> str:
+    """%1, %2… in a translated text replaced by `values` in one pass (so a value that holds
+    "%2" itself, an account's name, stays as it is)."""
+
+    def value(found: re.Match[str]) -> str:
+        i = int(found.group(1)) - 1
+        return values[i] if 0 <= i < len(values) else found.group(0)
+
+    return re.sub(r"%(\d)", value, text)
 
 
 def _theme_icon(name: str, fallback: QStyle.StandardPixmap | None = None) -> QIcon:
@@ -170,7 +183,7 @@ class MainWindow(QMainWindow):
         # hold back the window's first paint.
         self._count_later = True
         self._counts: dict[str, int] = {}
-        self._warnings: list[str] = []
+        self._warnings: list[TokenWarning] = []
         self._status_reading = False  # counts and warnings being read on a job thread
         # Another read asked for meanwhile: (with warnings, with the range's count).
         self._status_again: tuple[bool, bool] | None = None
@@ -1055,7 +1068,7 @@ class MainWindow(QMainWindow):
             parts.append(text)
         self.status_line.setText(" · ".join(parts))
         self.status_line.setToolTip(self.tr("Times are in %1").replace("%1", timefmt.zone_name()))
-        warnings = self._warnings
+        warnings = [self._token_warning_text(w) for w in self._warnings]
         if warnings:
             more = f" (+{len(warnings) - 1})" if len(warnings) > 1 else ""
             # Elided, so the status line beside it keeps its room; the tooltip has every word.
@@ -1066,6 +1079,20 @@ class MainWindow(QMainWindow):
         else:
             self.warning_button.hide()
         self.status_warnings = warnings
+
+    def _token_warning_text(self, warning: TokenWarning) -> str:
+        day = timefmt.day_medium(warning.expires.astimezone(timefmt.zone()).date())
+        if warning.kind == EXPIRED:
+            text = self.tr("The token of %1 (%2) expired on %3: reconnect the account.")
+        elif warning.kind == EXPIRES_SOON:
+            text = self.tr("The token of %1 (%2) expires in %n day(s), on %3.", "", warning.count)
+        else:
+            text = self.tr(
+                "The token of %1 (%2) expires on %3, before %n of its scheduled post(s).",
+                "",
+                warning.count,
+            )
+        return _fill(text, warning.account, platform_label(warning.platform), day)
 
     def _engine_state_changed(self, _state: str) -> None:
         engine = self.ctx.engine

@@ -45,6 +45,20 @@
             </translation>
         </message>
         <message numerus="yes">
+            <source>The token of %1 (%2) expires in %n day(s), on %3.</source>
+            <translation>
+                <numerusform>The token of %1 (%2) expires in %n day, on %3.</numerusform>
+                <numerusform>The token of %1 (%2) expires in %n days, on %3.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>The token of %1 (%2) expires on %3, before %n of its scheduled post(s).</source>
+            <translation>
+                <numerusform>The token of %1 (%2) expires on %3, before its %n scheduled post.</numerusform>
+                <numerusform>The token of %1 (%2) expires on %3, before %n of its scheduled posts.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>Publishing %n post(s)…</source>
             <translation>
                 <numerusform>Publishing %n post…</numerusform>

@@ -803,6 +803,26 @@
             <translation>Czas w strefie %1</translation>
         </message>
         <message>
+            <source>The token of %1 (%2) expired on %3: reconnect the account.</source>
+            <translation>Token konta %1 (%2) wygasł %3: połącz konto ponownie.</translation>
+        </message>
+        <message numerus="yes">
+            <source>The token of %1 (%2) expires in %n day(s), on %3.</source>
+            <translation>
+                <numerusform>Token konta %1 (%2) wygasa za %n dzień, %3.</numerusform>
+                <numerusform>Token konta %1 (%2) wygasa za %n dni, %3.</numerusform>
+                <numerusform>Token konta %1 (%2) wygasa za %n dni, %3.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>The token of %1 (%2) expires on %3, before %n of its scheduled post(s).</source>
+            <translation>
+                <numerusform>Token konta %1 (%2) wygasa %3, przed %n zaplanowanym postem.</numerusform>
+                <numerusform>Token konta %1 (%2) wygasa %3, przed %n zaplanowanymi postami.</numerusform>
+                <numerusform>Token konta %1 (%2) wygasa %3, przed %n zaplanowanymi postami.</numerusform>
+            </translation>
+        </message>
+        <message>
             <source>Another process publishes for this data folder; pause it there.</source>
             <translation>Dla tego folderu danych publikuje inny proces; wstrzymaj go tam.</translation>
         </message>
@@ -1329,10 +1349,6 @@
             <translation>{platform} wymaga obrazu.</translation>
         </message>
         <message>
-            <source>{file}: {platform} accepts {types} only.</source>
-            <translation>{file}: {platform} przyjmuje tylko {types}.</translation>
-        </message>
-        <message>
             <source>{platform} needs some text.</source>
             <translation>{platform} wymaga tekstu.</translation>
         </message>
@@ -1371,6 +1387,10 @@
         <message>
             <source>{platform} allows at most {limit} images ({count} given).</source>
             <translation>{platform} pozwala na najwyżej {limit} obrazów (dodano: {count}).</translation>
+        </message>
+        <message>
+            <source>{file}: {platform} accepts {types} only.</source>
+            <translation>{file}: {platform} przyjmuje tylko {types}.</translation>
         </message>
         <message>
             <source>{file}: no such file.</source>
@@ -1870,6 +1890,10 @@
             <translation>Znaki</translation>
         </message>
         <message>
+            <source>Counted the way %1 counts</source>
+            <translation>Liczone tak, jak liczy %1</translation>
+        </message>
+        <message>
             <source>%1 link</source>
             <translation>%1 — link</translation>
         </message>
@@ -1936,10 +1960,6 @@
         <message>
             <source>@ %1 / %2</source>
             <translation>@ %1 / %2</translation>
-        </message>
-        <message>
-            <source>Counted the way %1 counts</source>
-            <translation>Liczone tak, jak liczy %1</translation>
         </message>
         <message>
             <source>%1 posts here carry no images.</source>

@@ -93,6 +93,22 @@ def test_the_platform_rules_keep_their_placeholders_in_polish() -> None:
         ), source
 
 
+def test_every_translation_keeps_the_numbered_placeholders_of_its_source() -> None:
+    """%1, %2… and %n are filled after translating: one lost or renumbered would show a wrong
+    value (or the placeholder itself) in Polish only."""
+    placeholder = re.compile(r"%L?(?:\d|n)")
+    checked = 0
+    for (_context, source), translation in _messages(
+        TRANSLATIONS / "desktop_publisher_pl.ts"
+    ).items():
+        assert translation is not None, source
+        texts = [form.text or "" for form in translation.findall("numerusform")]
+        for text in texts or [translation.text or ""]:
+            assert set(placeholder.findall(text)) == set(placeholder.findall(source)), source
+            checked += 1
+    assert checked > 400
+
+
 def _translate(context: str, text: str, n: int = -1) -> str:
     return QCoreApplication.translate(context, text, None, n)
 

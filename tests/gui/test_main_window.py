@@ -630,6 +630,34 @@ def test_status_line_counts_next_post_and_token_warnings(
     assert "expires" in window.warning_button.toolTip()
 
 
+def test_token_warnings_speak_the_ui_language(qapp, qtbot, ctx, add_account, add_post, make_window):
+    from desktop_publisher.gui import i18n
+
+    now = datetime.now(UTC)
+    # Expiring in two days (and an hour, so the whole days left are two).
+    add_account("linkedin", "Brand A", {}, expires=now + timedelta(days=2, hours=1))
+    later = add_account("facebook", "Brand %2", {"page_id": "1"}, expires=now + timedelta(days=20))
+    add_post(later, "After the expiry", at=now + timedelta(days=30))
+    add_post(later, "Also after", at=now + timedelta(days=31))
+    try:
+        i18n.install(qapp, "pl")  # (the dates too)
+        day_a, day_b = (
+            timefmt.day_medium((now + left).astimezone(timefmt.zone()).date())
+            for left in (timedelta(days=2, hours=1), timedelta(days=20))
+        )
+        window = make_window(ctx)
+        qtbot.waitUntil(lambda: len(window.status_warnings) == 2)
+        assert sorted(window.status_warnings) == sorted(
+            [
+                f"Token konta Brand A (LinkedIn) wygasa za 2 dni, {day_a}.",
+                f"Token konta Brand %2 (Facebook) wygasa {day_b}, przed 2 zaplanowanymi postami.",
+            ]
+        )
+        assert window.warning_button.toolTip().startswith("Token konta")
+    finally:
+        i18n.uninstall(qapp)
+
+
 def test_empty_states(qtbot, ctx, add_account, add_post, make_window, monkeypatch):
     window = make_window(ctx)
     assert window.stack.currentWidget() is window.no_accounts_page
