@@ -25,6 +25,9 @@ from desktop_publisher.store.models import PENDING, Account, ScheduledPost, Stat
 from desktop_publisher.translatable import QT_TRANSLATE_NOOP
 
 MAX_NAME = 80
+NAME_TAKEN = QT_TRANSLATE_NOOP(
+    "Error", "An account named {name} already exists: choose another name."
+)
 
 
 # What a token warning is about (TokenWarning.kind).
@@ -195,17 +198,29 @@ class AccountService:
         """`expires` None means the platform's usual lifetime, unless `never_expires`."""
         name = (name or "").strip()
         if not name:
-            raise UserError("Account name must not be empty.")
+            raise UserError.translatable(
+                QT_TRANSLATE_NOOP("Error", "Account name must not be empty.")
+            )
         if len(name) > MAX_NAME:
-            raise UserError(f"Account name must be at most {MAX_NAME} characters.")
+            raise UserError.translatable(
+                QT_TRANSLATE_NOOP("Error", "Account name must be at most {limit} characters."),
+                limit=MAX_NAME,
+            )
         clean = self.validate_settings(platform, settings)
         if not (secret or "").strip():
-            label = registry.publisher_class(platform).secret_label
-            raise UserError(f"The {label} must not be empty.")
+            raise UserError.translatable(
+                QT_TRANSLATE_NOOP("Error", "The {label} must not be empty."),
+                label=registry.publisher_class(platform).secret_label,
+            )
         if Account.select().where(Account.name == name).exists():
-            raise UserError(f"An account named {name!r} already exists: choose another name.")
+            raise UserError.translatable(NAME_TAKEN, name=repr(name))
         if clean.get("media_host") and (other := media_host_account()) is not None:
-            raise UserError(f"Account {other.name!r} already hosts Instagram images; only one may.")
+            raise UserError.translatable(
+                QT_TRANSLATE_NOOP(
+                    "Error", "Account {name} already hosts Instagram images; only one may."
+                ),
+                name=repr(other.name),
+            )
         if never_expires:
             expiry = None
         else:
@@ -216,9 +231,7 @@ class AccountService:
                     name=name, platform=platform, settings=clean, token_expires_at=expiry
                 )
             except peewee.IntegrityError:
-                raise UserError(
-                    f"An account named {name!r} already exists: choose another name."
-                ) from None
+                raise UserError.translatable(NAME_TAKEN, name=repr(name)) from None
         try:
             self.credentials.set_secret(account.id, secret.strip())
         except Exception:
@@ -254,13 +267,23 @@ class AccountService:
             )
             if pending:
                 if with_scheduled:
-                    raise UserError(
-                        f"Account {name!r} has {pending} post(s) being published or to check: "
-                        "wait for them or resolve them first."
+                    raise UserError.translatable(
+                        QT_TRANSLATE_NOOP(
+                            "Error",
+                            "Account {name} has {count} post(s) being published or to check: "
+                            "wait for them or resolve them first.",
+                        ),
+                        name=repr(name),
+                        count=pending,
                     )
-                raise UserError(
-                    f"Account {name!r} still has {pending} post(s) waiting or to check: cancel "
-                    "or finish them first."
+                raise UserError.translatable(
+                    QT_TRANSLATE_NOOP(
+                        "Error",
+                        "Account {name} still has {count} post(s) waiting or to check: cancel "
+                        "or finish them first.",
+                    ),
+                    name=repr(name),
+                    count=pending,
                 )
             # Finished posts of the account go with it; their content stays.
             ScheduledPost.delete().where(ScheduledPost.account == account).execute()
@@ -289,7 +312,9 @@ class AccountService:
         given (empty keeps the stored one). Touches the keyring: not on the GUI thread."""
         account = Account.get_or_none(Account.id == account_id)
         if account is None:
-            raise UserError("This account was removed meanwhile.")
+            raise UserError.translatable(
+                QT_TRANSLATE_NOOP("Error", "This account was removed meanwhile.")
+            )
         problems = self.field_problems(account.platform, name, settings, secret or "", account)
         if problems:
             raise UserError(next(iter(problems.values())).message)
@@ -316,8 +341,11 @@ class AccountService:
             try:
                 Account.update(changes).where(Account.id == account.id).execute()
             except peewee.IntegrityError:
-                raise UserError(
-                    f"Name: an account named {name.strip()!r} already exists; choose another."
+                raise UserError.translatable(
+                    QT_TRANSLATE_NOOP(
+                        "Error", "Name: an account named {name} already exists; choose another."
+                    ),
+                    name=repr(name.strip()),
                 ) from None
         return Account.get_by_id(account.id)
 

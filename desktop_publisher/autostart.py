@@ -19,6 +19,7 @@ from pathlib import Path
 from desktop_publisher import APP_ID, APP_NAME
 from desktop_publisher.config import default_data_dir
 from desktop_publisher.errors import UserError
+from desktop_publisher.translatable import QT_TRANSLATE_NOOP
 
 ENTRY_FILENAME = f"{APP_ID}.desktop"
 MAC_LABEL = f"org.{APP_ID}"
@@ -141,8 +142,10 @@ def enable(command: Sequence[str]) -> None:
         partial.write_bytes(data)
         partial.replace(path)
     except OSError as exc:
-        raise UserError(
-            f"Start at login: could not write {entry_location()} ({exc.strerror or exc})."
+        raise UserError.translatable(
+            QT_TRANSLATE_NOOP("Error", "Start at login: could not write {path} ({reason})."),
+            path=entry_location(),
+            reason=exc.strerror or str(exc),
         ) from None
 
 
@@ -164,8 +167,10 @@ def disable() -> None:
         path = _entry_file(kind)
         path.unlink(missing_ok=True)
     except OSError as exc:
-        raise UserError(
-            f"Start at login: could not remove {entry_location()} ({exc.strerror or exc})."
+        raise UserError.translatable(
+            QT_TRANSLATE_NOOP("Error", "Start at login: could not remove {path} ({reason})."),
+            path=entry_location(),
+            reason=exc.strerror or str(exc),
         ) from None
 
 

@@ -21,24 +21,28 @@ from desktop_publisher.platforms import registry
 from desktop_publisher.platforms.base import AccountInfo
 from desktop_publisher.redaction import redact, register_secret
 from desktop_publisher.store.models import Account
+from desktop_publisher.translatable import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from keyring.backend import KeyringBackend
 
 SERVICE = "desktop-publisher"
 
-_NO_KEYRING = (
+_NO_KEYRING = QT_TRANSLATE_NOOP(
+    "Error",
     "No system keyring is available to keep account secrets. Install and start one (GNOME "
     "Keyring, KWallet or KeePassXC's Secret Service on Linux; it is built into macOS and Windows), "
-    "then try again. Secrets are never stored in plain text."
+    "then try again. Secrets are never stored in plain text.",
 )
-_LOCKED = (
+_LOCKED = QT_TRANSLATE_NOOP(
+    "Error",
     "The system keyring is locked. Unlock it (log in to your desktop session or open your "
-    "keyring manager), then try again."
+    "keyring manager), then try again.",
 )
-_DISMISSED = (
+_DISMISSED = QT_TRANSLATE_NOOP(
+    "Error",
     "The system keyring could not be opened: its unlock prompt was dismissed or no prompt could "
-    "be shown. Unlock the keyring, then try again."
+    "be shown. Unlock the keyring, then try again.",
 )
 
 
@@ -50,14 +54,18 @@ def explain_keyring_error(exc: BaseException) -> KeyringUnavailable:
     import keyring.errors
 
     if isinstance(exc, keyring.errors.NoKeyringError):
-        return KeyringUnavailable(_NO_KEYRING)
+        return KeyringUnavailable.translatable(_NO_KEYRING)
     if isinstance(exc, keyring.errors.KeyringLocked):
-        return KeyringUnavailable(_LOCKED)
+        return KeyringUnavailable.translatable(_LOCKED)
     if isinstance(exc, keyring.errors.InitError):
-        return KeyringUnavailable(_DISMISSED)
-    return KeyringUnavailable(
-        f"The system keyring failed ({type(exc).__name__}: {redact(exc)}). Check that it is "
-        "running and unlocked, then try again."
+        return KeyringUnavailable.translatable(_DISMISSED)
+    return KeyringUnavailable.translatable(
+        QT_TRANSLATE_NOOP(
+            "Error",
+            "The system keyring failed ({failure}). Check that it is running and unlocked, then "
+            "try again.",
+        ),
+        failure=f"{type(exc).__name__}: {redact(exc)}",
     )
 
 
@@ -96,7 +104,7 @@ class CredentialStore:
 
     def set_secret(self, account_id: int, secret: str) -> None:
         if not secret:
-            raise CredentialError("The secret is empty.")
+            raise CredentialError.translatable(QT_TRANSLATE_NOOP("Error", "The secret is empty."))
         register_secret(secret)
         with self._lock:
             self._call("set_password", _username(account_id), secret)
@@ -117,10 +125,18 @@ def get_platform_credentials(account: Account, credentials: CredentialStore) -> 
     secret = credentials.get_secret(account.id)
     if not secret:
         label = registry.publisher_class(account.platform).secret_label
-        raise CredentialError(
+        raise CredentialError.translatable(
+            QT_TRANSLATE_NOOP(
+                "Error",
+                "The {label} of account {name} is missing from the keyring: edit the account "
+                "and enter it again.",
+            ),
+            # The command line's own way to put it back.
             f"The {label} of account {account.name!r} is missing from the keyring: add the "
             f"account again (`desktop-publisher account add {account.platform} --name "
-            f"{account.name} …`)."
+            f"{account.name} …`).",
+            label=label,
+            name=repr(account.name),
         )
     return AccountInfo(
         id=account.id,

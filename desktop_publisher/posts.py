@@ -26,6 +26,7 @@ from desktop_publisher.store.models import (
     ScheduledPost,
     Status,
 )
+from desktop_publisher.translatable import QT_TRANSLATE_NOOP
 from desktop_publisher.when import iso_utc
 
 # A time this far in the past is a typo, not "now".
@@ -124,9 +125,9 @@ def _take_draft(content_id: int, fields: dict[str, Any], gone: str, scheduled: s
     anew); refused with `gone` when it was deleted meanwhile, `scheduled` when scheduled."""
     content = Content.get_or_none(Content.id == content_id)
     if content is None:
-        raise UserError(gone)
+        raise UserError.translatable(gone)
     if _has_posts(content_id):
-        raise UserError(scheduled)
+        raise UserError.translatable(scheduled)
     Content.update(**fields, updated_at=utcnow()).where(Content.id == content_id).execute()
     ContentVariant.delete().where(ContentVariant.content == content_id).execute()
     return content
@@ -164,6 +165,33 @@ def _schedule(
     ]
 
 
+NO_POST = QT_TRANSLATE_NOOP("Error", "No post with id {id}.")
+# Why a post cannot be changed now, in the window (see PostService._refusal).
+REFUSALS = {
+    Status.PUBLISHED: QT_TRANSLATE_NOOP(
+        "Error", "Post {id} cannot be changed: it is already published. {url}"
+    ),
+    Status.PUBLISHING: QT_TRANSLATE_NOOP(
+        "Error", "Post {id} cannot be changed: it is being published right now."
+    ),
+    Status.CANCELLED: QT_TRANSLATE_NOOP("Error", "Post {id} cannot be changed: it is cancelled."),
+    Status.NEEDS_CHECK: QT_TRANSLATE_NOOP(
+        "Error",
+        "Post {id} cannot be changed: its last attempt may have gone out. Check the account, "
+        "then use Retry (if it did not appear) or Cancel.",
+    ),
+    Status.FAILED: QT_TRANSLATE_NOOP(
+        "Error", "Post {id} cannot be changed: it has failed. Use Retry or Reschedule."
+    ),
+    Status.SCHEDULED: QT_TRANSLATE_NOOP(
+        "Error", "Post {id} cannot be changed: it is scheduled and has not been tried yet."
+    ),
+    Status.QUEUED: QT_TRANSLATE_NOOP(
+        "Error", "Post {id} cannot be changed: it is queued for publishing."
+    ),
+}
+
+
 class PostService:
     def __init__(self, store: Store) -> None:
         self.store = store
@@ -171,7 +199,7 @@ class PostService:
     def get(self, post_id: int) -> ScheduledPost:
         post = ScheduledPost.get_or_none(ScheduledPost.id == post_id)
         if post is None:
-            raise UserError(f"No post with id {post_id}.")
+            raise UserError.translatable(NO_POST, id=post_id)
         return post
 
     def create(self, accounts: Sequence[Account], new: NewPost) -> list[ScheduledPost]:
@@ -205,7 +233,10 @@ class PostService:
         and, for a draft, the accounts and time chosen when it was saved."""
         content = Content.get_or_none(Content.id == content_id)
         if content is None:
-            raise UserError(f"No draft with id {content_id}: it may have been deleted.")
+            raise UserError.translatable(
+                QT_TRANSLATE_NOOP("Error", "No draft with id {id}: it may have been deleted."),
+                id=content_id,
+            )
         variants: dict[str, PostVariant] = {}
         account_ids: list[int] = []
         at: datetime | None = None
@@ -264,9 +295,13 @@ class PostService:
                 content = _take_draft(
                     content_id,
                     data.content_fields(),
-                    gone="This draft has been deleted meanwhile; save it as a new one.",
-                    scheduled=(
-                        "This draft has been scheduled meanwhile; edit the scheduled posts instead."
+                    gone=QT_TRANSLATE_NOOP(
+                        "Error", "This draft has been deleted meanwhile; save it as a new one."
+                    ),
+                    scheduled=QT_TRANSLATE_NOOP(
+                        "Error",
+                        "This draft has been scheduled meanwhile; edit the scheduled posts "
+                        "instead.",
                     ),
                 )
             at = iso_utc(data.at) if data.at is not None else None
@@ -280,9 +315,14 @@ class PostService:
     def _check_time(self, at: datetime | None) -> datetime:
         now = utcnow()
         if at is None:
-            raise UserError("Time: choose when the post goes out.")
+            raise UserError.translatable(
+                QT_TRANSLATE_NOOP("Error", "Time: choose when the post goes out.")
+            )
         if at < now - PAST_TOLERANCE:
-            raise UserError(f"Time: {iso_utc(at)} is in the past; choose a later time.")
+            raise UserError.translatable(
+                QT_TRANSLATE_NOOP("Error", "Time: {when} is in the past; choose a later time."),
+                when=iso_utc(at),
+            )
         return max(at, now)
 
     @staticmethod
@@ -300,9 +340,13 @@ class PostService:
         ContentVariant per platform, one ScheduledPost per account. With `content_id` (a
         draft) that content becomes the scheduled one."""
         if not accounts:
-            raise UserError("Accounts: choose at least one account.")
+            raise UserError.translatable(
+                QT_TRANSLATE_NOOP("Error", "Accounts: choose at least one account.")
+            )
         if len({a.id for a in accounts}) != len(accounts):
-            raise UserError("Accounts: each account may be chosen once.")
+            raise UserError.translatable(
+                QT_TRANSLATE_NOOP("Error", "Accounts: each account may be chosen once.")
+            )
         at = self._check_time(data.at)
         platforms = sorted({a.platform for a in accounts})
         variants = {p: _clean_variant(data.variant_for(p)) for p in platforms}
@@ -318,8 +362,12 @@ class PostService:
                 content = _take_draft(
                     content_id,
                     base,
-                    gone="This draft has been deleted meanwhile; nothing was scheduled.",
-                    scheduled="This draft has been scheduled already; nothing was changed.",
+                    gone=QT_TRANSLATE_NOOP(
+                        "Error", "This draft has been deleted meanwhile; nothing was scheduled."
+                    ),
+                    scheduled=QT_TRANSLATE_NOOP(
+                        "Error", "This draft has been scheduled already; nothing was changed."
+                    ),
                 )
             return _schedule(content, accounts, variants, at)
 
@@ -333,7 +381,7 @@ class PostService:
         """
         post = self.get(post_id)
         if post.status not in EDITABLE:
-            raise UserError(self._refusal(post, "edit"))
+            raise self._refusal(post, "edit")
         at = self._check_time(data.at)
         platform = post.account.platform
         clean = _clean_variant(variant)
@@ -363,7 +411,7 @@ class PostService:
             )
             if not updated:
                 # The engine moved it between our read and our write.
-                raise UserError(self._refusal(self.get(post_id), "edit"))
+                raise self._refusal(self.get(post_id), "edit")
             content_id = old_variant.content_id
             if _has_posts(content_id, other_than=post_id):
                 content = Content.create(**base)
@@ -409,7 +457,7 @@ class PostService:
         post = self.get(post_id)
         allowed = tuple(allowed)
         if post.status not in allowed:
-            raise UserError(self._refusal(post, action))
+            raise self._refusal(post, action)
         changes.setdefault("updated_at", utcnow())
         with self.store.atomic():
             updated = (
@@ -419,11 +467,13 @@ class PostService:
             )
         if not updated:
             # The engine moved it between our read and our write.
-            raise UserError(self._refusal(self.get(post_id), action))
+            raise self._refusal(self.get(post_id), action)
         return self.get(post_id)
 
     @staticmethod
-    def _refusal(post: ScheduledPost, action: str) -> str:
+    def _refusal(post: ScheduledPost, action: str) -> UserError:
+        """Why `action` cannot be done to `post` now: the command line's words name the action;
+        the window's (where the user has just chosen it) do not need to."""
         reasons = {
             Status.PUBLISHED: f"it is already published{f' ({post.url})' if post.url else ''}",
             Status.PUBLISHING: "it is being published right now",
@@ -434,7 +484,11 @@ class PostService:
             Status.SCHEDULED: "it is scheduled and has not been tried yet",
             Status.QUEUED: "it is queued for publishing",
         }
-        return f"Cannot {action} post {post.id}: {reasons.get(post.status, post.status)}."
+        message = f"Cannot {action} post {post.id}: {reasons.get(post.status, post.status)}."
+        rule = REFUSALS.get(post.status)
+        if rule is None:
+            return UserError(message)
+        return UserError.translatable(rule, message, id=post.id, url=post.url or "")
 
     def cancel(self, post_id: int) -> ScheduledPost:
         return self._transition(

@@ -28,8 +28,10 @@ from desktop_publisher.engine.events import EngineEvent, EventBus, EventKind
 from desktop_publisher.engine.lanes import AccountLanes
 from desktop_publisher.engine.publishing import PublishingService, PublishOutcome
 from desktop_publisher.errors import UserError
+from desktop_publisher.posts import NO_POST
 from desktop_publisher.store.connection import Store
 from desktop_publisher.store.models import PENDING, ScheduledPost
+from desktop_publisher.translatable import QT_TRANSLATE_NOOP
 from desktop_publisher.when import local_zone
 
 log = logging.getLogger("desktop_publisher.engine")
@@ -169,11 +171,15 @@ class Engine:
         """Publish a post at once (the user asked). Resolves with a PublishOutcome."""
         post = ScheduledPost.get_or_none(ScheduledPost.id == post_id)
         if post is None:
-            raise UserError(f"No post with id {post_id}.")
+            raise UserError.translatable(NO_POST, id=post_id)
         if post.status not in PENDING:
-            raise UserError(
-                f"Post {post_id} is {post.status}; only scheduled or queued posts "
-                "can be published now."
+            raise UserError.translatable(
+                QT_TRANSLATE_NOOP(
+                    "Error",
+                    "Post {id} is {status}; only scheduled or queued posts can be published now.",
+                ),
+                id=post_id,
+                status=post.status,
             )
         return self._lanes.submit(post.account_id, post.id, self.clock.now(), manual=True)
 

@@ -31,7 +31,7 @@ from desktop_publisher.errors import KeyringUnavailable, UserError
 from desktop_publisher.gui import icons, timefmt
 from desktop_publisher.gui.context import AppContext
 from desktop_publisher.gui.keyring_dialog import show_keyring_problem
-from desktop_publisher.gui.problems import ProblemLabel, platform_tr, problem_text
+from desktop_publisher.gui.problems import ProblemLabel, error_text, platform_tr, problem_text
 from desktop_publisher.platforms import registry
 from desktop_publisher.platforms.base import Publisher, SettingField
 from desktop_publisher.redaction import redact
@@ -382,7 +382,7 @@ class AccountEditDialog(QDialog):
             self.show_problems({})
             show_keyring_problem(self, error, self.save)
             return
-        text = str(error) if isinstance(error, UserError) else _unexpected(error)
+        text = error_text(error) if isinstance(error, UserError) else _unexpected(error)
         key = NAME if text.startswith("Name") else GENERAL
         self.show_problems({key: text})
 

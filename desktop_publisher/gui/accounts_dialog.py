@@ -39,7 +39,7 @@ from desktop_publisher.gui.account_edit import AccountEditDialog
 from desktop_publisher.gui.context import AppContext
 from desktop_publisher.gui.keyring_dialog import show_keyring_problem
 from desktop_publisher.gui.notifications import platform_label
-from desktop_publisher.gui.problems import platform_tr, set_text_colour
+from desktop_publisher.gui.problems import error_text, platform_tr, set_text_colour
 from desktop_publisher.platforms import registry
 from desktop_publisher.platforms.base import PublishError
 from desktop_publisher.redaction import redact
@@ -55,7 +55,7 @@ def reason(error: Exception) -> str:
     if isinstance(error, PublishError):
         return error.message
     if isinstance(error, UserError):
-        return str(error)
+        return error_text(error)
     return QCoreApplication.translate("AccountsDialog", "Unexpected error: %1").replace(
         "%1", f"{type(error).__name__}: {redact(error)}"
     )

@@ -323,7 +323,11 @@ def run_app(data_dir: Path, args: argparse.Namespace | None = None) -> int:
     except StoreError as exc:
         from PySide6.QtWidgets import QMessageBox
 
-        QMessageBox.critical(None, APP_NAME, str(exc))
+        from desktop_publisher.gui.problems import error_text
+
+        i18n.install(app)  # the system's language: the setting is in the database
+        QMessageBox.critical(None, APP_NAME, error_text(exc))
+        instance.close()
         return 1
     i18n.install(app, str(store.settings.get("language") or ""))
 

@@ -50,6 +50,7 @@ from desktop_publisher.gui.editor_variant import CompactTextEdit, VariantPane, f
 from desktop_publisher.gui.notifications import platform_label
 from desktop_publisher.gui.problems import (
     error_colour,
+    error_text,
     problem_text,
     set_text_colour,
     warning_colour,
@@ -628,7 +629,7 @@ class PostEditor(QDialog):
                     accounts, self.content(), self.content_id if self.mode == DRAFT else None
                 )
         except UserError as exc:
-            self._show_summary(str(exc))
+            self._show_summary(error_text(exc))
             self.schedule_button.setEnabled(False)
             return False
         self.saved_state = self.state()
@@ -643,7 +644,7 @@ class PostEditor(QDialog):
         try:
             self.content_id = self.ctx.posts.save_draft(self.content(), self.content_id)
         except UserError as exc:
-            self._show_summary(str(exc))
+            self._show_summary(error_text(exc))
             return False
         self.mode = DRAFT
         self.saved_state = self.state()

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from desktop_publisher.errors import KeyringUnavailable
 from desktop_publisher.gui.context import AppContext
+from desktop_publisher.gui.problems import error_text
 from desktop_publisher.store.models import Account
 
 
@@ -141,9 +142,9 @@ def show_keyring_problem(
     """Open (or update, never stack) the dialog over `parent`; Retry calls `retry`."""
     existing = parent.findChild(KeyringDialog)
     if existing is not None and shiboken6.isValid(existing) and existing.isVisible():
-        existing.set_message(str(error))
+        existing.set_message(error_text(error))
         return existing
-    dialog = KeyringDialog(str(error), parent)
+    dialog = KeyringDialog(error_text(error), parent)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     if retry is not None:
         dialog.accepted.connect(retry)

@@ -56,6 +56,7 @@ from desktop_publisher.gui.calendar_view import MONTH, WEEK, CalendarView, week_
 from desktop_publisher.gui.context import AppContext
 from desktop_publisher.gui.details_pane import DetailsPane
 from desktop_publisher.gui.notifications import platform_label
+from desktop_publisher.gui.problems import error_text
 from desktop_publisher.gui.queue_model import Column, QueueModel
 from desktop_publisher.gui.queue_view import QueueView
 from desktop_publisher.posts import EDITABLE
@@ -1261,7 +1262,7 @@ class MainWindow(QMainWindow):
             dialog = PostEditor(self.ctx, self, **kwargs)
             dialog.exec()
         except UserError as exc:
-            self.show_error(str(exc))
+            self.show_error(error_text(exc))
         self.refresh_accounts()
         self.schedule_refresh()
 
@@ -1331,7 +1332,7 @@ class MainWindow(QMainWindow):
                 )
                 job = (_publish_here, post_id, service.publish_post)
         except UserError as exc:
-            self.show_error(str(exc))
+            self.show_error(error_text(exc))
             self.schedule_refresh()
             return
         self.in_flight.add(post_id)
@@ -1343,7 +1344,7 @@ class MainWindow(QMainWindow):
         self.in_flight.discard(post_id)
         self._busy_changed()
         if error is not None:
-            self.show_error(str(error))
+            self.show_error(error_text(error))
         elif outcome is not None and not outcome.claimed and outcome.status != Status.PUBLISHED:
             self.show_error(
                 self.tr("Post %1 was not published now: it is %2.")
@@ -1387,7 +1388,7 @@ class MainWindow(QMainWindow):
             else:
                 self.ctx.posts.retry(post.id)
         except UserError as exc:
-            self.show_error(str(exc))
+            self.show_error(error_text(exc))
         self.ctx.notify_changed()
 
     def reschedule(self) -> None:
@@ -1404,7 +1405,7 @@ class MainWindow(QMainWindow):
             assert dialog.chosen is not None
             self.ctx.posts.reschedule(post.id, dialog.chosen)
         except UserError as exc:
-            self.show_error(str(exc))
+            self.show_error(error_text(exc))
         self.ctx.notify_changed()
 
     def cancel_post(self) -> None:
@@ -1427,7 +1428,7 @@ class MainWindow(QMainWindow):
                 return
             self.ctx.posts.cancel(post.id)
         except UserError as exc:
-            self.show_error(str(exc))
+            self.show_error(error_text(exc))
         self.ctx.notify_changed()
 
     def delete_draft(self) -> None:
@@ -1513,7 +1514,7 @@ class MainWindow(QMainWindow):
         self.refresh_status()
 
     def _import_failed(self, error: Exception) -> None:
-        self.show_error(str(error))
+        self.show_error(error_text(error))
 
     # --- messages ------------------------------------------------------------------------------
     def show_error(self, text: str) -> None:

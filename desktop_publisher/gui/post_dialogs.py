@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from desktop_publisher.errors import UserError
 from desktop_publisher.gui import timefmt
 from desktop_publisher.gui.notifications import platform_label
+from desktop_publisher.gui.problems import error_text
 from desktop_publisher.store.models import ScheduledPost
 from desktop_publisher.when import next_full_hour, parse_when, resolve_local
 
@@ -184,10 +185,10 @@ class RescheduleDialog(QDialog):
         try:
             self.value()
         except UserError as exc:
-            self.problem.setText(str(exc))
+            self.problem.setText(error_text(exc))
             self.problem.show()
             self.ok.setEnabled(False)
-            self.ok.setToolTip(str(exc))
+            self.ok.setToolTip(error_text(exc))
             return False
         local = self.edit.dateTime().toPython().replace(second=0, microsecond=0)
         early, oddity = resolve_local(local, timefmt.zone())

@@ -14,6 +14,7 @@ import logging
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
+from desktop_publisher.errors import UserError
 from desktop_publisher.gui import statuses
 from desktop_publisher.platforms.base import Problem
 from desktop_publisher.store.models import Status
@@ -37,6 +38,22 @@ def problem_text(problem: Problem) -> str:
         # A translation that names a value the rule does not have: the English still says it.
         log.warning("the translation of %r does not fit its values", problem.rule)
         return problem.message
+
+
+def error_text(error: BaseException) -> str:
+    """What a person reads for an error: a user error in the UI's language when it was made
+    translatable (its English otherwise), anything else as its words."""
+    if not isinstance(error, UserError) or error.rule is None:
+        return str(error)
+    rule = QCoreApplication.translate("Error", error.rule)
+    values = dict(error.values)
+    if isinstance(values.get("label"), str):  # a platform's word, as in problem_text
+        values["label"] = platform_tr(values["label"])
+    try:
+        return rule.format(**values).strip()
+    except (KeyError, IndexError, ValueError):
+        log.warning("the translation of %r does not fit its values", error.rule)
+        return str(error)
 
 
 def error_colour(widget: QWidget) -> str:

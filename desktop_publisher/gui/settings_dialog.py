@@ -39,7 +39,7 @@ from desktop_publisher.config import SETTINGS_BY_KEY
 from desktop_publisher.errors import UserError
 from desktop_publisher.gui.context import AppContext
 from desktop_publisher.gui.i18n import LANGUAGES
-from desktop_publisher.gui.problems import ProblemLabel
+from desktop_publisher.gui.problems import ProblemLabel, error_text
 
 GENERAL = ""
 
@@ -417,7 +417,7 @@ class SettingsDialog(QDialog):
         try:
             self._apply_start_at_login(values["start_at_login"], changed)
         except UserError as exc:
-            self.show_problems({"start_at_login": str(exc)})
+            self.show_problems({"start_at_login": error_text(exc)})
             return
         settings = self.ctx.store.settings
         try:
@@ -425,7 +425,7 @@ class SettingsDialog(QDialog):
                 for key, value in changed.items():
                     settings.set(key, value)
         except UserError as exc:
-            self.show_problems({GENERAL: str(exc)})
+            self.show_problems({GENERAL: error_text(exc)})
             return
         self.initial = values
         notifier = self.ctx.notifier

@@ -17,6 +17,7 @@ from desktop_publisher.errors import StoreError
 from desktop_publisher.store import migrations
 from desktop_publisher.store.models import database_proxy
 from desktop_publisher.store.settings import Settings
+from desktop_publisher.translatable import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 
@@ -61,13 +62,21 @@ def _check_header(path: Path) -> None:
         with path.open("rb") as handle:
             head = handle.read(len(SQLITE_HEADER))
     except OSError as exc:
-        raise StoreError(
-            f"Cannot read the database {path}: {exc.strerror}. Check the file's permissions."
+        raise StoreError.translatable(
+            QT_TRANSLATE_NOOP(
+                "Error", "Cannot read the database {path}: {reason}. Check the file's permissions."
+            ),
+            path=str(path),
+            reason=exc.strerror,
         ) from exc
     if head and head != SQLITE_HEADER:
-        raise StoreError(
-            f"{path} is not a Desktop Publisher database (it is not an SQLite file). "
-            "It was left untouched: move it away or restore a backup, then start again."
+        raise StoreError.translatable(
+            QT_TRANSLATE_NOOP(
+                "Error",
+                "{path} is not a Desktop Publisher database (it is not an SQLite file). It was "
+                "left untouched: move it away or restore a backup, then start again.",
+            ),
+            path=str(path),
         )
 
 
@@ -81,22 +90,38 @@ def _prepare(path: Path) -> None:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         version = migrations.current_version(conn)
         if version > migrations.latest_version():
-            raise migrations.MigrationError(
-                f"the database is at schema version {version}, newer than this app knows "
-                f"({migrations.latest_version()}): update Desktop Publisher"
+            raise StoreError.translatable(
+                QT_TRANSLATE_NOOP(
+                    "Error",
+                    "Cannot open the database {path}: it is at schema version {version}, newer "
+                    "than this app knows ({latest}). Update Desktop Publisher.",
+                ),
+                path=str(path),
+                version=version,
+                latest=migrations.latest_version(),
             )
         conn.execute("PRAGMA journal_mode=wal")
         conn.execute("PRAGMA foreign_keys=ON")
         migrations.migrate(conn, path)
     except migrations.MigrationError as exc:
-        raise StoreError(f"Cannot open the database {path}: {exc}.") from exc
+        raise StoreError.translatable(
+            QT_TRANSLATE_NOOP("Error", "Cannot open the database {path}: {reason}."),
+            path=str(path),
+            reason=str(exc),
+        ) from exc
     except sqlite3.DatabaseError as exc:
         code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
         if code in (sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CANTOPEN):
             _check_header(path)  # safe here: SQLite cannot use the file (see open_store)
-        raise StoreError(
-            f"The database {path} cannot be read ({exc}). It was left untouched: restore a "
-            "backup (files named publisher.db.v*.bak beside it) or move it away to start afresh."
+        raise StoreError.translatable(
+            QT_TRANSLATE_NOOP(
+                "Error",
+                "The database {path} cannot be read ({reason}). It was left untouched: restore "
+                "a backup (files named publisher.db.v*.bak beside it) or move it away to start "
+                "afresh.",
+            ),
+            path=str(path),
+            reason=str(exc),
         ) from exc
     finally:
         conn.close()

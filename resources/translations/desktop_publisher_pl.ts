@@ -482,6 +482,169 @@
         </message>
     </context>
     <context>
+        <name>Error</name>
+        <message>
+            <source>An account named {name} already exists: choose another name.</source>
+            <translation>Konto o nazwie {name} już istnieje: wybierz inną nazwę.</translation>
+        </message>
+        <message>
+            <source>Account name must not be empty.</source>
+            <translation>Nazwa konta nie może być pusta.</translation>
+        </message>
+        <message>
+            <source>Account name must be at most {limit} characters.</source>
+            <translation>Nazwa konta może mieć najwyżej {limit} znaków.</translation>
+        </message>
+        <message>
+            <source>The {label} must not be empty.</source>
+            <translation>Pole „{label}” nie może być puste.</translation>
+        </message>
+        <message>
+            <source>Account {name} already hosts Instagram images; only one may.</source>
+            <translation>Konto {name} już przechowuje obrazy dla Instagrama; może to robić tylko jedno.</translation>
+        </message>
+        <message>
+            <source>Account {name} has {count} post(s) being published or to check: wait for them or resolve them first.</source>
+            <translation>Konto {name} ma posty w trakcie publikowania lub do sprawdzenia (liczba: {count}): najpierw poczekaj na nie albo je rozstrzygnij.</translation>
+        </message>
+        <message>
+            <source>Account {name} still has {count} post(s) waiting or to check: cancel or finish them first.</source>
+            <translation>Konto {name} ma jeszcze posty oczekujące lub do sprawdzenia (liczba: {count}): najpierw je anuluj albo zakończ.</translation>
+        </message>
+        <message>
+            <source>This account was removed meanwhile.</source>
+            <translation>To konto zostało w międzyczasie usunięte.</translation>
+        </message>
+        <message>
+            <source>Name: an account named {name} already exists; choose another.</source>
+            <translation>Nazwa: konto o nazwie {name} już istnieje; wybierz inną.</translation>
+        </message>
+        <message>
+            <source>Start at login: could not write {path} ({reason}).</source>
+            <translation>Uruchamianie po zalogowaniu: nie udało się zapisać {path} ({reason}).</translation>
+        </message>
+        <message>
+            <source>Start at login: could not remove {path} ({reason}).</source>
+            <translation>Uruchamianie po zalogowaniu: nie udało się usunąć {path} ({reason}).</translation>
+        </message>
+        <message>
+            <source>No system keyring is available to keep account secrets. Install and start one (GNOME Keyring, KWallet or KeePassXC's Secret Service on Linux; it is built into macOS and Windows), then try again. Secrets are never stored in plain text.</source>
+            <translation>Brak systemowego magazynu haseł, w którym można przechowywać sekrety kont. Zainstaluj i uruchom taki magazyn (w Linuksie GNOME Keyring, KWallet albo Secret Service w KeePassXC; w macOS i Windows jest wbudowany), a potem spróbuj ponownie. Sekrety nigdy nie są zapisywane otwartym tekstem.</translation>
+        </message>
+        <message>
+            <source>The system keyring is locked. Unlock it (log in to your desktop session or open your keyring manager), then try again.</source>
+            <translation>Systemowy magazyn haseł jest zablokowany. Odblokuj go (zaloguj się do sesji pulpitu albo otwórz menedżer haseł), a potem spróbuj ponownie.</translation>
+        </message>
+        <message>
+            <source>The system keyring could not be opened: its unlock prompt was dismissed or no prompt could be shown. Unlock the keyring, then try again.</source>
+            <translation>Nie udało się otworzyć systemowego magazynu haseł: okno odblokowania zostało zamknięte albo nie mogło się pojawić. Odblokuj magazyn haseł, a potem spróbuj ponownie.</translation>
+        </message>
+        <message>
+            <source>The system keyring failed ({failure}). Check that it is running and unlocked, then try again.</source>
+            <translation>Błąd systemowego magazynu haseł ({failure}). Sprawdź, czy działa i jest odblokowany, a potem spróbuj ponownie.</translation>
+        </message>
+        <message>
+            <source>The secret is empty.</source>
+            <translation>Sekret jest pusty.</translation>
+        </message>
+        <message>
+            <source>The {label} of account {name} is missing from the keyring: edit the account and enter it again.</source>
+            <translation>W magazynie haseł brakuje sekretu „{label}” konta {name}: edytuj konto i wpisz go ponownie.</translation>
+        </message>
+        <message>
+            <source>Post {id} is {status}; only scheduled or queued posts can be published now.</source>
+            <translation>Post {id} nie jest już zaplanowany ani w kolejce: teraz można opublikować tylko takie posty.</translation>
+        </message>
+        <message>
+            <source>No post with id {id}.</source>
+            <translation>Nie ma posta o numerze {id}.</translation>
+        </message>
+        <message>
+            <source>Post {id} cannot be changed: it is already published. {url}</source>
+            <translation>Nie można zmienić posta {id}: jest już opublikowany. {url}</translation>
+        </message>
+        <message>
+            <source>Post {id} cannot be changed: it is being published right now.</source>
+            <translation>Nie można zmienić posta {id}: właśnie jest publikowany.</translation>
+        </message>
+        <message>
+            <source>Post {id} cannot be changed: it is cancelled.</source>
+            <translation>Nie można zmienić posta {id}: jest anulowany.</translation>
+        </message>
+        <message>
+            <source>Post {id} cannot be changed: its last attempt may have gone out. Check the account, then use Retry (if it did not appear) or Cancel.</source>
+            <translation>Nie można zmienić posta {id}: jego ostatnia próba mogła zostać opublikowana. Sprawdź konto, a potem użyj „Ponów” (jeśli post się nie pojawił) albo „Anuluj post”.</translation>
+        </message>
+        <message>
+            <source>Post {id} cannot be changed: it has failed. Use Retry or Reschedule.</source>
+            <translation>Nie można zmienić posta {id}: publikacja się nie powiodła. Użyj „Ponów” albo „Zmień termin”.</translation>
+        </message>
+        <message>
+            <source>Post {id} cannot be changed: it is scheduled and has not been tried yet.</source>
+            <translation>Nie można zmienić posta {id}: jest zaplanowany i nie było jeszcze próby publikacji.</translation>
+        </message>
+        <message>
+            <source>Post {id} cannot be changed: it is queued for publishing.</source>
+            <translation>Nie można zmienić posta {id}: czeka w kolejce do publikacji.</translation>
+        </message>
+        <message>
+            <source>No draft with id {id}: it may have been deleted.</source>
+            <translation>Nie ma szkicu o numerze {id}: mógł zostać usunięty.</translation>
+        </message>
+        <message>
+            <source>This draft has been deleted meanwhile; save it as a new one.</source>
+            <translation>Ten szkic został w międzyczasie usunięty; zapisz go jako nowy.</translation>
+        </message>
+        <message>
+            <source>This draft has been scheduled meanwhile; edit the scheduled posts instead.</source>
+            <translation>Ten szkic został w międzyczasie zaplanowany; edytuj zamiast tego zaplanowane posty.</translation>
+        </message>
+        <message>
+            <source>Time: choose when the post goes out.</source>
+            <translation>Czas: wybierz, kiedy post ma zostać opublikowany.</translation>
+        </message>
+        <message>
+            <source>Time: {when} is in the past; choose a later time.</source>
+            <translation>Czas: {when} jest w przeszłości; wybierz późniejszy termin.</translation>
+        </message>
+        <message>
+            <source>Accounts: choose at least one account.</source>
+            <translation>Konta: wybierz co najmniej jedno konto.</translation>
+        </message>
+        <message>
+            <source>Accounts: each account may be chosen once.</source>
+            <translation>Konta: każde konto można wybrać tylko raz.</translation>
+        </message>
+        <message>
+            <source>This draft has been deleted meanwhile; nothing was scheduled.</source>
+            <translation>Ten szkic został w międzyczasie usunięty; niczego nie zaplanowano.</translation>
+        </message>
+        <message>
+            <source>This draft has been scheduled already; nothing was changed.</source>
+            <translation>Ten szkic został już zaplanowany; niczego nie zmieniono.</translation>
+        </message>
+        <message>
+            <source>Cannot read the database {path}: {reason}. Check the file's permissions.</source>
+            <translation>Nie można odczytać bazy danych {path}: {reason}. Sprawdź uprawnienia pliku.</translation>
+        </message>
+        <message>
+            <source>{path} is not a Desktop Publisher database (it is not an SQLite file). It was left untouched: move it away or restore a backup, then start again.</source>
+            <translation>{path} nie jest bazą danych Desktop Publisher (to nie jest plik SQLite). Plik pozostał nietknięty: przenieś go gdzie indziej albo przywróć kopię zapasową, a potem uruchom program ponownie.</translation>
+        </message>
+        <message>
+            <source>Cannot open the database {path}: it is at schema version {version}, newer than this app knows ({latest}). Update Desktop Publisher.</source>
+            <translation>Nie można otworzyć bazy danych {path}: ma schemat w wersji {version}, nowszej niż zna ta aplikacja ({latest}). Zaktualizuj Desktop Publisher.</translation>
+        </message>
+        <message>
+            <source>Cannot open the database {path}: {reason}.</source>
+            <translation>Nie można otworzyć bazy danych {path}: {reason}.</translation>
+        </message>
+        <message>
+            <source>The database {path} cannot be read ({reason}). It was left untouched: restore a backup (files named publisher.db.v*.bak beside it) or move it away to start afresh.</source>
+            <translation>Nie można odczytać bazy danych {path} ({reason}). Plik pozostał nietknięty: przywróć kopię zapasową (pliki publisher.db.v*.bak obok niego) albo przenieś go gdzie indziej, aby zacząć od nowa.</translation>
+        </message>
+    </context>
+    <context>
         <name>KeyringDialog</name>
         <message>
             <source>System keyring unavailable</source>

@@ -431,6 +431,29 @@ def test_a_locked_keyring_at_start_is_explained_not_a_crash(qtbot, ctx, add_acco
     qtbot.waitUntil(lambda: not any(d.isVisible() for d in window.findChildren(KeyringDialog)))
 
 
+def test_the_keyring_explanation_speaks_the_ui_language(qtbot, qapp, ctx, add_account):  # noqa: ANN001
+    from desktop_publisher.gui import i18n
+
+    add_account("facebook", "Brand A", {"page_id": "1"})
+    ctx.credentials.forget_cache()
+    keyring.set_keyring(LockedKeyring())
+    try:
+        i18n.install(qapp, "pl")
+        window = QWidget()
+        qtbot.addWidget(window)
+        window.show()
+        check_keyring(ctx, window)
+        qtbot.waitUntil(lambda: window.findChild(KeyringDialog) is not None, timeout=10_000)
+        assert (
+            window.findChild(KeyringDialog)
+            .message.text()
+            .startswith("Systemowy magazyn haseł jest zablokowany. Odblokuj go")
+        )
+    finally:
+        i18n.uninstall(qapp)
+        keyring.set_keyring(MemoryKeyring())
+
+
 def test_a_secret_missing_from_the_keyring_says_how_to_fix_it(
     qtbot, ctx, open_dialog, fakenet_account, memory_keyring, fake_server
 ):

@@ -109,6 +109,24 @@ def test_every_translation_keeps_the_numbered_placeholders_of_its_source() -> No
     assert checked > 400
 
 
+def test_the_user_errors_keep_only_their_own_values_in_polish() -> None:
+    """The window fills a translated error with the error's values: a translation naming a
+    value the error does not have would fall back to English."""
+    errors = [
+        (source, translation)
+        for (context, source), translation in _messages(
+            TRANSLATIONS / "desktop_publisher_pl.ts"
+        ).items()
+        if context == "Error"
+    ]
+    assert len(errors) >= 40
+    for source, translation in errors:
+        assert translation is not None and _translated(translation), source
+        assert set(re.findall(r"{(\w+)}", translation.text or "")) <= set(
+            re.findall(r"{(\w+)}", source)
+        ), source
+
+
 def _translate(context: str, text: str, n: int = -1) -> str:
     return QCoreApplication.translate(context, text, None, n)
 

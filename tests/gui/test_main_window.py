@@ -471,6 +471,25 @@ def test_a_refused_action_shows_the_reason_without_a_traceback(
     window.message_boxes[-1].close()
 
 
+def test_a_refusal_speaks_the_ui_language(qapp, qtbot, ctx, two_accounts, add_post, make_window):
+    from desktop_publisher.gui import i18n
+
+    post = add_post(two_accounts[0], "x", at=TOMORROW)
+    set_status(post.id, Status.FAILED, last_error="boom")
+    try:
+        i18n.install(qapp, "pl")
+        window = make_window(ctx)
+        window.select_key(("post", post.id))
+        set_status(post.id, Status.CANCELLED)  # cancelled elsewhere meanwhile
+        window.retry_action.trigger()
+        assert (
+            window.message_boxes[-1].text() == f"Nie można zmienić posta {post.id}: jest anulowany."
+        )
+        window.message_boxes[-1].close()
+    finally:
+        i18n.uninstall(qapp)
+
+
 def test_needs_check_retry_asks_whether_it_was_published(
     qtbot, ctx, two_accounts, add_post, make_window, monkeypatch
 ):
