@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -61,6 +62,22 @@ def test_due_query_uses_the_status_due_index(store):
         ("2026-01-01",),
     ).fetchall()
     assert "scheduled_post_status_due" in " ".join(str(row) for row in plan)
+
+
+def test_token_warning_count_reads_the_account_index_alone(store, add_account):
+    """accounts.expiry_warnings counts an account's pending posts due after its token expires,
+    on every refresh of the window's status line: from the index alone (schema 3)."""
+    from desktop_publisher.accounts import PENDING, ScheduledPost
+
+    account = add_account("linkedin", "Brand A", {})
+    query = ScheduledPost.select(ScheduledPost.id).where(
+        (ScheduledPost.account == account)
+        & ScheduledPost.status.in_(PENDING)
+        & (ScheduledPost.due_at > datetime(2026, 1, 1, tzinfo=UTC))
+    )
+    sql, params = query.sql()
+    plan = " ".join(str(row) for row in store.db.execute_sql(f"EXPLAIN QUERY PLAN {sql}", params))
+    assert "COVERING INDEX scheduled_post_account_status_due" in plan
 
 
 @pytest.mark.parametrize("version", fixture_versions())

