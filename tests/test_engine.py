@@ -235,7 +235,7 @@ def test_publish_now_resolves_with_the_outcome(engine, fakenet_account, add_post
         future = running.publish_now(post.id)
         fake_server.wait_for_requests(1)
         assert status_of(post.id) == Status.PUBLISHING
-        with pytest.raises(UserError, match="is publishing"):
+        with pytest.raises(UserError, match="is being published right now"):
             running.publish_now(post.id)
     finally:
         hold.set()

@@ -30,7 +30,7 @@ from desktop_publisher.engine.publishing import PublishingService, PublishOutcom
 from desktop_publisher.errors import UserError
 from desktop_publisher.posts import NO_POST
 from desktop_publisher.store.connection import Store
-from desktop_publisher.store.models import PENDING, ScheduledPost
+from desktop_publisher.store.models import PENDING, ScheduledPost, Status
 from desktop_publisher.translatable import QT_TRANSLATE_NOOP
 from desktop_publisher.when import local_zone
 
@@ -172,6 +172,15 @@ class Engine:
         post = ScheduledPost.get_or_none(ScheduledPost.id == post_id)
         if post is None:
             raise UserError.translatable(NO_POST, id=post_id)
+        if post.status == Status.PUBLISHING:
+            # The due pass (or another publish-now) took it first: it is going out already.
+            raise UserError.translatable(
+                QT_TRANSLATE_NOOP(
+                    "Error",
+                    "Post {id} is being published right now; its result shows in the queue.",
+                ),
+                id=post_id,
+            )
         if post.status not in PENDING:
             raise UserError.translatable(
                 QT_TRANSLATE_NOOP(

@@ -552,6 +552,10 @@
             <translation>W magazynie haseł brakuje sekretu „{label}” konta {name}: edytuj konto i wpisz go ponownie.</translation>
         </message>
         <message>
+            <source>Post {id} is being published right now; its result shows in the queue.</source>
+            <translation>Post {id} jest właśnie publikowany; jego wynik pojawi się w kolejce.</translation>
+        </message>
+        <message>
             <source>Post {id} is {status}; only scheduled or queued posts can be published now.</source>
             <translation>Post {id} nie jest już zaplanowany ani w kolejce: teraz można opublikować tylko takie posty.</translation>
         </message>
