@@ -25,6 +25,10 @@ from desktop_publisher.store.models import PENDING, Account, ScheduledPost, Stat
 from desktop_publisher.translatable import QT_TRANSLATE_NOOP
 
 MAX_NAME = 80
+# The form's rule (also when a rename races with another, see update).
+NAME_CLASH = QT_TRANSLATE_NOOP(
+    "Problem", "Name: an account named '{name}' already exists; choose another."
+)
 NAME_TAKEN = QT_TRANSLATE_NOOP(
     "Error", "An account named {name} already exists: choose another name."
 )
@@ -55,9 +59,6 @@ class TokenWarning:
         if self.kind == EXPIRES_SOON:
             return f"{token} expires in {self.count} day(s), on {day}."
         return f"{token} expires on {day}, before {self.count} of its scheduled post(s)."
-
-    def __str__(self) -> str:
-        return self.message
 
 
 @dataclass
@@ -142,10 +143,7 @@ class AccountService:
         else:
             clash = Account.get_or_none(Account.name == name)
             if clash is not None and (account is None or clash.id != account.id):
-                rule = QT_TRANSLATE_NOOP(
-                    "Problem", "Name: an account named '{name}' already exists; choose another."
-                )
-                problems["name"] = Problem("name", rule, {"name": name})
+                problems["name"] = Problem("name", NAME_CLASH, {"name": name})
         for spec in cls.setting_fields:
             # A value named "label" is a field's name: the window translates it too.
             label = field_label(spec.label)
@@ -317,7 +315,8 @@ class AccountService:
             )
         problems = self.field_problems(account.platform, name, settings, secret or "", account)
         if problems:
-            raise UserError(next(iter(problems.values())).message)
+            problem = next(iter(problems.values()))
+            raise UserError.translatable(problem.rule, context="Problem", **problem.args)
         clean = self.validate_settings(account.platform, settings)
         secret = (secret or "").strip()
         # Keyring first: if it is locked, nothing has changed yet.
@@ -342,10 +341,7 @@ class AccountService:
                 Account.update(changes).where(Account.id == account.id).execute()
             except peewee.IntegrityError:
                 raise UserError.translatable(
-                    QT_TRANSLATE_NOOP(
-                        "Error", "Name: an account named {name} already exists; choose another."
-                    ),
-                    name=repr(name.strip()),
+                    NAME_CLASH, context="Problem", name=name.strip()
                 ) from None
         return Account.get_by_id(account.id)
 

@@ -10,17 +10,22 @@ from typing import Self
 class UserError(Exception):
     """Bad input or a state the user must change; shown as one line, never a traceback."""
 
-    # An English template marked for the catalogues (context "Error", see translatable.py) and
+    # An English template marked for the catalogues under `context` (see translatable.py) and
     # its values; None for a message the window shows as it is.
     rule: str | None = None
+    context = "Error"
     values: Mapping[str, object] = {}
 
     @classmethod
-    def translatable(cls, rule: str, message: str | None = None, **values: object) -> Self:
+    def translatable(
+        cls, rule: str, message: str | None = None, context: str = "Error", **values: object
+    ) -> Self:
         """The error for `rule` filled with `values`. `message`, when given, is the English
-        text instead (the command line's wording, e.g. with the action the user named)."""
+        text instead (the command line's wording, e.g. with the action the user named);
+        `context` is the catalogue's ("Problem" for a form's rule, see platforms.base)."""
         error = cls(message if message is not None else rule.format(**values))
         error.rule = rule
+        error.context = context
         error.values = values
         return error
 

@@ -1,15 +1,16 @@
-"""A validation problem (a post's variant, an account's form) in the UI's language, and the
-line under a field that shows it.
+"""A validation problem (a post's variant, an account's form) or a user error in the UI's
+language, and the line under a field that shows a problem.
 
 The platforms and the account rules write their rules in English, marked for the catalogues
-(context "Problem", see translatable.py); here the rule is translated and filled with the
-problem's values. A value named "label" is a field's name, translated as the account form's
-labels are (context "Platforms").
+(context "Problem", see translatable.py), as do the user errors the window can meet (context
+"Error", errors.py); here the rule is translated and filled with its values. A value named
+"label" is a field's name, translated as the account form's labels are (context "Platforms").
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QWidget
@@ -27,17 +28,23 @@ def platform_tr(text: str) -> str:
     return QCoreApplication.translate("Platforms", text)
 
 
-def problem_text(problem: Problem) -> str:
-    rule = QCoreApplication.translate("Problem", problem.rule)
-    args = dict(problem.args)
-    if isinstance(args.get("label"), str):
-        args["label"] = platform_tr(args["label"])
+def _filled(context: str, rule: str, values: Mapping[str, object], english: str) -> str:
+    """`rule` translated in `context` and filled with `values`."""
+    translated = QCoreApplication.translate(context, rule)
+    values = dict(values)
+    if isinstance(values.get("label"), str):
+        values["label"] = platform_tr(values["label"])
     try:
-        return rule.format(**args)
+        # (A value left empty, e.g. a published post's missing link, leaves no trailing space.)
+        return translated.format(**values).strip()
     except (KeyError, IndexError, ValueError):
         # A translation that names a value the rule does not have: the English still says it.
-        log.warning("the translation of %r does not fit its values", problem.rule)
-        return problem.message
+        log.warning("the translation of %r does not fit its values", rule)
+        return english
+
+
+def problem_text(problem: Problem) -> str:
+    return _filled("Problem", problem.rule, problem.args, problem.message)
 
 
 def error_text(error: BaseException) -> str:
@@ -45,15 +52,7 @@ def error_text(error: BaseException) -> str:
     translatable (its English otherwise), anything else as its words."""
     if not isinstance(error, UserError) or error.rule is None:
         return str(error)
-    rule = QCoreApplication.translate("Error", error.rule)
-    values = dict(error.values)
-    if isinstance(values.get("label"), str):  # a platform's word, as in problem_text
-        values["label"] = platform_tr(values["label"])
-    try:
-        return rule.format(**values).strip()
-    except (KeyError, IndexError, ValueError):
-        log.warning("the translation of %r does not fit its values", error.rule)
-        return str(error)
+    return _filled(error.context, error.rule, error.values, str(error))
 
 
 def error_colour(widget: QWidget) -> str:

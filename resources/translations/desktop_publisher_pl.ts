@@ -516,10 +516,6 @@
             <translation>To konto zostało w międzyczasie usunięte.</translation>
         </message>
         <message>
-            <source>Name: an account named {name} already exists; choose another.</source>
-            <translation>Nazwa: konto o nazwie {name} już istnieje; wybierz inną.</translation>
-        </message>
-        <message>
             <source>Start at login: could not write {path} ({reason}).</source>
             <translation>Uruchamianie po zalogowaniu: nie udało się zapisać {path} ({reason}).</translation>
         </message>
@@ -1476,16 +1472,16 @@
     <context>
         <name>Problem</name>
         <message>
+            <source>Name: an account named '{name}' already exists; choose another.</source>
+            <translation>Nazwa: konto „{name}” już istnieje; wybierz inną.</translation>
+        </message>
+        <message>
             <source>Name must not be empty.</source>
             <translation>Nazwa nie może być pusta.</translation>
         </message>
         <message>
             <source>Name must be at most {limit} characters ({count} now).</source>
             <translation>Nazwa może mieć najwyżej {limit} znaków (teraz: {count}).</translation>
-        </message>
-        <message>
-            <source>Name: an account named '{name}' already exists; choose another.</source>
-            <translation>Nazwa: konto „{name}” już istnieje; wybierz inną.</translation>
         </message>
         <message>
             <source>{label}: account '{other}' already hosts Instagram images; only one may.</source>

@@ -75,22 +75,25 @@ def test_catalogue_is_complete_and_current(tmp_path: Path, language: str) -> Non
     assert qm.stat().st_size > 0
 
 
+def _polish(context: str) -> list[tuple[str, ET.Element]]:
+    """(source, <translation>) of every Polish message in `context`."""
+    messages = _messages(TRANSLATIONS / "desktop_publisher_pl.ts")
+    return [(source, tr) for (ctx, source), tr in messages.items() if ctx == context]
+
+
+def _values(text: str) -> list[str]:
+    """The {names} a rule is filled with."""
+    return re.findall(r"{(\w+)}", text)
+
+
 def test_the_platform_rules_keep_their_placeholders_in_polish() -> None:
     """The window fills a translated rule with the rule's values ({platform}, {limit}…): a
     translation naming another value would fall back to English."""
-    rules = [
-        (source, translation)
-        for (context, source), translation in _messages(
-            TRANSLATIONS / "desktop_publisher_pl.ts"
-        ).items()
-        if context == "Problem"
-    ]
+    rules = _polish("Problem")
     assert len(rules) >= 20
     for source, translation in rules:
         assert translation is not None and _translated(translation), source
-        assert sorted(re.findall(r"{(\w+)}", translation.text or "")) == sorted(
-            re.findall(r"{(\w+)}", source)
-        ), source
+        assert sorted(_values(translation.text or "")) == sorted(_values(source)), source
 
 
 def test_every_translation_keeps_the_numbered_placeholders_of_its_source() -> None:
@@ -112,19 +115,11 @@ def test_every_translation_keeps_the_numbered_placeholders_of_its_source() -> No
 def test_the_user_errors_keep_only_their_own_values_in_polish() -> None:
     """The window fills a translated error with the error's values: a translation naming a
     value the error does not have would fall back to English."""
-    errors = [
-        (source, translation)
-        for (context, source), translation in _messages(
-            TRANSLATIONS / "desktop_publisher_pl.ts"
-        ).items()
-        if context == "Error"
-    ]
+    errors = _polish("Error")
     assert len(errors) >= 40
     for source, translation in errors:
         assert translation is not None and _translated(translation), source
-        assert set(re.findall(r"{(\w+)}", translation.text or "")) <= set(
-            re.findall(r"{(\w+)}", source)
-        ), source
+        assert set(_values(translation.text or "")) <= set(_values(source)), source
 
 
 def _translate(context: str, text: str, n: int = -1) -> str:
