@@ -1,9 +1,14 @@
 """Account secrets in the OS keyring, and the legacy environment variables.
 
-Secrets live only in the keyring, under one service name, keyed by account id. Keyring calls are
-serialised (some backends are not thread-safe and a second unlock prompt would confuse the user)
-and cached for the life of the process, so a scheduled publish never prompts again. There is no
-plaintext fallback: if the keyring cannot be used, the user is told what to do.
+Secrets live only in the keyring, under one service name. Each entry is named after this data
+folder's random id and the account's uid (`folder-<id>/account-<uid>`, see store/migrations.py,
+version 4): two data folders on one keyring never share an entry, and an account added after
+another was removed never finds the removed one's secret, whatever row ids the database gives
+out. Keyring calls are serialised (some backends are not thread-safe and a second unlock prompt
+would confuse the user) and cached per secret revision: the account row's `secret_rev` grows with
+every change of the secret, from this process or another, so a reconnect is used by the next
+publish without a restart and an unchanged secret is never read twice. There is no plaintext
+fallback: if the keyring cannot be used, the user is told what to do.
 
 `keyring` (~50 ms to import, more with its backends) is imported at the first keyring call, so
 the window can show before it is loaded.
@@ -12,6 +17,7 @@ the window can show before it is loaded.
 from __future__ import annotations
 
 import threading
+import weakref
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -20,7 +26,7 @@ from desktop_publisher.errors import CredentialError, KeyringUnavailable
 from desktop_publisher.platforms import registry
 from desktop_publisher.platforms.base import AccountInfo
 from desktop_publisher.redaction import redact, register_secret
-from desktop_publisher.store.models import Account
+from desktop_publisher.store.models import Account, DataFolder, database_proxy
 from desktop_publisher.translatable import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
@@ -46,8 +52,21 @@ _DISMISSED = QT_TRANSLATE_NOOP(
 )
 
 
-def _username(account_id: int) -> str:
-    return f"account-{account_id}"
+_folder_ids: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def folder_id() -> str:
+    """The random id of the open database's data folder (read once per database)."""
+    db = database_proxy.obj
+    found = _folder_ids.get(db)
+    if found is None:
+        found = _folder_ids[db] = DataFolder.get_by_id(1).uid
+    return found
+
+
+def entry_name(account: Account) -> str:
+    """The keyring entry (its "username" under SERVICE) that holds this account's secret."""
+    return f"folder-{folder_id()}/account-{account.uid}"
 
 
 def explain_keyring_error(exc: BaseException) -> KeyringUnavailable:
@@ -73,7 +92,7 @@ class CredentialStore:
     def __init__(self, backend: KeyringBackend | None = None) -> None:
         self._backend = backend
         self._lock = threading.Lock()
-        self._cache: dict[int, str | None] = {}
+        self._cache: dict[str, tuple[int, str | None]] = {}  # uid → (secret_rev, secret)
 
     def _keyring(self) -> KeyringBackend:
         if self._backend is not None:
@@ -92,28 +111,65 @@ class CredentialStore:
         except Exception as exc:  # every backend failure becomes one clear message
             raise explain_keyring_error(exc) from None
 
-    def get_secret(self, account_id: int) -> str | None:
+    def get_secret(self, account: Account) -> str | None:
+        """The secret of `account` as of the row given: a row with a newer `secret_rev` than
+        the cached one (the secret was replaced, here or in another process) reads it anew."""
         with self._lock:
-            if account_id in self._cache:
-                return self._cache[account_id]
-            value = self._call("get_password", _username(account_id))
+            cached = self._cache.get(account.uid)
+            if cached is not None and cached[0] == account.secret_rev:
+                return cached[1]
+            value = self._call("get_password", entry_name(account))
+            if value is None and account.legacy_secret:
+                value = self._adopt_legacy(account)
             secret = value if isinstance(value, str) else None
             register_secret(secret)
-            self._cache[account_id] = secret
+            self._cache[account.uid] = (account.secret_rev, secret)
             return secret
 
-    def set_secret(self, account_id: int, secret: str) -> None:
+    def _adopt_legacy(self, account: Account) -> object:
+        """Move a secret stored under the old name (`account-<row id>`, shared by every data
+        folder) to this account's own entry. The old entry is deleted once moved: if another
+        data folder's account had the same row id, it finds nothing and is reconnected, rather
+        than both going on with a secret only one of them can own."""
+        legacy = account.legacy_secret
+        value = self._call("get_password", legacy)
+        if isinstance(value, str) and value:
+            self._call("set_password", entry_name(account), value)
+            self._call("delete_password", legacy)
+        Account.update(legacy_secret=None).where(
+            (Account.id == account.id) & (Account.legacy_secret == legacy)
+        ).execute()
+        account.legacy_secret = None
+        return value
+
+    def set_secret(self, account: Account, secret: str) -> None:
+        """Store the secret, then count a new revision in the account's row (other processes'
+        engines see it there and read the new secret at their next publish)."""
         if not secret:
             raise CredentialError.translatable(QT_TRANSLATE_NOOP("Error", "The secret is empty."))
         register_secret(secret)
         with self._lock:
-            self._call("set_password", _username(account_id), secret)
-            self._cache[account_id] = secret
+            self._call("set_password", entry_name(account), secret)
+            Account.update(secret_rev=Account.secret_rev + 1, legacy_secret=None).where(
+                Account.id == account.id
+            ).execute()
+            row = Account.get_or_none(Account.id == account.id)
+            account.secret_rev = row.secret_rev if row is not None else account.secret_rev + 1
+            account.legacy_secret = None
+            self._cache[account.uid] = (account.secret_rev, secret)
 
-    def delete_secret(self, account_id: int) -> None:
+    def delete_secret(self, account: Account) -> None:
+        """Delete this account's own entry (and an old-named one it never moved)."""
+        self.delete_entry(entry_name(account), account.uid)
+        if account.legacy_secret:
+            self.delete_entry(account.legacy_secret)
+
+    def delete_entry(self, name: str, uid: str | None = None) -> None:
+        """Delete one keyring entry by name: for a retry once the account row is gone."""
         with self._lock:
-            self._call("delete_password", _username(account_id))
-            self._cache.pop(account_id, None)
+            self._call("delete_password", name)
+            if uid is not None:
+                self._cache.pop(uid, None)
 
     def forget_cache(self) -> None:
         with self._lock:
@@ -122,7 +178,7 @@ class CredentialStore:
 
 def get_platform_credentials(account: Account, credentials: CredentialStore) -> AccountInfo:
     """Everything a publisher needs for one account: its settings and its secret."""
-    secret = credentials.get_secret(account.id)
+    secret = credentials.get_secret(account)
     if not secret:
         label = registry.publisher_class(account.platform).secret_label
         raise CredentialError.translatable(
@@ -132,9 +188,8 @@ def get_platform_credentials(account: Account, credentials: CredentialStore) -> 
                 "and enter it again.",
             ),
             # The command line's own way to put it back.
-            f"The {label} of account {account.name!r} is missing from the keyring: add the "
-            f"account again (`desktop-publisher account add {account.platform} --name "
-            f"{account.name} …`).",
+            f"The {label} of account {account.name!r} is missing from the keyring: enter it "
+            f"again (`desktop-publisher account reconnect {account.name!r}`).",
             label=label,
             name=repr(account.name),
         )

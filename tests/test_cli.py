@@ -24,6 +24,7 @@ import pytest
 
 from desktop_publisher import cli as cli_module
 from desktop_publisher import config
+from desktop_publisher.credentials import entry_name
 from desktop_publisher.errors import UserError
 from desktop_publisher.store.models import ScheduledPost, database_proxy
 from desktop_publisher.when import parse_when
@@ -820,7 +821,7 @@ def test_cli_edits_while_the_engine_runs_and_a_second_run_is_refused(
     cli, data_dir, fakenet_account, fake_server
 ):  # noqa: ANN001
     # The engine process reads secrets from the file keyring.
-    FileKeyring().set_password("desktop-publisher", f"account-{fakenet_account.id}", "tok-123456")
+    FileKeyring().set_password("desktop-publisher", entry_name(fakenet_account), "tok-123456")
     engine = start_cli("run")
     try:
         # Deliberately many CLI commands while the engine opens the database: opening it here

@@ -6,6 +6,7 @@ import os
 import signal
 import threading
 
+from desktop_publisher.credentials import entry_name
 from desktop_publisher.engine.lock import engine_running
 from desktop_publisher.store.models import ScheduledPost, Status
 from tests.support.fakehttp import Fault
@@ -21,7 +22,7 @@ def test_kill_during_slow_request_then_restart_never_resends(
     # The other process reads secrets from the file keyring; put the account's secret there.
     from tests.support.keyrings import FileKeyring
 
-    FileKeyring().set_password("desktop-publisher", f"account-{fakenet_account.id}", "tok-123456")
+    FileKeyring().set_password("desktop-publisher", entry_name(fakenet_account), "tok-123456")
     added = run_cli(
         "post", "add", "--account", "Brand A", "--text", "slow one", "--at", "now", "--json"
     )

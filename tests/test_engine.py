@@ -255,3 +255,57 @@ def test_rescheduled_post_is_not_sent_by_its_old_job(
     outcome = service.publish_post(post.id)  # what the old date job would do
     assert not outcome.claimed
     assert fake_server.requests == []
+
+
+# --- the right secret for the right account, while the engine runs ------------------------------
+def bearer_of_last_post(fake_server) -> str | None:  # noqa: ANN001
+    return fake_server.matching("POST", "/posts")[-1].header("Authorization")
+
+
+def test_a_reconnect_elsewhere_reaches_the_running_engine(
+    store, engine, add_account, add_post, fake_server
+):
+    """A reconnect from another process (its own keyring cache): the engine's next publish
+    carries the new token, without a restart."""
+    from desktop_publisher.accounts import AccountService
+    from desktop_publisher.credentials import CredentialStore
+    from desktop_publisher.store.models import Account
+
+    account = add_account("fakenet", "Brand A", {"endpoint": fake_server.url}, "tok-old-111")
+    running = engine()
+    first = add_post(account, "one")
+    running.notify_changed()
+    wait_until(lambda: status_of(first.id) == Status.PUBLISHED, what="first published")
+    assert bearer_of_last_post(fake_server) == "Bearer tok-old-111"
+
+    elsewhere = AccountService(store, CredentialStore())
+    elsewhere.update_secret(Account.get_by_id(account.id), "tok-new-222", None)
+    second = add_post(account, "two")
+    running.notify_changed()
+    wait_until(lambda: status_of(second.id) == Status.PUBLISHED, what="second published")
+    assert bearer_of_last_post(fake_server) == "Bearer tok-new-222"
+
+
+def test_an_account_added_after_a_removal_publishes_with_its_own_token(
+    store, engine, add_account, add_post, fake_server
+):
+    """Remove + add elsewhere while the engine runs: the new account never inherits the removed
+    one's row id, nor the token the engine had read for it."""
+    from desktop_publisher.accounts import AccountService
+    from desktop_publisher.credentials import CredentialStore
+
+    removed = add_account("fakenet", "Brand A", {"endpoint": fake_server.url}, "tok-removed-1")
+    running = engine()
+    first = add_post(removed, "one")
+    running.notify_changed()
+    wait_until(lambda: status_of(first.id) == Status.PUBLISHED, what="first published")
+
+    elsewhere = AccountService(store, CredentialStore())
+    elsewhere.remove("Brand A")
+    added = elsewhere.add("fakenet", "Brand B", {"endpoint": fake_server.url}, "tok-added-2")
+    assert added.id != removed.id
+    second = add_post(added, "two")
+    running.notify_changed()
+    wait_until(lambda: status_of(second.id) == Status.PUBLISHED, what="second published")
+    assert bearer_of_last_post(fake_server) == "Bearer tok-added-2"
+    assert second.id != first.id

@@ -51,17 +51,33 @@ def test_keyring_problems_become_one_clear_message_and_no_account(accounts, erro
     assert Account.select().count() == 0
 
 
-def test_secret_is_cached_for_the_life_of_the_process(accounts, memory_keyring):
+def test_secret_is_read_once_per_revision(accounts, memory_keyring):
     account = accounts.add("linkedin", "Brand A", {}, "tok-secret-1")
     fresh = CredentialStore()
     calls = memory_keyring.calls
-    assert fresh.get_secret(account.id) == "tok-secret-1"
-    assert fresh.get_secret(account.id) == "tok-secret-1"
+    assert fresh.get_secret(Account.get_by_id(account.id)) == "tok-secret-1"
+    assert fresh.get_secret(Account.get_by_id(account.id)) == "tok-secret-1"
     assert memory_keyring.calls == calls + 1
+    # Replaced elsewhere (another process's CredentialStore): the row says so, the next read
+    # takes the new secret instead of the cached one.
+    accounts.update_secret(Account.get_by_id(account.id), "tok-secret-2", None)
+    assert fresh.get_secret(Account.get_by_id(account.id)) == "tok-secret-2"
 
 
-def test_keyring_calls_are_serialised(memory_keyring):
-    memory_keyring.set_password("desktop-publisher", "account-7", "tok-seven")
+def test_entries_are_named_after_the_folder_and_the_account(accounts, memory_keyring, store):
+    first = accounts.add("linkedin", "Brand A", {}, "tok-a")
+    accounts.remove("Brand A")
+    second = accounts.add("linkedin", "Brand B", {}, "tok-b")
+    folder = store.db.execute_sql("SELECT uid FROM data_folder").fetchone()[0]
+    assert second.id != first.id  # row ids are never given out twice
+    assert memory_keyring.values == {
+        ("desktop-publisher", f"folder-{folder}/account-{second.uid}"): "tok-b"
+    }
+
+
+def test_keyring_calls_are_serialised(accounts, memory_keyring):
+    seven = accounts.add("linkedin", "Brand A", {}, "tok-seven")
+    eight = accounts.add("linkedin", "Brand B", {}, "tok-eight")
     inside = []
     overlap = []
     original = memory_keyring.get_password
@@ -78,18 +94,21 @@ def test_keyring_calls_are_serialised(memory_keyring):
 
     memory_keyring.get_password = slow_get  # type: ignore[method-assign]
     store = CredentialStore()
-    threads = [threading.Thread(target=store.get_secret, args=(7 + i % 2,)) for i in range(20)]
+    rows = [Account.get_by_id(seven.id), Account.get_by_id(eight.id)]
+    threads = [threading.Thread(target=store.get_secret, args=(rows[i % 2],)) for i in range(20)]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join(timeout=10)
     assert overlap == []
-    assert store.get_secret(7) == "tok-seven"
+    assert store.get_secret(rows[0]) == "tok-seven"
 
 
 def test_missing_secret_says_how_to_fix(store, credentials):
     account = Account.create(name="Orphan", platform="facebook", settings={"page_id": "1"})
-    with pytest.raises(CredentialError, match="missing from the keyring: add the account again"):
+    with pytest.raises(
+        CredentialError, match="missing from the keyring: enter it again .*account reconnect"
+    ):
         get_platform_credentials(account, credentials)
 
 
@@ -139,9 +158,52 @@ def test_real_secret_service_round_trip(accounts):
         "abcd efgh ijkl mnop",
     )
     fresh = CredentialStore()  # no cache: this reads from the daemon
-    assert fresh.get_secret(account.id) == "abcd efgh ijkl mnop"
-    assert SecretService.Keyring().get_password("desktop-publisher", f"account-{account.id}") == (
+    assert fresh.get_secret(Account.get_by_id(account.id)) == "abcd efgh ijkl mnop"
+    folder = accounts.store.db.execute_sql("SELECT uid FROM data_folder").fetchone()[0]
+    entry = f"folder-{folder}/account-{account.uid}"
+    assert SecretService.Keyring().get_password("desktop-publisher", entry) == (
         "abcd efgh ijkl mnop"
     )
     accounts.remove("Real Blog")
-    assert CredentialStore().get_secret(account.id) is None
+    assert SecretService.Keyring().get_password("desktop-publisher", entry) is None
+
+
+def test_upgrade_moves_old_entries_to_each_folders_own(tmp_path, memory_keyring):
+    """Before schema 4 every data folder's account 1 used the entry `account-1`. The first
+    keyring access after the upgrade moves it to the folder's own entry; a second folder
+    upgraded from the same keyring is asked to reconnect instead of getting that secret."""
+    from desktop_publisher.store.connection import open_store
+    from tests.test_store import load_fixture
+
+    memory_keyring.set_password("desktop-publisher", "account-1", "tok-linkedin")
+    memory_keyring.set_password("desktop-publisher", "account-2", "wp app password")
+    load_fixture(3, tmp_path / "first")
+    store = open_store(tmp_path / "first")
+    try:
+        folder = store.db.execute_sql("SELECT uid FROM data_folder").fetchone()[0]
+        brand = Account.get(Account.name == "Brand A")
+        assert brand.legacy_secret == "account-1"
+        info = get_platform_credentials(brand, CredentialStore())
+        assert info.secret == "tok-linkedin"
+        assert (
+            memory_keyring.values[("desktop-publisher", f"folder-{folder}/account-{brand.uid}")]
+            == "tok-linkedin"
+        )
+        assert ("desktop-publisher", "account-1") not in memory_keyring.values
+        assert Account.get_by_id(brand.id).legacy_secret is None
+        # Read again by another process: from the new entry.
+        assert CredentialStore().get_secret(Account.get_by_id(brand.id)) == "tok-linkedin"
+    finally:
+        store.close()
+
+    load_fixture(3, tmp_path / "second")
+    other = open_store(tmp_path / "second")
+    try:
+        brand = Account.get(Account.name == "Brand A")
+        with pytest.raises(CredentialError, match="account reconnect 'Brand A'"):
+            get_platform_credentials(brand, CredentialStore())
+        # Its account 2 still had its old entry: moved to this folder's own.
+        blog = Account.get(Account.name == "Blog")
+        assert CredentialStore().get_secret(blog) == "wp app password"
+    finally:
+        other.close()

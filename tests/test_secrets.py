@@ -207,7 +207,7 @@ def test_an_unexpected_error_is_one_masked_line_and_a_masked_log(cli, data_dir, 
     def broken(ctx, args):  # noqa: ANN001, ANN202
         from desktop_publisher.credentials import CredentialStore
 
-        token = CredentialStore().get_secret(Account.get().id)
+        token = CredentialStore().get_secret(Account.get())
         raise RuntimeError(f"boom with {token} and https://x.test/?access_token={stranger}")
 
     monkeypatch.setattr(cli_module, "cmd_status", broken)
@@ -242,7 +242,7 @@ def test_a_client_bug_carrying_the_token_is_masked_everywhere(
     from desktop_publisher.logs import setup_logging
 
     secret = f"tok-{uuid.uuid4().hex}"
-    credentials.set_secret(fakenet_account.id, secret)
+    credentials.set_secret(fakenet_account, secret)
     setup_logging(data_dir)
     try:
         service = PublishingService(

@@ -496,12 +496,14 @@ class AccountsDialog(QDialog):
     def _remove(self, account_id: int, name: str) -> None:
         self.remove_button.setEnabled(False)
         self.say(self.tr("Removing %1…").replace("%1", name))
+        # Kept for a retry of the secret's deletion once the row is gone (its entry's name).
+        account = Account.get_or_none(Account.id == account_id)
         self.ctx.jobs.run(
             self.ctx.accounts.remove,
             name,
             True,
             on_done=lambda _none: self._removed(name),
-            on_error=lambda error: self._remove_failed(account_id, name, error),
+            on_error=lambda error: self._remove_failed(account_id, name, error, account),
             owner=self,
         )
 
@@ -510,7 +512,9 @@ class AccountsDialog(QDialog):
         self.refresh()
         self.say(self.tr("Removed %1.").replace("%1", name))
 
-    def _remove_failed(self, account_id: int, name: str, error: Exception) -> None:
+    def _remove_failed(
+        self, account_id: int, name: str, error: Exception, account: Account | None = None
+    ) -> None:
         self.refresh()
         if isinstance(error, KeyringUnavailable) and Account.get_or_none(Account.id == account_id):
             self.say(reason(error), Status.FAILED)
@@ -528,7 +532,9 @@ class AccountsDialog(QDialog):
             show_keyring_problem(
                 self,
                 error,
-                lambda: self.ctx.jobs.run(self.ctx.credentials.delete_secret, account_id),
+                None
+                if account is None
+                else lambda: self.ctx.jobs.run(self.ctx.credentials.delete_secret, account),
             )
             return
         self.say(reason(error), Status.FAILED)

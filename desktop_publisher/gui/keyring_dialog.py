@@ -158,7 +158,7 @@ def check_keyring(ctx: AppContext, parent: QWidget) -> None:
     """At start, read one account's secret in the background (this also unlocks the keyring
     now, when the user is there, rather than at the first scheduled publish); when it cannot be
     read, say what to do, with Retry."""
-    first = Account.select(Account.id).order_by(Account.id).first()
+    first = Account.select().order_by(Account.id).first()
     if first is None:
         return  # no account: the keyring is not needed yet
 
@@ -166,4 +166,4 @@ def check_keyring(ctx: AppContext, parent: QWidget) -> None:
         if isinstance(error, KeyringUnavailable):
             show_keyring_problem(parent, error, lambda: check_keyring(ctx, parent))
 
-    ctx.jobs.run(ctx.credentials.get_secret, first.id, on_error=failed, owner=parent)
+    ctx.jobs.run(ctx.credentials.get_secret, first, on_error=failed, owner=parent)

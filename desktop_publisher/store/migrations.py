@@ -22,6 +22,9 @@ class Migration:
     version: int
     description: str
     apply: Callable[[sqlite3.Connection], None]
+    # A step that rebuilds tables runs with foreign keys off (SQLite ignores the pragma inside a
+    # transaction, so migrate() switches it around the step) and checks them itself.
+    rebuilds_tables: bool = False
 
 
 def _statements(sql: str) -> Callable[[sqlite3.Connection], None]:
@@ -135,10 +138,95 @@ CREATE INDEX "scheduled_post_account_status_due" ON "scheduled_post" ("account_i
 DROP INDEX "scheduled_post_account_status";
 """
 
+# Identities that are never reused (see credentials.py):
+# - `data_folder` holds one random id per database: keyring entries are named after it, so two
+#   data folders on one keyring never read, overwrite or delete each other's secrets;
+# - an account's `uid` is random and its keyring entry is named after it (the folder's id and the
+#   account's uid): a new account never finds the secret of a removed one. `secret_rev` grows on
+#   every change of the secret, so a process that cached a secret notices the change in the row
+#   it reads anyway; `legacy_secret` names the entry of the old scheme ("account-<row id>") that
+#   the next keyring access moves to the new name (the keyring cannot be reached from here);
+# - AUTOINCREMENT on account, content and scheduled_post: a row id is never given out twice, so
+#   nothing keyed by an id (a running engine's plans, the window's selection, a draft open in
+#   the editor, a script holding a post id) can ever point at a new row.
+# SQLite adds AUTOINCREMENT only by rebuilding a table (sqlite.org/lang_altertable.html, "Making
+# Other Kinds Of Table Schema Changes"): foreign keys off for the step, the triggers dropped
+# first (a rename checks every trigger, and theirs name the tables being rebuilt) and made
+# again, the indexes made again, the foreign keys checked before the commit.
+_V4 = """
+DROP TRIGGER "scheduled_post_counted";
+DROP TRIGGER "scheduled_post_uncounted";
+DROP TRIGGER "scheduled_post_recounted";
+DROP TRIGGER "content_variant_moved";
+CREATE TABLE "data_folder" ("id" INTEGER NOT NULL PRIMARY KEY CHECK ("id" = 1),
+  "uid" VARCHAR(255) NOT NULL);
+INSERT INTO "data_folder" ("id", "uid") VALUES (1, lower(hex(randomblob(16))));
+CREATE TABLE "account_new" ("id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+  "name" VARCHAR(255) NOT NULL, "platform" VARCHAR(255) NOT NULL, "settings" TEXT NOT NULL,
+  "token_expires_at" TEXT, "created_at" TEXT NOT NULL, "last_check_at" TEXT,
+  "last_check_ok" INTEGER, "last_check_message" TEXT, "uid" VARCHAR(255) NOT NULL,
+  "secret_rev" INTEGER NOT NULL DEFAULT 0, "legacy_secret" VARCHAR(255));
+INSERT INTO "account_new" ("id", "name", "platform", "settings", "token_expires_at",
+  "created_at", "last_check_at", "last_check_ok", "last_check_message", "uid", "secret_rev",
+  "legacy_secret")
+  SELECT "id", "name", "platform", "settings", "token_expires_at", "created_at",
+  "last_check_at", "last_check_ok", "last_check_message", lower(hex(randomblob(16))), 0,
+  'account-' || "id" FROM "account";
+DROP TABLE "account";
+ALTER TABLE "account_new" RENAME TO "account";
+CREATE UNIQUE INDEX "account_name" ON "account" ("name");
+CREATE UNIQUE INDEX "account_uid" ON "account" ("uid");
+CREATE INDEX "account_platform" ON "account" ("platform");
+CREATE TABLE "content_new" ("id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+  "title" TEXT NOT NULL, "text" TEXT NOT NULL, "link" TEXT, "media" TEXT NOT NULL,
+  "created_at" TEXT NOT NULL, "updated_at" TEXT NOT NULL, "posts" INTEGER NOT NULL DEFAULT 0);
+INSERT INTO "content_new" SELECT "id", "title", "text", "link", "media", "created_at",
+  "updated_at", "posts" FROM "content";
+DROP TABLE "content";
+ALTER TABLE "content_new" RENAME TO "content";
+CREATE INDEX "content_draft" ON "content" ("id") WHERE "posts" = 0;
+CREATE TABLE "scheduled_post_new" ("id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+  "variant_id" INTEGER NOT NULL, "account_id" INTEGER NOT NULL, "publication_date" TEXT NOT NULL,
+  "due_at" TEXT NOT NULL, "status" VARCHAR(255) NOT NULL, "attempts" INTEGER NOT NULL,
+  "last_error_kind" VARCHAR(255), "last_error" TEXT, "external_id" TEXT, "url" TEXT,
+  "published_at" TEXT, "claimed_at" TEXT, "checkpoint" TEXT NOT NULL, "created_at" TEXT NOT NULL,
+  "updated_at" TEXT NOT NULL,
+  FOREIGN KEY ("variant_id") REFERENCES "content_variant" ("id") ON DELETE RESTRICT,
+  FOREIGN KEY ("account_id") REFERENCES "account" ("id") ON DELETE RESTRICT);
+INSERT INTO "scheduled_post_new" SELECT "id", "variant_id", "account_id", "publication_date",
+  "due_at", "status", "attempts", "last_error_kind", "last_error", "external_id", "url",
+  "published_at", "claimed_at", "checkpoint", "created_at", "updated_at" FROM "scheduled_post";
+DROP TABLE "scheduled_post";
+ALTER TABLE "scheduled_post_new" RENAME TO "scheduled_post";
+CREATE INDEX "scheduled_post_variant_id" ON "scheduled_post" ("variant_id");
+CREATE INDEX "scheduled_post_status_due" ON "scheduled_post" ("status", "due_at");
+CREATE INDEX "scheduled_post_status_updated" ON "scheduled_post" ("status", "updated_at");
+CREATE INDEX "scheduled_post_publication_date" ON "scheduled_post" ("publication_date");
+CREATE INDEX "scheduled_post_publication_status" ON "scheduled_post" ("publication_date",
+  "status");
+CREATE INDEX "scheduled_post_account_status_due" ON "scheduled_post" ("account_id", "status",
+  "due_at");
+UPDATE "setting" SET "value" = '""' WHERE "key" = 'linkedin_version' AND "value" = '"202510"'
+"""
+# The LinkedIn-Version default used to be a fixed month ("202510", stored like any value): it is
+# now "" (follow the calendar, see platforms/api_versions.py), so that stored default goes too; a
+# month the user chose stays.
+
+
+def _v4(conn: sqlite3.Connection) -> None:
+    _statements(_V4)(conn)
+    for trigger in _V2_TRIGGERS:
+        conn.execute(trigger)
+    broken = conn.execute("PRAGMA foreign_key_check").fetchall()
+    if broken:
+        raise MigrationError(f"foreign keys broken by the rebuild: {broken[:5]}")
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "initial schema", _statements(_V1)),
     Migration(2, "draft index and calendar index", _v2),
     Migration(3, "account index with the due time", _statements(_V3)),
+    Migration(4, "identities never reused: data folder id, account uids, AUTOINCREMENT", _v4, True),
 ]
 
 
@@ -207,19 +295,26 @@ def migrate(
         log.info("backed up the database before migrating from version %s to %s", version, backup)
     applied = []
     for step in pending:
-        conn.execute("BEGIN IMMEDIATE")
+        foreign_keys = conn.execute("PRAGMA foreign_keys").fetchone()[0]
+        if step.rebuilds_tables:
+            conn.execute("PRAGMA foreign_keys=OFF")
         try:
-            step.apply(conn)
-            conn.execute(
-                "INSERT INTO schema_version (version, applied_at) VALUES (?, ?)",
-                (step.version, datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")),
-            )
-        except Exception as exc:
-            conn.execute("ROLLBACK")
-            raise MigrationError(
-                f"migration to version {step.version} ({step.description}) failed: {exc}"
-            ) from exc
-        conn.execute("COMMIT")
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                step.apply(conn)
+                conn.execute(
+                    "INSERT INTO schema_version (version, applied_at) VALUES (?, ?)",
+                    (step.version, datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")),
+                )
+            except Exception as exc:
+                conn.execute("ROLLBACK")
+                raise MigrationError(
+                    f"migration to version {step.version} ({step.description}) failed: {exc}"
+                ) from exc
+            conn.execute("COMMIT")
+        finally:
+            if step.rebuilds_tables:  # outside the transaction, where the pragma works
+                conn.execute(f"PRAGMA foreign_keys={int(foreign_keys)}")
         applied.append(step.version)
         log.info("database migrated to version %s (%s)", step.version, step.description)
     return applied

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from enum import StrEnum
 
 import peewee
@@ -53,6 +54,16 @@ class Setting(BaseModel):
     value = JsonField(null=True)
 
 
+def new_uid() -> str:
+    return uuid.uuid4().hex
+
+
+class DataFolder(BaseModel):
+    """One row: the random id of this data folder (its keyring entries are named after it)."""
+
+    uid = peewee.CharField()
+
+
 class Account(BaseModel):
     name = peewee.CharField(unique=True)
     platform = peewee.CharField(index=True)
@@ -62,6 +73,12 @@ class Account(BaseModel):
     last_check_at = UtcDateTimeField(null=True)
     last_check_ok = peewee.BooleanField(null=True)
     last_check_message = peewee.TextField(null=True)
+    # Never reused, unlike a row id: the account's keyring entry is named after it.
+    uid = peewee.CharField(unique=True, default=new_uid)
+    # Grows with every change of the secret: a cached secret of an older revision is stale.
+    secret_rev = peewee.IntegerField(default=0)
+    # The keyring entry of the old naming ("account-<id>"), moved on first use.
+    legacy_secret = peewee.CharField(null=True)
 
 
 class Content(BaseModel):
@@ -122,6 +139,7 @@ class PublishAttempt(BaseModel):
 MODELS: tuple[type[BaseModel], ...] = (
     SchemaVersion,
     Setting,
+    DataFolder,
     Account,
     Content,
     ContentVariant,

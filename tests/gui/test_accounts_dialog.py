@@ -17,7 +17,7 @@ from keyring.backend import KeyringBackend
 from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from desktop_publisher.credentials import SERVICE
+from desktop_publisher.credentials import SERVICE, entry_name
 from desktop_publisher.gui import accounts_dialog, timefmt
 from desktop_publisher.gui.account_edit import AccountEditDialog
 from desktop_publisher.gui.accounts_dialog import COL_CHECK, COL_TOKEN, AccountsDialog
@@ -117,7 +117,7 @@ def test_an_added_account_keeps_its_secret_in_the_keyring_never_in_the_data_dir(
     account = Account.get(Account.name == "Brand A")
     assert account.platform == "facebook"
     assert account.settings == {"page_id": "1234567"}
-    assert memory_keyring.values[(SERVICE, f"account-{account.id}")] == SECRET
+    assert memory_keyring.values[(SERVICE, entry_name(account))] == SECRET
     assert row_texts(dialog)["Brand A"][0] == "Not tested yet"
     assert dialog.stack.currentWidget() is dialog.tree
     # The database (with its WAL), the logs, everything in the data dir: never the secret.
@@ -139,14 +139,14 @@ def test_editing_without_retyping_the_secret_keeps_it(
     save_and_wait(qtbot, editor)
     stored = Account.get_by_id(account.id)
     assert (stored.name, stored.settings) == ("Brand A (EU)", {"page_id": "222"})
-    assert memory_keyring.values[(SERVICE, f"account-{account.id}")] == SECRET
+    assert memory_keyring.values[(SERVICE, entry_name(account))] == SECRET
     assert "Brand A (EU)" in row_texts(dialog)
 
     # A secret typed on edit replaces the stored one.
     editor = open_editor(qtbot, dialog)
     qtbot.keyClicks(editor.secret_edit, "tok-new-one-2")
     save_and_wait(qtbot, editor)
-    assert memory_keyring.values[(SERVICE, f"account-{account.id}")] == "tok-new-one-2"
+    assert memory_keyring.values[(SERVICE, entry_name(account))] == "tok-new-one-2"
 
 
 def test_field_errors_are_shown_by_the_field_and_nothing_typed_is_lost(
@@ -328,7 +328,7 @@ def test_import_from_a_dotenv_file(qtbot, open_dialog, memory_keyring, tmp_path,
     assert set(row_texts(dialog)) == {"facebook", "linkedin"}
     facebook = Account.get(Account.name == "facebook")
     assert facebook.settings == {"page_id": "42"}
-    assert memory_keyring.values[(SERVICE, f"account-{facebook.id}")] == "tok-fb-secret-2"
+    assert memory_keyring.values[(SERVICE, entry_name(facebook))] == "tok-fb-secret-2"
     dialog.summary_box.close()
 
     # Again, with a changed token: the accounts are updated, not doubled.
@@ -338,7 +338,7 @@ def test_import_from_a_dotenv_file(qtbot, open_dialog, memory_keyring, tmp_path,
     qtbot.waitUntil(lambda: dialog.summary_box is not None, timeout=10_000)
     assert "Updated (settings and secret): linkedin" in dialog.summary_box.informativeText()
     linkedin = Account.get(Account.name == "linkedin")
-    assert memory_keyring.values[(SERVICE, f"account-{linkedin.id}")] == "tok-li-secret-9"
+    assert memory_keyring.values[(SERVICE, entry_name(linkedin))] == "tok-li-secret-9"
     assert Account.select().count() == 2
 
 
@@ -410,7 +410,7 @@ def test_a_locked_keyring_opens_the_keyring_dialog_and_retry_saves(
     with qtbot.waitSignal(editor.accepted, timeout=10_000):
         qtbot.mouseClick(prompt.retry_button, Qt.MouseButton.LeftButton)
     account = Account.get(Account.name == "Brand A")
-    assert memory_keyring.values[(SERVICE, f"account-{account.id}")] == SECRET
+    assert memory_keyring.values[(SERVICE, entry_name(account))] == SECRET
 
 
 def test_a_locked_keyring_at_start_is_explained_not_a_crash(qtbot, ctx, add_account):
