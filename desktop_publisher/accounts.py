@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import logging
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -18,11 +19,19 @@ from desktop_publisher.credentials import (
 from desktop_publisher.errors import UserError
 from desktop_publisher.media_host import media_host_account
 from desktop_publisher.platforms import registry
-from desktop_publisher.platforms.base import Problem, PublisherOptions
+from desktop_publisher.platforms.base import Problem, PublisherOptions, PublishError
 from desktop_publisher.store.connection import Store
 from desktop_publisher.store.fields import utcnow
-from desktop_publisher.store.models import PENDING, Account, ScheduledPost, Status
+from desktop_publisher.store.models import (
+    PENDING,
+    Account,
+    ScheduledPost,
+    Status,
+    database_proxy,
+)
 from desktop_publisher.translatable import QT_TRANSLATE_NOOP
+
+log = logging.getLogger(__name__)
 
 MAX_NAME = 80
 # The form's rule (also when a rename races with another, see update).
@@ -231,7 +240,7 @@ class AccountService:
             except peewee.IntegrityError:
                 raise UserError.translatable(NAME_TAKEN, name=repr(name)) from None
         try:
-            self.credentials.set_secret(account.id, secret.strip())
+            self.credentials.set_secret(account, secret.strip())
         except Exception:
             # No secret, no account: never leave one that can only fail later.
             account.delete_instance()
@@ -239,11 +248,14 @@ class AccountService:
         return account
 
     def update_secret(self, account: Account, secret: str, expires: datetime | None) -> None:
-        self.credentials.set_secret(account.id, secret.strip())
+        self.credentials.set_secret(account, secret.strip())
         account.token_expires_at = (
             expires if expires is not None else self.default_expiry(account.platform)
         )
-        account.save()
+        # Only the expiry: a whole-row save from this object could undo a concurrent change.
+        Account.update(token_expires_at=account.token_expires_at).where(
+            Account.id == account.id
+        ).execute()
 
     def remove(self, name: str, with_scheduled: bool = False) -> None:
         """Remove the account, its finished posts and its secret; their content stays.
@@ -286,7 +298,7 @@ class AccountService:
             # Finished posts of the account go with it; their content stays.
             ScheduledPost.delete().where(ScheduledPost.account == account).execute()
             account.delete_instance()
-        self.credentials.delete_secret(account.id)
+        self.credentials.delete_secret(account)
 
     def post_counts(self, account: Account) -> dict[str, int]:
         """How many of the account's posts are in each status (what removing it would touch)."""
@@ -321,7 +333,7 @@ class AccountService:
         secret = (secret or "").strip()
         # Keyring first: if it is locked, nothing has changed yet.
         if secret:
-            self.credentials.set_secret(account.id, secret)
+            self.credentials.set_secret(account, secret)
         changes: dict[Any, Any] = {
             Account.name: name.strip(),
             Account.settings: clean,
@@ -366,7 +378,7 @@ class AccountService:
                     legacy.platform, {**(existing.settings or {}), **legacy.settings}
                 )
                 existing.save()
-                if self.credentials.get_secret(existing.id) != legacy.secret:
+                if self.credentials.get_secret(existing) != legacy.secret:
                     self.update_secret(existing, legacy.secret, None)
                 report.updated.append(legacy.platform)
         if not found and not incomplete:
@@ -376,14 +388,29 @@ class AccountService:
             )
         return report
 
+    def learn_settings(self, account: Account) -> str | None:
+        """Ask the platform what it can tell about a new account (LinkedIn: the author URN,
+        from /v2/userinfo) and keep it; None, or why it could not (it is asked again at the
+        first post then). Network: not on the GUI thread."""
+        info = get_platform_credentials(account, self.credentials)
+        info.remember = account_memory(account.id)
+        publisher = registry.create(info, publisher_options(self.store))
+        try:
+            publisher.learn_settings()
+        except PublishError as exc:
+            log.info("account %r: could not learn its settings now: %s", account.name, exc)
+            return exc.message
+        return None
+
     def test(self, name: str) -> str:
         """verify() against the platform: the name it knows the account by. Network: not on the
         GUI thread."""
         account = self.get(name)
         info = get_platform_credentials(account, self.credentials)
+        info.remember = account_memory(account.id)
         publisher = registry.create(info, publisher_options(self.store))
         try:
-            display = publisher.verify()
+            display = publisher.check_account()
         except Exception as exc:
             message = getattr(exc, "message", None) or str(exc)
             Account.update(
@@ -464,10 +491,40 @@ def publisher_options(
     from desktop_publisher import config
 
     read = store.settings.cached if cached else store.settings.get
+    learned = read("linkedin_version_learned")
     return PublisherOptions(
         linkedin_url=config.linkedin_base_url(),
         graph_url=config.graph_base_url(),
-        linkedin_version=str(read("linkedin_version")),
+        linkedin_version=str(read("linkedin_version") or ""),
         graph_version=str(read("graph_version")),
         media_host=media_host,
+        linkedin_version_learned=learned if isinstance(learned, dict) else None,
+        remember=lambda key, value: remember_setting(store, key, value),
     )
+
+
+def remember_setting(store: Store, key: str, value: object) -> None:
+    """Keep a global setting a client learned (an API version that works). A failure to keep it
+    costs the next publish one more request, never this one: logged, not raised."""
+    try:
+        store.settings.set(key, value)
+    except Exception:
+        log.exception("could not keep the learned setting %s", key)
+
+
+def account_memory(account_id: int) -> Callable[[str, object], None]:
+    """AccountInfo.remember for this account: a learned setting (LinkedIn's author URN) goes
+    into the account's settings unless one is there already (the user's stays)."""
+
+    def remember(key: str, value: object) -> None:
+        try:
+            with database_proxy.atomic("IMMEDIATE"):
+                row = Account.get_or_none(Account.id == account_id)
+                if row is None or (row.settings or {}).get(key):
+                    return
+                settings = {**(row.settings or {}), key: value}
+                Account.update(settings=settings).where(Account.id == account_id).execute()
+        except Exception:
+            log.exception("could not keep the learned setting %s of account %s", key, account_id)
+
+    return remember

@@ -162,6 +162,10 @@ def cmd_account_add(ctx: Context, args: argparse.Namespace) -> int:
         f"Added {cls.label} account {account.name!r}; its {cls.secret_label} is in the system "
         "keyring."
     )
+    # What the platform can tell (LinkedIn's author) is asked once now, not before every post.
+    problem = accounts.learn_settings(account)
+    if problem:
+        err(f"note: {problem}")
     return 0
 
 

@@ -87,8 +87,11 @@ SETTINGS: tuple[SettingSpec, ...] = (
     SettingSpec("retention_days", 90, "Remove finished posts after (days)", "cleanup", 1),
     SettingSpec("token_warning_days", 7, "Warn before a token expires (days)", "accounts", 0),
     SettingSpec("token_lifetime_days", 60, "Default token lifetime (days)", "accounts", 1),
-    SettingSpec("linkedin_version", "202510", "LinkedIn-Version header (YYYYMM)", "api"),
+    # "" follows the calendar (platforms/api_versions.py); a month set by hand is kept.
+    SettingSpec("linkedin_version", "", "LinkedIn-Version header (YYYYMM)", "api"),
+    # Moved forward by the client when Meta says it served a newer one (platforms/graph.py).
     SettingSpec("graph_version", "v25.0", "Graph API version", "api"),
+    SettingSpec("linkedin_version_learned", None, "LinkedIn version that worked", "internal"),
     SettingSpec("notify_success", True, "Notify when a post is published", "notifications"),
     SettingSpec("notify_failure", True, "Notify when a post fails", "notifications"),
     SettingSpec("close_to_tray", True, "Keep running in the tray when the window closes", "app"),

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from desktop_publisher.platforms import graph as graph_module
 from desktop_publisher.platforms.base import (
     AccountInfo,
     ErrorKind,
@@ -42,6 +43,7 @@ from tests.fakes.graph import (
     password_changed,
     policy_block,
     rate_limited,
+    served_version,
     server_error,
     temporary_error,
 )
@@ -81,7 +83,7 @@ def publisher(fake: FakeGraph, secret: str = PAGE_TOKEN, version: str = "v25.0")
         PublisherOptions(
             linkedin_url="http://127.0.0.1:9",
             graph_url=fake.url,
-            linkedin_version="202510",
+            linkedin_version="",
             graph_version=version,
         ),
     )
@@ -202,6 +204,30 @@ def test_graph_version_is_a_setting(service, store, acct, add_post, graph):
     store.settings.set("graph_version", "v24.0")
     assert publish(service, add_post(acct, "Versioned")).status == Status.PUBLISHED
     assert graph.requests[0].path == f"/v24.0/{PAGE_ID}/feed"
+
+
+def test_the_default_graph_version_is_live_today(store, graph):
+    """Meta would still answer an expired default (with a newer version), but the default is
+    meant to be a live one: this fails once it expires, on the real date."""
+    default = store.settings.get("graph_version")
+    assert served_version(default, datetime.now(UTC).date()) == default
+
+
+def test_an_expired_version_is_noticed_and_the_setting_moves_forward(
+    service, store, acct, add_post, graph, caplog, monkeypatch
+):
+    caplog.set_level(logging.WARNING, logger="desktop_publisher.platforms.graph")
+    monkeypatch.setattr(graph_module, "_announced", set())  # said once per process
+    store.settings.set("graph_version", "v20.0")  # Meta retired it on 2026-09-24
+    oldest_live = served_version("v20.0", datetime.now(UTC).date())
+    assert oldest_live not in (None, "v20.0")
+    assert publish(service, add_post(acct, "Old version")).status == Status.PUBLISHED
+    assert graph.requests[0].path == f"/v20.0/{PAGE_ID}/feed"
+    assert store.settings.get("graph_version") == oldest_live
+    assert publish(service, add_post(acct, "Moved on")).status == Status.PUBLISHED
+    assert graph.requests[-1].path == f"/{oldest_live}/{PAGE_ID}/feed"
+    said = [r.getMessage() for r in caplog.records if "has expired" in r.getMessage()]
+    assert len(said) == 1 and "v20.0" in said[0] and oldest_live in said[0]
 
 
 def test_invalid_version_setting_fails_before_any_request(service, store, acct, add_post, graph):

@@ -116,7 +116,7 @@ def publisher(fake: FakeGraph, secret: str = PAGE_TOKEN) -> InstagramPublisher:
         PublisherOptions(
             linkedin_url="http://127.0.0.1:9",
             graph_url=fake.url,
-            linkedin_version="202510",
+            linkedin_version="",
             graph_version="v25.0",
         ),
     )

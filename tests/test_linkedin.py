@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from desktop_publisher.errors import UserError
+from desktop_publisher.platforms.api_versions import linkedin_default, linkedin_served
 from desktop_publisher.platforms.base import (
     AccountInfo,
     ErrorKind,
@@ -25,7 +26,7 @@ from desktop_publisher.platforms.base import (
     PublishError,
 )
 from desktop_publisher.platforms.linkedin import LinkedInPublisher, escape_little
-from desktop_publisher.store.models import PublishAttempt, ScheduledPost, Status
+from desktop_publisher.store.models import Account, PublishAttempt, ScheduledPost, Status
 from tests.fakes.linkedin import (
     TOKEN,
     FakeLinkedIn,
@@ -33,6 +34,7 @@ from tests.fakes.linkedin import (
     html_page,
     input_error,
     li_error,
+    served_versions,
 )
 
 AUTHOR = "urn:li:person:abc"
@@ -93,7 +95,7 @@ def publisher(fake: FakeLinkedIn, settings: dict | None = None, secret: str = TO
         PublisherOptions(
             linkedin_url=fake.url,
             graph_url="http://127.0.0.1:9",
-            linkedin_version="202510",
+            linkedin_version="",
             graph_version="v25.0",
         ),
     )
@@ -113,7 +115,7 @@ def test_text_post(service, acct, add_post, linkedin):
     assert len(linkedin.requests) == 1
     request = linkedin.requests[0]
     assert request.header("Authorization") == f"Bearer {TOKEN}"
-    assert request.header("LinkedIn-Version") == "202510"
+    assert request.header("LinkedIn-Version") == linkedin_default()
     assert request.header("X-Restli-Protocol-Version") == "2.0.0"
     assert request.json() == {
         "author": AUTHOR,
@@ -129,15 +131,44 @@ def test_text_post(service, acct, add_post, linkedin):
     }
 
 
-def test_author_comes_from_userinfo_when_not_given(service, add_account, add_post, linkedin):
+def test_author_comes_from_userinfo_once_and_is_kept(service, add_account, add_post, linkedin):
     account = add_account("linkedin", "Me", {})
-    post = add_post(account, "Who am I")
-    assert publish(service, post).status == Status.PUBLISHED
+    assert publish(service, add_post(account, "Who am I")).status == Status.PUBLISHED
+    assert publish(service, add_post(account, "Me again")).status == Status.PUBLISHED
     assert [(r.method, r.path) for r in linkedin.requests] == [
         ("GET", "/v2/userinfo"),
         ("POST", "/rest/posts"),
+        ("POST", "/rest/posts"),
     ]
-    assert linkedin.posts[0].author == "urn:li:person:abc"
+    assert [p.author for p in linkedin.posts] == ["urn:li:person:abc"] * 2
+    assert Account.get_by_id(account.id).settings == {"author": "urn:li:person:abc"}
+
+
+def test_author_is_read_when_the_account_is_added(accounts, linkedin):
+    account = accounts.add("linkedin", "Me", {}, TOKEN)
+    assert accounts.learn_settings(account) is None
+    assert Account.get_by_id(account.id).settings == {"author": "urn:li:person:abc"}
+    # Given by the user: kept as given, LinkedIn is not asked.
+    given = accounts.add("linkedin", "Page", {"author": "urn:li:organization:42"}, TOKEN)
+    assert accounts.learn_settings(given) is None
+    assert Account.get_by_id(given.id).settings == {"author": "urn:li:organization:42"}
+    assert linkedin.count("GET", USERINFO) == 1
+
+
+def test_account_test_keeps_the_author_it_reads(accounts, add_account, linkedin):
+    account = add_account("linkedin", "Me", {})
+    accounts.test("Me")
+    assert Account.get_by_id(account.id).settings == {"author": "urn:li:person:abc"}
+
+
+def test_account_test_refused_speaks_of_the_account_not_a_post(accounts, add_account, linkedin):
+    add_account("linkedin", "Me", {})
+    linkedin.fail("GET", USERINFO, li_error(400, "Malformed request"))
+    with pytest.raises(PublishError) as caught:
+        accounts.test("Me")
+    message = caught.value.message
+    assert "connection test" in message and "Malformed request" in message
+    assert "post" not in message.replace("desktop-publisher", "")
 
 
 def test_userinfo_forbidden_asks_for_the_author_urn(service, add_account, add_post, linkedin):
@@ -146,7 +177,7 @@ def test_userinfo_forbidden_asks_for_the_author_urn(service, add_account, add_po
     post = add_post(account, "Who am I")
     failed = publish(service, post)
     assert failed.status == Status.FAILED and failed.last_error_kind == "permanent"
-    assert "--author urn:li:person:" in failed.last_error
+    assert "account set 'Me' --author urn:li:person:" in failed.last_error
     assert len(linkedin.requests) == 1 and not linkedin.posts
 
 
@@ -313,13 +344,80 @@ def test_rejected_content_shows_linkedins_message(service, acct, add_post, linke
     assert len(linkedin.requests) == 1
 
 
-def test_retired_version_tells_to_update_the_setting(service, store, acct, add_post, linkedin):
+# --- API versions that never go stale ----------------------------------------------------------
+def versions_sent(fake: FakeLinkedIn, path: str = POSTS) -> list[str | None]:
+    return [r.header("LinkedIn-Version") for r in fake.server.matching("POST", path)]
+
+
+def test_default_version_is_one_linkedin_serves_today(linkedin):
+    """The fake serves the months LinkedIn serves on the real date: a default fixed in code
+    fails here a year after it was written."""
+    assert linkedin_default() in served_versions()
+    assert set(linkedin_served()) >= served_versions()
+
+
+def test_a_post_with_default_settings_publishes_at_once(service, store, acct, add_post, linkedin):
+    assert store.settings.get("linkedin_version") == ""  # follow the calendar
+    assert publish(service, add_post(acct, "Hello")).status == Status.PUBLISHED
+    assert versions_sent(linkedin) == [linkedin_default()]
+
+
+def test_a_retired_version_set_by_hand_moves_on_in_the_same_attempt(
+    service, store, acct, add_post, linkedin
+):
     store.settings.set("linkedin_version", "202301")
+    first = publish(service, add_post(acct, "Hello"))
+    assert first.status == Status.PUBLISHED and first.attempts == 1
+    assert versions_sent(linkedin) == ["202301", linkedin_default()]
+    # Remembered: the next post goes out with the month that worked, in one request; the
+    # user's setting is kept as they set it.
+    assert store.settings.get("linkedin_version_learned") == {
+        "version": linkedin_default(),
+        "instead_of": "202301",
+    }
+    assert publish(service, add_post(acct, "Again")).status == Status.PUBLISHED
+    assert versions_sent(linkedin)[2:] == [linkedin_default()]
+    assert store.settings.get("linkedin_version") == "202301"
+    # A month the user sets afterwards is tried first again.
+    store.settings.set("linkedin_version", linkedin_served()[1])
+    assert publish(service, add_post(acct, "Third")).status == Status.PUBLISHED
+    assert versions_sent(linkedin)[3:] == [linkedin_served()[1]]
+
+
+def test_keeps_publishing_when_the_oldest_month_moves_forward(
+    service, store, acct, add_post, linkedin
+):
+    served = linkedin_served()  # newest first
+    # LinkedIn late with its newest months: the client finds an older one and keeps it.
+    linkedin.fixed_versions = set(served[3:9])
+    assert publish(service, add_post(acct, "One")).status == Status.PUBLISHED
+    learned = store.settings.get("linkedin_version_learned")["version"]
+    assert learned == served[3]
+    # A month later the oldest months are retired and the newest are out: the kept month is
+    # refused, the client moves forward again in the same attempt.
+    linkedin.fixed_versions = set(served[:3])
+    assert publish(service, add_post(acct, "Two")).status == Status.PUBLISHED
+    assert versions_sent(linkedin)[-2:] == [learned, served[0]]
+    assert store.settings.get("linkedin_version_learned")["version"] == served[0]
+    assert [p.text for p in linkedin.posts] == ["One", "Two"]
+
+
+def test_version_not_active_as_a_400_is_also_moved_past(service, acct, add_post, linkedin):
+    linkedin.fail(
+        "POST", POSTS, li_error(400, f"Requested version {linkedin_default()} is not active")
+    )
+    assert publish(service, add_post(acct, "Hello")).status == Status.PUBLISHED
+    assert versions_sent(linkedin) == [linkedin_default(), linkedin_served()[1]]
+    assert len(linkedin.posts) == 1
+
+
+def test_when_no_month_works_the_post_fails_saying_so(service, acct, add_post, linkedin):
+    linkedin.fixed_versions = set()
     failed = publish(service, add_post(acct, "Hello"))
     assert failed.status == Status.FAILED and failed.last_error_kind == "permanent"
-    assert "202301" in failed.last_error and "LinkedIn-Version setting" in failed.last_error
-    assert len(linkedin.requests) == 1
-    assert linkedin.requests[0].header("LinkedIn-Version") == "202301"
+    assert "refused every API version" in failed.last_error
+    assert "nothing was published" in failed.last_error
+    assert len(versions_sent(linkedin)) == len(linkedin_served()) and not linkedin.posts
 
 
 def test_rate_limited_waits_for_retry_after(service, acct, add_post, linkedin):

@@ -395,9 +395,13 @@ def _add(
     secret: str,
     expires: datetime | None,
 ) -> Account:
-    return ctx.accounts.add(
+    account = ctx.accounts.add(
         platform, name, settings, secret, expires, never_expires=expires is None
     )
+    # What the platform can tell (LinkedIn's author) is asked now; when it cannot answer, the
+    # first post asks again and says what is wrong.
+    ctx.accounts.learn_settings(account)
+    return Account.get_by_id(account.id)
 
 
 def _unexpected(error: Exception) -> str:

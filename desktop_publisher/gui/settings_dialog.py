@@ -40,6 +40,7 @@ from desktop_publisher.errors import UserError
 from desktop_publisher.gui.context import AppContext
 from desktop_publisher.gui.i18n import LANGUAGES
 from desktop_publisher.gui.problems import ProblemLabel, error_text
+from desktop_publisher.platforms.api_versions import linkedin_default, linkedin_first_choice
 
 GENERAL = ""
 
@@ -193,11 +194,16 @@ def problems(values: Mapping[str, Any]) -> dict[str, str]:
     """Rules a spin box cannot enforce on its own, per key: one line naming the field and rule."""
     found: dict[str, str] = {}
     linkedin = str(values.get("linkedin_version", ""))
-    if not LINKEDIN_VERSION.match(linkedin):
-        found["linkedin_version"] = QCoreApplication.translate(
-            "SettingsDialog",
-            "LinkedIn-Version header must be a year and month as YYYYMM, like 202510 (not %1).",
-        ).replace("%1", repr(linkedin))
+    if linkedin and not LINKEDIN_VERSION.match(linkedin):
+        found["linkedin_version"] = (
+            QCoreApplication.translate(
+                "SettingsDialog",
+                "LinkedIn-Version header must be empty (follow the calendar) or a year and "
+                "month as YYYYMM, like %1 (not %2).",
+            )
+            .replace("%1", linkedin_default())
+            .replace("%2", repr(linkedin))
+        )
     graph = str(values.get("graph_version", ""))
     if not GRAPH_VERSION.match(graph):
         found["graph_version"] = QCoreApplication.translate(
@@ -304,9 +310,21 @@ class SettingsDialog(QDialog):
             widget.setPlaceholderText(str(spec.default))
             widget.setMaximumWidth(160)
             help_text = {
-                "linkedin_version": self.tr("Sent as the LinkedIn-Version header; YYYYMM."),
-                "graph_version": self.tr("Facebook and Instagram Graph API, e.g. v25.0."),
+                "linkedin_version": self.tr(
+                    "Empty: a month LinkedIn serves, from the calendar. A month typed here is "
+                    "sent first; when LinkedIn no longer serves it, another is used by itself."
+                ),
+                "graph_version": self.tr(
+                    "Facebook and Instagram Graph API, e.g. v25.0. When Meta retires it, the "
+                    "version Meta answers with is taken here by itself."
+                ),
             }.get(key, "")
+            if key == "linkedin_version":
+                in_use = linkedin_first_choice(
+                    "", self.ctx.store.settings.get("linkedin_version_learned")
+                )
+                widget.setPlaceholderText(self.tr("automatic: %1").replace("%1", in_use))
+                widget.setMaximumWidth(220)
         widget.setAccessibleName(label_of(key))
         widget.setObjectName(key)
         line = QHBoxLayout()

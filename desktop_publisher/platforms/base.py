@@ -114,6 +114,14 @@ class PostVariant:
     extra: dict = field(default_factory=dict)  # categories, tags, alt, excerpt...
 
 
+def _forget(key: str, value: object) -> None:
+    """What a client learns is dropped unless the engine gives a way to keep it."""
+
+
+# remember(key, value): keep something a client learned from the platform (see below).
+Remember = Callable[[str, object], None]
+
+
 @dataclass
 class AccountInfo:
     id: int
@@ -121,6 +129,9 @@ class AccountInfo:
     platform: str
     settings: dict
     secret: str = field(repr=False, default="")
+    # Keeps a setting of this account the client read from the platform (LinkedIn's author
+    # URN), so it is asked once, not before every post. Never overwrites what the user set.
+    remember: Remember = field(default=_forget, repr=False, compare=False)
 
 
 class MediaHost(Protocol):
@@ -133,9 +144,14 @@ class MediaHost(Protocol):
 class PublisherOptions:
     linkedin_url: str
     graph_url: str
+    # The LinkedIn-Version the user set by hand; "" follows the calendar (api_versions.py).
     linkedin_version: str
     graph_version: str
     media_host: MediaHost | None = None
+    # The LinkedIn version found to work the last time another was refused (a setting).
+    linkedin_version_learned: dict | None = None
+    # Keeps a global setting the client learned (an API version that works): remember(key, v).
+    remember: Remember = field(default=_forget, repr=False, compare=False)
 
 
 @dataclass
@@ -156,6 +172,21 @@ class PublishContext:
     def remember(self, **values: object) -> None:
         self.checkpoint.update(values)
         self.save_checkpoint(dict(self.checkpoint))
+
+
+def connection_test_refused(
+    label: str, account: str, step: str, status: int, detail: str = "", code: str | None = None
+) -> PublishError:
+    """A refusal met by a connection test: about the account's settings or token (there is no
+    post to edit)."""
+    return PublishError(
+        ErrorKind.PERMANENT,
+        f"{label} refused the connection test while {step} (HTTP {status}): check the "
+        "account's settings and its token, then test again (a wrong token is replaced with "
+        f"`desktop-publisher account reconnect {account!r}`).{detail}",
+        status=status,
+        code=code,
+    )
 
 
 def alt_texts(alt: object, count: int) -> list[str | None]:
@@ -339,4 +370,24 @@ class Publisher(ABC):
 
     @abstractmethod
     def verify(self) -> str:
-        """Check the credentials; return the display name the platform knows the account by."""
+        """Check the credentials; return the display name the platform knows the account by.
+
+        Errors speak of the account, not of a post (see `checking_account`)."""
+
+    # True while verify() runs for a connection test: a refusal is then about the account's
+    # settings or token, and the messages must not tell the user to edit a post.
+    checking_account: bool = False
+
+    def check_account(self) -> str:
+        """verify(), as a connection test (`account test`, the window's Test button)."""
+        self.checking_account = True
+        try:
+            return self.verify()
+        finally:
+            self.checking_account = False
+
+    def learn_settings(self) -> None:
+        """Read from the platform the settings it can tell (when an account is added), and
+        keep them with `account.remember`. Raises PublishError when the platform cannot say.
+        Most platforms have nothing to learn."""
+        return None

@@ -118,6 +118,7 @@ class FacebookPublisher(Publisher):
         return self._create_feed_post(data, ctx)
 
     def verify(self) -> str:
+        self.graph.checking_account = self.checking_account
         self._check_page_id()
         page = self.graph.call(
             "GET", self.page_id, params={"fields": "id,name,link"}, step="reading the Page"

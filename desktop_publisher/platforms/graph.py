@@ -21,10 +21,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
 
+from desktop_publisher.platforms.api_versions import graph_served_newer
 from desktop_publisher.platforms.base import (
     ErrorKind,
     Publisher,
     PublishError,
+    Remember,
+    connection_test_refused,
     is_url,
 )
 from desktop_publisher.platforms.http import (
@@ -42,6 +45,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 VERSION = re.compile(r"^v?(\d+)(?:\.(\d+))?$")
+# The version Meta used to answer a call (the oldest live one when the asked one has expired).
+VERSION_HEADER = "facebook-api-version"
+_announced: set[str] = set()  # expired versions already reported in this process
 # A rate-limit answer without any hint of when access returns: Meta's windows are an hour long.
 DEFAULT_RATE_LIMIT_WAIT = 15 * 60.0
 
@@ -176,6 +182,7 @@ class GraphApi:
         account_name: str,
         timeout: tuple[float, float] = (CONNECT_TIMEOUT, READ_TIMEOUT),
         special: Special | None = None,
+        remember: Remember | None = None,
     ) -> None:
         self.base = base_url.rstrip("/")
         self.version_setting = version
@@ -184,6 +191,9 @@ class GraphApi:
         self.account_name = account_name
         self.special = special
         self.http = HttpClient(timeout=timeout)
+        # A connection test (Publisher.check_account): refusals are about the account.
+        self.checking_account = False
+        self.remember = remember
 
     @classmethod
     def for_publisher(cls, publisher: Publisher, special: Special | None = None) -> GraphApi:
@@ -196,6 +206,7 @@ class GraphApi:
             account_name=publisher.account.name,
             timeout=publisher.timeout,
             special=special,
+            remember=publisher.options.remember,
         )
 
     def url(self, path: str) -> str:
@@ -227,10 +238,31 @@ class GraphApi:
             allow_redirects=False,
         )
         log.debug("graph %s %s → %s (%s)", method, urlparse(url).path, response.status_code, step)
+        self._notice_version(response)
         body = json_body(response)
         if response.ok and isinstance(body, dict) and "error" not in body:
             return body
         raise self.classify(response, body, step=step, final=final)
+
+    def _notice_version(self, response: requests.Response) -> None:
+        """Meta answers a call to an expired version with the oldest live one and names it in
+        `facebook-api-version`: from then on that one is asked for, and the setting moves
+        forward (said once per process in the log)."""
+        served = graph_served_newer(self.version_setting, response.headers.get(VERSION_HEADER))
+        if served is None:
+            return
+        expired = normalize_version(self.version_setting)
+        if expired not in _announced:
+            _announced.add(expired)
+            log.warning(
+                "Graph API %s has expired: Meta served %s instead; using %s from now on",
+                expired,
+                served,
+                served,
+            )
+        self.version_setting = served
+        if self.remember is not None:
+            self.remember("graph_version", served)
 
     # --- classification ----------------------------------------------------------------------
     def classify(
@@ -314,6 +346,15 @@ class GraphApi:
                 ErrorKind.INVALID_CONTENT,
                 f"{self.label} could not read the link of the post ({tag}): check that the "
                 "link opens in a browser, then retry.",
+            )
+        if (code == 100 or 400 <= status < 500) and self.checking_account:
+            return connection_test_refused(
+                self.label,
+                self.account_name,
+                step,
+                status,
+                f" ({tag}) {self.label} said: {said}",
+                str(code),
             )
         if code == 100 or 400 <= status < 500:
             return error(

@@ -192,6 +192,7 @@ class InstagramPublisher(Publisher):
         return self._publish(str(container), caption, ctx, state)
 
     def verify(self) -> str:
+        self.graph.checking_account = self.checking_account
         self._check_user_id()
         info = self.graph.call(
             "GET",

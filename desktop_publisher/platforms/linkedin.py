@@ -15,6 +15,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
 
+from desktop_publisher.platforms.api_versions import (
+    linkedin_fallbacks,
+    linkedin_first_choice,
+    linkedin_served,
+)
 from desktop_publisher.platforms.base import (
     AccountInfo,
     ErrorKind,
@@ -28,6 +33,7 @@ from desktop_publisher.platforms.base import (
     PublishResult,
     SettingField,
     alt_texts,
+    connection_test_refused,
     display_name,
     is_url,
 )
@@ -106,11 +112,19 @@ def seconds_until_midnight_utc(now: datetime | None = None) -> float:
     return (midnight - now).total_seconds() + 60.0
 
 
-def suggested_version(now: datetime | None = None) -> str:
-    """A month LinkedIn surely serves: versions live at least a year, new ones come monthly."""
-    now = now or datetime.now(UTC)
-    month = now.year * 12 + now.month - 1 - 3
-    return f"{month // 12}{month % 12 + 1:02d}"
+# LinkedIn's refusal of a LinkedIn-Version: 426 NONEXISTENT_VERSION, or 400 "Requested version
+# 202301 is not active" from some resources.
+VERSION_NOT_ACTIVE = re.compile(r"version\b.*\bnot active", re.IGNORECASE)
+
+
+def version_refused(response: requests.Response) -> bool:
+    if response.status_code == 426:
+        return True
+    if response.status_code != 400:
+        return False
+    body = json_body(response)
+    message = str(body.get("message") or "") if isinstance(body, dict) else ""
+    return bool(VERSION_NOT_ACTIVE.search(message))
 
 
 def linkedin_message(body: Any) -> str | None:
@@ -182,6 +196,11 @@ class LinkedInPublisher(Publisher):
         super().__init__(account, options)
         self.http = HttpClient(timeout=self.timeout)
         self.base = options.linkedin_url.rstrip("/")
+        # The LinkedIn-Version sent: the calendar's, the user's or the one learned last time
+        # (api_versions.py); another month replaces it when LinkedIn refuses it.
+        self.version = linkedin_first_choice(
+            options.linkedin_version, options.linkedin_version_learned
+        )
 
     # --- rules ---------------------------------------------------------------------------
     @classmethod
@@ -237,6 +256,9 @@ class LinkedInPublisher(Publisher):
                 body["content"] = {"multiImage": {"images": entries}}
         return self._create_post(body, author, ctx)
 
+    def learn_settings(self) -> None:
+        self._author()  # read from /v2/userinfo and kept, unless the user gave one
+
     def verify(self) -> str:
         author = (self.account.settings.get("author") or "").strip()
         try:
@@ -250,6 +272,8 @@ class LinkedInPublisher(Publisher):
                     "and profile permissions)"
                 )
             raise
+        if not author and info.get("sub"):
+            self._learn_author(f"urn:li:person:{info['sub']}")
         name = info.get("name") or " ".join(
             str(part) for part in (info.get("given_name"), info.get("family_name")) if part
         )
@@ -260,6 +284,8 @@ class LinkedInPublisher(Publisher):
         author = (self.account.settings.get("author") or "").strip()
         if author:
             return author
+        # Only for an account whose author could not be read when it was added: read once and
+        # kept, so later posts do not spend a call (and the time of a burst) on it.
         sub = self._userinfo().get("sub")
         if not sub:
             raise PublishError(
@@ -267,7 +293,13 @@ class LinkedInPublisher(Publisher):
                 "LinkedIn's profile answer did not include the member id; trying again later. "
                 "If this persists, give the author URN with --author urn:li:person:….",
             )
-        return f"urn:li:person:{sub}"
+        return self._learn_author(f"urn:li:person:{sub}")
+
+    def _learn_author(self, urn: str) -> str:
+        self.account.settings["author"] = urn
+        self.account.remember("author", urn)
+        log.info("linkedin author of account %r is %s (kept)", self.account.name, urn)
+        return urn
 
     def _userinfo(self) -> dict:
         response = self._call("GET", "/v2/userinfo", versioned=False, step="reading your profile")
@@ -275,9 +307,9 @@ class LinkedInPublisher(Publisher):
             raise PublishError(
                 ErrorKind.PERMANENT,
                 "LinkedIn does not let this token read who you are (/v2/userinfo needs the "
-                "openid and profile permissions), so the author of the post is unknown. Add the "
-                "account again with its author URN: --author urn:li:person:… (or "
-                "urn:li:organization:… for a page).",
+                "openid and profile permissions), so the author of the posts is unknown. Give "
+                f"the author URN: desktop-publisher account set {self.account.name!r} --author "
+                "urn:li:person:… (or urn:li:organization:… for a page), or edit the account.",
                 status=403,
                 code=self._code(response),
             )
@@ -429,19 +461,58 @@ class LinkedInPublisher(Publisher):
         url = path_or_url if is_url(path_or_url) else f"{self.base}{path_or_url}"
         headers = {"Authorization": f"Bearer {self.account.secret}"}
         if versioned:
-            headers["LinkedIn-Version"] = str(self.options.linkedin_version)
             headers["X-Restli-Protocol-Version"] = "2.0.0"
         if content_type and method in ("POST", "PUT"):
             headers["Content-Type"] = content_type
-        # No redirects: requests would re-send a POST as a GET elsewhere, and a redirect here
-        # means a wrong API address or a login page, never a useful answer.
-        response = self.http.request(
-            method, url, final=final, headers=headers, allow_redirects=False, **kwargs
-        )
-        log.debug(
-            "linkedin %s %s → %s (%s)", method, urlparse(url).path, response.status_code, step
-        )
+        refused: list[str] = []
+        while True:
+            if versioned:
+                headers["LinkedIn-Version"] = self.version
+            # No redirects: requests would re-send a POST as a GET elsewhere, and a redirect
+            # here means a wrong API address or a login page, never a useful answer.
+            response = self.http.request(
+                method, url, final=final, headers=headers, allow_redirects=False, **kwargs
+            )
+            log.debug(
+                "linkedin %s %s → %s (%s)", method, urlparse(url).path, response.status_code, step
+            )
+            if not versioned or not version_refused(response):
+                break
+            # Refused before LinkedIn looked at the request (nothing was created, even by a
+            # final call): the same request goes again with another month.
+            refused.append(self.version)
+            self.version = self._next_version(refused, response, step)
+        if refused:
+            self._learn_version(refused[0])
         return response
+
+    def _next_version(self, refused: list[str], response: requests.Response, step: str) -> str:
+        left = [v for v in linkedin_fallbacks(refused[0]) if v not in refused]
+        if left:
+            log.info("linkedin refused API version %s; trying %s", refused[-1], left[0])
+            return left[0]
+        served = linkedin_served()  # newest first, this month last
+        said = linkedin_message(json_body(response))
+        raise PublishError(
+            ErrorKind.PERMANENT,
+            f"LinkedIn refused every API version it should serve today (each month from "
+            f"{served[-2]} to {served[-1]}) while {step} (HTTP {response.status_code}), so "
+            "nothing was published. LinkedIn may have changed how its versions work: look for "
+            f"an update of Desktop Publisher.{f' LinkedIn said: {said}' if said else ''}",
+            status=response.status_code,
+            code=self._code(response),
+        )
+
+    def _learn_version(self, first: str) -> None:
+        """Keep the month that worked after `first` was refused, so the next post sends it at
+        once; a month the user set stays their setting (the learned one names it)."""
+        log.warning(
+            "linkedin no longer serves API version %s: using %s from now on", first, self.version
+        )
+        self.options.remember(
+            "linkedin_version_learned",
+            {"version": self.version, "instead_of": self.options.linkedin_version or ""},
+        )
 
     @staticmethod
     def _code(response: requests.Response) -> str | None:
@@ -532,15 +603,9 @@ class LinkedInPublisher(Publisher):
                 status=status,
                 code=code,
             )
-        if status == 426:
-            version = self.options.linkedin_version
-            return PublishError(
-                ErrorKind.PERMANENT,
-                f"LinkedIn no longer serves API version {version} (HTTP 426). Update the "
-                "LinkedIn-Version setting (linkedin_version) to a month from the last 12 "
-                f"months, for example {suggested_version()}.{detail}",
-                status=status,
-                code=code,
+        if status in (400, 413, 415, 422) and self.checking_account:
+            return connection_test_refused(
+                self.label, self.account.name, step, status, detail, code
             )
         if status in (400, 413, 415, 422):
             return PublishError(

@@ -30,6 +30,7 @@ from desktop_publisher.platforms.base import (
     PublishResult,
     SettingField,
     alt_texts,
+    connection_test_refused,
     display_name,
     is_url,
 )
@@ -190,6 +191,8 @@ class WordPressSite:
         self.username = str(account.settings.get("username") or "").strip()
         # Which form of the REST URL this site answered; None until the first answer.
         self.api: str | None = None
+        # A connection test (Publisher.check_account): refusals are about the account.
+        self.checking_account = False
 
     @property
     def host(self) -> str:
@@ -315,6 +318,10 @@ class WordPressSite:
                 f"user.{detail}",
                 status=status,
                 code=code,
+            )
+        if (status in (400, 413, 415, 422) or code in UPLOAD_REFUSED) and self.checking_account:
+            return connection_test_refused(
+                "WordPress", self.account.name, step, status, f" ({code}){detail}", code
             )
         if status in (400, 413, 415, 422) or code in UPLOAD_REFUSED:
             return PublishError(
@@ -535,6 +542,7 @@ class WordPressPublisher(Publisher):
         return self._create_post(body, ctx)
 
     def verify(self) -> str:
+        self.site.checking_account = self.checking_account
         step = "checking the login"
         me = self.site.json(
             self.site.call("GET", "/wp/v2/users/me", step=step, params={"context": "edit"}),

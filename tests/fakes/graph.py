@@ -25,7 +25,7 @@ import json
 import re
 import threading
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from urllib.parse import parse_qs
 
@@ -41,6 +41,49 @@ IG_USER_ID = "17841400008460056"
 IG_USERNAME = "acmebakery"
 QUOTA_TOTAL = 50
 VERSION_PATH = re.compile(r"^/(v\d+\.\d+)/(.+)$")
+# Graph API versions: (version, released, usable until), from Meta's changelog
+# (developers.facebook.com/docs/graph-api/changelog/versions, read 2026-12). Meta keeps a version
+# usable until two years after the next one came out; later versions are expected about every
+# four months (their dates are made up by that rule, so the fake keeps telling the truth in a
+# year). A call to an expired version is answered by the oldest usable one, named in the
+# `facebook-api-version` header; a version that does not exist (yet) is an unknown path.
+GRAPH_VERSIONS = (
+    ("v19.0", date(2024, 1, 23), date(2026, 5, 21)),
+    ("v20.0", date(2024, 5, 21), date(2026, 9, 24)),
+    ("v21.0", date(2024, 10, 2), date(2027, 1, 21)),
+    ("v22.0", date(2025, 1, 21), date(2027, 5, 20)),
+    ("v23.0", date(2025, 5, 29), date(2027, 10, 8)),
+    ("v24.0", date(2025, 10, 8), date(2028, 2, 18)),
+    ("v25.0", date(2026, 2, 18), date(2028, 7, 29)),
+    ("v26.0", date(2026, 7, 29), None),
+)
+NEXT_VERSION_AFTER = timedelta(days=122)
+
+
+def graph_versions(today: date) -> list[tuple[str, date, date]]:
+    """Every version out by `today` with its last usable day (extrapolated where unknown)."""
+    known = [(v, released, until) for v, released, until in GRAPH_VERSIONS]
+    while known[-1][1] <= today:  # one version past today, to date the last one's expiry
+        major = int(known[-1][0][1:].split(".")[0]) + 1
+        known.append((f"v{major}.0", known[-1][1] + NEXT_VERSION_AFTER, None))
+    dated = []
+    for index, (version, released, until) in enumerate(known[:-1]):
+        if until is None:
+            next_release = known[index + 1][1]
+            until = next_release.replace(year=next_release.year + 2)
+        dated.append((version, released, until))
+    return [entry for entry in dated if entry[1] <= today]
+
+
+def served_version(asked: str, today: date) -> str | None:
+    """The version Meta answers a call to `asked` with on `today`; None for a version that
+    does not exist (yet)."""
+    versions = graph_versions(today)
+    if asked not in {v for v, _, _ in versions}:
+        return None
+    live = [v for v, _, until in versions if until > today]
+    expired = {v for v, _, until in versions if until <= today}
+    return live[0] if asked in expired else asked
 JPEG = (b"\xff\xd8\xff",)
 IMAGE_SIGNATURES = (b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n", b"GIF87a", b"GIF89a", b"BM", b"II*\x00")
 
@@ -341,6 +384,7 @@ class FakeGraph(FakeApi):
         self.containers: dict[str, FakeContainer] = {}
         self.media: list[FakeMedia] = []
         self.versions_seen: set[str] = set()
+        self.today: date | None = None  # the real date unless a test moves it
         self._ids = itertools.count(1)
         self._lock = threading.Lock()
         super().__init__()
@@ -414,13 +458,19 @@ class FakeGraph(FakeApi):
             return graph_error(400, 2500, "Unknown path components: " + request.path)
         version, path = match.groups()
         self.versions_seen.add(version)
+        served = served_version(version, self.today or datetime.now(UTC).date())
+        if served is None:
+            return graph_error(400, 2500, "Unknown path components: " + request.path)
         who, denied = self._token(request)
         kind = "instagram" if path.startswith(IG_USER_ID) else "pages"
         if denied:
-            return self._answer(denied, kind)
-        params = self._params(request)
-        with self._lock:
-            return self._answer(self._route_path(request, path, who, params), kind)
+            answer = self._answer(denied, kind)
+        else:
+            params = self._params(request)
+            with self._lock:
+                answer = self._answer(self._route_path(request, path, who, params), kind)
+        answer.headers["facebook-api-version"] = served
+        return answer
 
     def _route_path(self, request: Request, path: str, who: str | None, p: dict) -> Response:
         parts = path.strip("/").split("/")

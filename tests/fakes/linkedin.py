@@ -17,6 +17,7 @@ import re
 import threading
 import time
 from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
 from typing import Any
 
 from tests.support.fakehttp import FakeApi, Fault, Request, Response
@@ -28,11 +29,26 @@ RESERVED = frozenset("\\|{}@[]()<>#*_~")
 MAX_COMMENTARY = 3000
 
 
-def active_versions(first: str = "202410", last: str = "202612") -> set[str]:
-    """LinkedIn serves each monthly version for at least a year."""
-    start = int(first[:4]) * 12 + int(first[4:]) - 1
-    end = int(last[:4]) * 12 + int(last[4:]) - 1
-    return {f"{m // 12}{m % 12 + 1:02d}" for m in range(start, end + 1)}
+# When in its month a version comes out and, a year later, is sunset. LinkedIn's migration table
+# (learn.microsoft.com/linkedin/marketing/integrations/migrations) sunsets a month in the middle
+# of the same month a year on (202410 on 2025-10-15, 202411 on 2025-11-17); releases come during
+# their month. The middle of the month stands for both: a version not yet out is refused like a
+# retired one (426 NONEXISTENT_VERSION).
+RELEASE_DAY = SUNSET_DAY = 15
+
+
+def served_versions(today: date | None = None) -> set[str]:
+    """The months LinkedIn serves on `today` (default: the real date, never a fixed list: the
+    suite must keep telling the truth next year)."""
+    day = today or datetime.now(UTC).date()
+    this_month = day.year * 12 + day.month - 1
+    served = set()
+    for month in range(this_month - 13, this_month + 1):
+        released = date(month // 12, month % 12 + 1, RELEASE_DAY)
+        sunset = date((month + 12) // 12, (month + 12) % 12 + 1, SUNSET_DAY)
+        if released <= day < sunset:
+            served.add(f"{month // 12}{month % 12 + 1:02d}")
+    return served
 
 
 # --- little text ------------------------------------------------------------------------------
@@ -199,6 +215,7 @@ class FakeLinkedIn(FakeApi):
         scopes: tuple[str, ...] = ("openid", "profile", "email", "w_member_social"),
         organizations: tuple[str, ...] = (),
         versions: set[str] | None = None,
+        today: date | None = None,
         detect_duplicates: bool = True,
     ) -> None:
         self.token = token
@@ -207,7 +224,10 @@ class FakeLinkedIn(FakeApi):
         self.name = name
         self.scopes = set(scopes)
         self.organizations = set(organizations)
-        self.versions = versions if versions is not None else active_versions()
+        # A fixed set (a test's), else the months served on `today` (the real date unless a
+        # test moves it), computed at each request.
+        self.fixed_versions = versions
+        self.today = today
         self.detect_duplicates = detect_duplicates
         self.posts: list[FakePost] = []
         self.images: dict[str, FakeImage] = {}
@@ -218,6 +238,11 @@ class FakeLinkedIn(FakeApi):
         self._routes()
 
     # --- for tests ------------------------------------------------------------------------
+    @property
+    def versions(self) -> set[str]:
+        if self.fixed_versions is not None:
+            return self.fixed_versions
+        return served_versions(self.today)
 
     def post_body(self, index: int = -1) -> dict:
         """The JSON of a POST /rest/posts as received (also for rejected ones)."""

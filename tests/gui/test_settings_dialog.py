@@ -15,6 +15,7 @@ from desktop_publisher import autostart
 from desktop_publisher.config import SETTINGS_BY_KEY
 from desktop_publisher.engine.tasks import schedule_due_posts_task
 from desktop_publisher.gui.settings_dialog import SettingsDialog
+from desktop_publisher.platforms.api_versions import linkedin_default
 from desktop_publisher.store.models import ScheduledPost, Status
 
 
@@ -81,6 +82,19 @@ def test_settings_are_saved_and_read_back(qtbot, ctx, open_dialog):
     assert again.widgets["language"].currentText() == "Polski"
 
 
+def test_an_empty_linkedin_version_follows_the_calendar(qtbot, ctx, open_dialog):
+    dialog = open_dialog()
+    version = dialog.widgets["linkedin_version"]
+    assert version.text() == "" and linkedin_default() in version.placeholderText()
+    version.setText("202301")
+    click_ok(qtbot, dialog)
+    assert ctx.store.settings.get("linkedin_version") == "202301"
+    again = open_dialog()
+    again.widgets["linkedin_version"].clear()
+    click_ok(qtbot, again)
+    assert ctx.store.settings.get("linkedin_version") == ""
+
+
 def test_an_invalid_value_is_refused_with_a_message_naming_field_and_rule(qtbot, ctx, open_dialog):
     dialog = open_dialog()
     version = dialog.widgets["linkedin_version"]
@@ -93,17 +107,17 @@ def test_an_invalid_value_is_refused_with_a_message_naming_field_and_rule(qtbot,
 
     assert dialog.isVisible() and dialog.result() != dialog.DialogCode.Accepted
     message = dialog.errors["linkedin_version"].text()
-    assert message.startswith("LinkedIn-Version header must be")
-    assert "YYYYMM" in message
+    assert message.startswith("LinkedIn-Version header must be empty")
+    assert "YYYYMM" in message and linkedin_default() in message
     assert "at least the first retry's wait (600 s)" in dialog.errors["retry_max_seconds"].text()
     assert dialog.errors["graph_version"].isHidden()
     assert dialog.tabs.currentWidget().isAncestorOf(dialog.widgets["retry_max_seconds"])
     assert version.text() == "2025-10", "what was typed stays to be corrected"
     # Nothing at all was saved, not even the valid change.
-    assert ctx.store.settings.get("linkedin_version") == "202510"
+    assert ctx.store.settings.get("linkedin_version") == ""
     assert ctx.store.settings.get("max_attempts") == 5
 
-    version.setText("202510")
+    version.setText("")  # back to following the calendar
     dialog.widgets["retry_max_seconds"].setValue(3600)
     click_ok(qtbot, dialog)
     assert dialog.result() == dialog.DialogCode.Accepted
