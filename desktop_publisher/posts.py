@@ -16,6 +16,7 @@ from desktop_publisher.errors import UserError
 from desktop_publisher.media_host import media_host_account
 from desktop_publisher.platforms import registry
 from desktop_publisher.platforms.base import PostVariant, is_url
+from desktop_publisher.redaction import redact
 from desktop_publisher.store.connection import Store
 from desktop_publisher.store.fields import utcnow
 from desktop_publisher.store.models import (
@@ -141,6 +142,31 @@ def _has_posts(content_id: int, other_than: int | None = None) -> bool:
     return query.exists()
 
 
+def _check_media_addresses(platforms: Iterable[str], media: list[str]) -> None:
+    """Image URLs whose host name resolves to this computer or a private network, for the
+    platforms whose images this app downloads. The command line's add only: a lookup may take
+    a while, which a window must not wait for (the download checks again in any case). A name
+    that does not resolve now is not refused: the network may be down."""
+    import socket
+
+    from desktop_publisher.platforms import addresses
+
+    if not any(registry.publisher_class(p).fetches_media_urls for p in platforms):
+        return
+    for ref in media:
+        if not is_url(ref):
+            continue
+        try:
+            addresses.check_url(ref)
+        except addresses.AddressRefused as exc:
+            raise UserError(
+                f"--media: {redact(ref)} points to {exc.reason}; images are fetched only from "
+                "public internet addresses. Use a public address or a file on this computer."
+            ) from None
+        except (socket.gaierror, UnicodeError):
+            continue
+
+
 def media_host_available() -> bool:
     return media_host_account() is not None
 
@@ -220,6 +246,7 @@ class PostService:
         problems = [m for p in platforms for m in self.problems(p, variant_data, host)]
         if problems:
             raise UserError("; ".join(problems))
+        _check_media_addresses(platforms, media)
         at = max(new.at, now)
         with self.store.atomic():
             content = Content.create(

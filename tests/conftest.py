@@ -39,6 +39,9 @@ def isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Ite
     monkeypatch.setenv("DESKTOP_PUBLISHER_GRAPH_URL", "http://127.0.0.1:9")
     monkeypatch.setenv("DP_TEST_KEYRING_FILE", str(tmp_path / "keyring.json"))
     monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "tests.support.keyrings.FileKeyring")
+    # No image server is allowed unless a test's fake grants itself the allowance (set, not
+    # deleted: monkeypatch then removes whatever the test added).
+    monkeypatch.setenv("DESKTOP_PUBLISHER_MEDIA_ALLOW", "")
     for name in (
         "LINKEDIN_ACCESS_TOKEN",
         "LINKEDIN_CLIENT_ID",

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
 
-from tests.support.fakehttp import FakeApi, Fault, Request, Response
+from tests.support.fakehttp import FakeApi, Fault, Request, Response, allow_media_from
 
 TOKEN = "tok-123456"
 SUB = "abc"
@@ -249,8 +249,11 @@ class FakeLinkedIn(FakeApi):
         return self.server.matching("POST", r"^/rest/posts$")[index].json()
 
     def host_file(self, name: str, data: bytes, content_type: str) -> str:
-        """Serve a file as some other web site would (not LinkedIn: no token needed)."""
+        """Serve a file as some other web site would (not LinkedIn: no token needed). The app
+        fetches images from public addresses only: this server on 127.0.0.1 gets the explicit
+        allowance for its own host:port (reset after each test, see tests/conftest.py)."""
         self.files[name] = HostedFile(data, content_type)
+        allow_media_from(self.url)
         return f"{self.url}/files/{name}"
 
     def expire_token(self) -> None:
