@@ -302,7 +302,8 @@ class PublishingService:
         needs_host = getattr(publisher, "needs_media_host", False)
         problems = publisher.validate(variant, media_host_available() if needs_host else False)
         if problems:
-            raise PublishError(ErrorKind.INVALID_CONTENT, "; ".join(str(p) for p in problems) + ".")
+            text = "; ".join(str(p).rstrip(".") for p in problems)
+            raise PublishError(ErrorKind.INVALID_CONTENT, text + ".")
         # Attempts are counted by the claim alongside their ledger rows: the first has no earlier.
         previous_unknown = attempt.number > 1 and (
             PublishAttempt.select()

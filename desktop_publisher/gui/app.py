@@ -430,8 +430,12 @@ def _quit_on_signals(app: QApplication) -> Callable[[], None]:
 def shutdown(running: Running) -> None:
     context = running.context
     if context.engine is not None:
-        # Lets a publish call in flight finish and record its outcome.
+        # Lets a publish call in flight finish and record its outcome, for a few seconds at
+        # most whatever the network does (engine/lanes.py).
         context.engine.stop(wait=True)
+    http = sys.modules.get("desktop_publisher.platforms.http")
+    if http is not None:
+        http.abort_calls()  # a connection test or an account's first read, still waiting
     context.jobs.wait(10_000)
     context.bridge.close()
     if running.lock is not None:

@@ -216,9 +216,13 @@ def media_type(ref: str) -> str | None:
     return guessed
 
 
-# Seconds to connect to a platform and to wait for its answer.
+# Seconds to connect to a platform and to wait for each piece of its answer.
 CONNECT_TIMEOUT = 10.0
 READ_TIMEOUT = 60.0
+# Seconds for a whole call, request and answer: the timeouts above count per socket read, so a
+# server sending one byte every few seconds would hold a call (its account's posts, the engine's
+# stop) for ever. A call sending a body gets more time for it (platforms/http.py).
+CALL_DEADLINE = 120.0
 
 # A rule other modules look for by name (Instagram replaces it).
 NEEDS_AN_IMAGE = QT_TRANSLATE_NOOP("Problem", "{platform} needs an image.")
@@ -241,11 +245,16 @@ class Publisher(ABC):
     # Keys of PostVariant.extra this platform reads, in the order an editor shows them:
     # "excerpt", "categories", "tags" (lists of names), "alt" (text for the images).
     extra_fields: ClassVar[tuple[str, ...]] = ()
+    # Whether this app downloads the images given by URL to upload them (LinkedIn, WordPress):
+    # then their addresses must be public (platforms/addresses.py).
+    fetches_media_urls: ClassVar[bool] = False
     # Whether the platform checks what it downloads from an image address itself (Meta): then an
     # address whose type cannot be told (a CDN, a query string) is not refused here.
     checks_remote_types: ClassVar[bool] = False
     # (connect, read) seconds; a class attribute so a test can shorten the wait for a slow server.
     timeout: ClassVar[tuple[float, float]] = (CONNECT_TIMEOUT, READ_TIMEOUT)
+    # Seconds for a whole call (see CALL_DEADLINE); a class attribute for the same reason.
+    deadline: ClassVar[float] = CALL_DEADLINE
 
     def __init__(self, account: AccountInfo, options: PublisherOptions) -> None:
         self.account = account
@@ -310,9 +319,30 @@ class Publisher(ABC):
             if limit is not None and count > limit:
                 problems.append(Problem("text", rule, {**platform, "limit": limit, "count": count}))
         problems.extend(cls._validate_media(variant.media))
+        if cls.fetches_media_urls:
+            problems.extend(cls._address_problems(variant.media))
         if variant.link and urlparse(variant.link).scheme not in ("http", "https"):
             rule = QT_TRANSLATE_NOOP("Problem", "The link must start with http:// or https://.")
             problems.append(Problem("link", rule))
+        return problems
+
+    @classmethod
+    def _address_problems(cls, media: list[str]) -> list[Problem]:
+        """Image URLs this app would fetch from this computer or a private network: refused by
+        address here (no lookup: a form checks as the user types); names are resolved when the
+        post is added from the command line and before every download (addresses.py)."""
+        from desktop_publisher.platforms import addresses
+
+        problems = []
+        for ref in media:
+            if is_url(ref) and addresses.literal_refusal(ref):
+                rule = QT_TRANSLATE_NOOP(
+                    "Problem",
+                    "{file}: {host} is not a public internet address; images are fetched only "
+                    "from public addresses. Use a public address or a file on this computer.",
+                )
+                args = {"file": display_name(ref), "host": urlparse(ref).hostname or ref}
+                problems.append(Problem("media", rule, args))
         return problems
 
     @classmethod

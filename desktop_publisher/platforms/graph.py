@@ -31,6 +31,7 @@ from desktop_publisher.platforms.base import (
     is_url,
 )
 from desktop_publisher.platforms.http import (
+    CALL_DEADLINE,
     CONNECT_TIMEOUT,
     READ_TIMEOUT,
     HttpClient,
@@ -181,6 +182,7 @@ class GraphApi:
         label: str,
         account_name: str,
         timeout: tuple[float, float] = (CONNECT_TIMEOUT, READ_TIMEOUT),
+        deadline: float = CALL_DEADLINE,
         special: Special | None = None,
         remember: Remember | None = None,
     ) -> None:
@@ -190,7 +192,7 @@ class GraphApi:
         self.label = label
         self.account_name = account_name
         self.special = special
-        self.http = HttpClient(timeout=timeout)
+        self.http = HttpClient(timeout=timeout, deadline=deadline)
         # A connection test (Publisher.check_account): refusals are about the account.
         self.checking_account = False
         self.remember = remember
@@ -205,6 +207,7 @@ class GraphApi:
             label=publisher.label,
             account_name=publisher.account.name,
             timeout=publisher.timeout,
+            deadline=publisher.deadline,
             special=special,
             remember=publisher.options.remember,
         )

@@ -177,6 +177,7 @@ class LinkedInPublisher(Publisher):
         max_media=20,
         media_types=("image/jpeg", "image/png", "image/gif"),
     )
+    fetches_media_urls = True
     extra_fields = ("alt",)
     setting_fields = (
         SettingField(
@@ -194,7 +195,7 @@ class LinkedInPublisher(Publisher):
 
     def __init__(self, account: AccountInfo, options: PublisherOptions) -> None:
         super().__init__(account, options)
-        self.http = HttpClient(timeout=self.timeout)
+        self.http = HttpClient(timeout=self.timeout, deadline=self.deadline)
         self.base = options.linkedin_url.rstrip("/")
         # The LinkedIn-Version sent: the calendar's, the user's or the one learned last time
         # (api_versions.py); another month replaces it when LinkedIn refuses it.

@@ -35,6 +35,7 @@ from desktop_publisher.platforms.base import (
     is_url,
 )
 from desktop_publisher.platforms.http import (
+    CALL_DEADLINE,
     CONNECT_TIMEOUT,
     MAX_MESSAGE,
     READ_TIMEOUT,
@@ -470,6 +471,7 @@ class WordPressPublisher(Publisher):
         max_media_bytes=MAX_IMAGE_BYTES,
         title_required=True,
     )
+    fetches_media_urls = True
     extra_fields = ("excerpt", "categories", "tags", "alt")
     setting_fields = (
         SettingField("site_url", "Site URL", "--site-url", env="WORDPRESS_SITE_URL"),
@@ -484,7 +486,7 @@ class WordPressPublisher(Publisher):
 
     def __init__(self, account: AccountInfo, options: PublisherOptions) -> None:
         super().__init__(account, options)
-        self.http = HttpClient(timeout=self.timeout)
+        self.http = HttpClient(timeout=self.timeout, deadline=self.deadline)
         self.site = WordPressSite(account, self.http)
 
     # --- rules ---------------------------------------------------------------------------
@@ -700,10 +702,11 @@ class WordPressMediaHost:
     (Instagram fetches its images from a public HTTPS address)."""
 
     timeout: ClassVar[tuple[float, float]] = (CONNECT_TIMEOUT, READ_TIMEOUT)
+    deadline: ClassVar[float] = CALL_DEADLINE
 
     def __init__(self, account: AccountInfo) -> None:
         self.account = account
-        self.site = WordPressSite(account, HttpClient(timeout=self.timeout))
+        self.site = WordPressSite(account, HttpClient(timeout=self.timeout, deadline=self.deadline))
 
     def upload_public(self, path: str, alt: str | None = None) -> str:
         media = self.site.upload_image(path, alt)

@@ -1540,6 +1540,10 @@
             <translation>Link musi zaczynać się od http:// lub https://.</translation>
         </message>
         <message>
+            <source>{file}: {host} is not a public internet address; images are fetched only from public addresses. Use a public address or a file on this computer.</source>
+            <translation>{file}: {host} nie jest publicznym adresem w internecie; obrazy są pobierane tylko z adresów publicznych. Użyj adresu publicznego albo pliku z tego komputera.</translation>
+        </message>
+        <message>
             <source>{platform} needs at least {count} images.</source>
             <translation>{platform} wymaga więcej obrazów (najmniej: {count}).</translation>
         </message>
@@ -1812,8 +1816,8 @@
             <translation>Wersje API</translation>
         </message>
         <message>
-            <source>LinkedIn-Version header must be a year and month as YYYYMM, like 202510 (not %1).</source>
-            <translation>Nagłówek LinkedIn-Version musi być rokiem i miesiącem w postaci RRRRMM, np. 202510 (a nie %1).</translation>
+            <source>LinkedIn-Version header must be empty (follow the calendar) or a year and month as YYYYMM, like %1 (not %2).</source>
+            <translation>Nagłówek LinkedIn-Version musi być pusty (według kalendarza) albo zawierać rok i miesiąc jako RRRRMM, np. %1 (a nie %2).</translation>
         </message>
         <message>
             <source>Graph API version must look like v25.0 (not %1).</source>
@@ -1844,12 +1848,16 @@
             <translation>Zadziała przy następnym uruchomieniu Desktop Publisher.</translation>
         </message>
         <message>
-            <source>Sent as the LinkedIn-Version header; YYYYMM.</source>
-            <translation>Wysyłany jako nagłówek LinkedIn-Version; RRRRMM.</translation>
+            <source>Empty: a month LinkedIn serves, from the calendar. A month typed here is sent first; when LinkedIn no longer serves it, another is used by itself.</source>
+            <translation>Puste: miesiąc obsługiwany przez LinkedIn, wyznaczany z kalendarza. Wpisany tu miesiąc jest wysyłany jako pierwszy; gdy LinkedIn przestanie go obsługiwać, aplikacja sama użyje innego.</translation>
         </message>
         <message>
-            <source>Facebook and Instagram Graph API, e.g. v25.0.</source>
-            <translation>Graph API Facebooka i Instagrama, np. v25.0.</translation>
+            <source>Facebook and Instagram Graph API, e.g. v25.0. When Meta retires it, the version Meta answers with is taken here by itself.</source>
+            <translation>Graph API Facebooka i Instagrama, np. v25.0. Gdy Meta wycofa tę wersję, aplikacja sama wpisze tu wersję, którą odpowiada Meta.</translation>
+        </message>
+        <message>
+            <source>automatic: %1</source>
+            <translation>automatycznie: %1</translation>
         </message>
         <message>
             <source>Keep running in the tray when the window closes</source>

@@ -84,6 +84,8 @@ def served_version(asked: str, today: date) -> str | None:
     live = [v for v, _, until in versions if until > today]
     expired = {v for v, _, until in versions if until <= today}
     return live[0] if asked in expired else asked
+
+
 JPEG = (b"\xff\xd8\xff",)
 IMAGE_SIGNATURES = (b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n", b"GIF87a", b"GIF89a", b"BM", b"II*\x00")
 

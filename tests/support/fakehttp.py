@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import re
 import socket
 import threading
@@ -18,6 +19,8 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
+
+from desktop_publisher.platforms.addresses import ALLOW_ENV
 
 
 @dataclass
@@ -70,6 +73,9 @@ class Fault:
     response: Response | None = None  # answer this instead of the route
     drop: bool = False  # read the request, then close without answering
     hold: threading.Event | None = None  # wait for this before answering (a slow server)
+    # Answer headers, then one byte every DRIP_SECONDS until this is set or the client goes:
+    # a server that never finishes, each byte well within any read timeout.
+    drip: threading.Event | None = None
     count: int = 1
 
     def matches(self, method: str, path: str) -> bool:
@@ -89,6 +95,7 @@ class ActThenDrop(Fault):
 
 
 Route = Callable[[Request], Response]
+DRIP_SECONDS = 0.25
 
 
 class FakeServer:
@@ -121,6 +128,9 @@ class FakeServer:
                     body,
                 )
                 fault = server._record(request)
+                if fault and fault.drip is not None:
+                    self._drip(fault.drip)
+                    return
                 if fault and fault.hold is not None:
                     fault.hold.wait(timeout=60)
                 if fault and fault.drop:
@@ -136,6 +146,20 @@ class FakeServer:
                 self.send_header("Content-Length", str(len(payload)))
                 self.end_headers()
                 self.wfile.write(payload)
+
+            def _drip(self, stop: threading.Event) -> None:
+                self.close_connection = True
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", "1000000")
+                self.end_headers()
+                # The server's own pace (an event's timeout), not a test waiting for time.
+                while not stop.wait(DRIP_SECONDS):
+                    try:
+                        self.wfile.write(b" ")
+                        self.wfile.flush()
+                    except OSError:
+                        return
 
             do_GET = do_POST = do_PUT = do_DELETE = do_PATCH = _handle
 
@@ -234,6 +258,14 @@ class FakeApi:
         self.server.add_fault(Fault(None, path, hold=event))
         return event
 
+    def drip(self, path: str) -> threading.Event:
+        """Answer the next matching request byte by byte, for ever (until the returned event
+        is set or the client hangs up)."""
+        event = threading.Event()
+        self._holds.append(event)
+        self.server.add_fault(Fault(None, path, drip=event))
+        return event
+
     def fail(self, method: str | None, path: str, response: Response, count: int = 1) -> Fault:
         """Answer the next `count` matching requests with `response` instead."""
         return self.server.add_fault(Fault(method, path, response=response, count=count))
@@ -248,3 +280,13 @@ class FakeApi:
         for event in self._holds:
             event.set()
         self.server.close()
+
+
+def allow_media_from(url: str) -> None:
+    """Let the app fetch images from this test server (host:port of `url`), as it never does
+    from this computer otherwise. For this process and the CLI processes it starts; conftest
+    clears it after each test."""
+    netloc = urlsplit(url).netloc
+    names = [n for n in os.environ.get(ALLOW_ENV, "").split(",") if n]
+    if netloc not in names:
+        os.environ[ALLOW_ENV] = ",".join([*names, netloc])
