@@ -64,13 +64,14 @@ def options(**urls: str):  # noqa: ANN201
     return PublisherOptions(
         linkedin_url=urls.get("linkedin_url", "http://127.0.0.1:9"),
         graph_url=urls.get("graph_url", "http://127.0.0.1:9"),
-        linkedin_version="202510",
+        linkedin_version="",  # follow the calendar, as a fresh install does
         graph_version="v25.0",
     )
 
 
 # --- platforms ----------------------------------------------------------------------------------
 def linkedin_case() -> Case:
+    from desktop_publisher.platforms.api_versions import linkedin_default
     from desktop_publisher.platforms.base import AccountInfo, PostVariant
     from desktop_publisher.platforms.linkedin import LinkedInPublisher
     from tests.fakes.linkedin import TOKEN, FakeLinkedIn
@@ -81,7 +82,7 @@ def linkedin_case() -> Case:
     opts = options(linkedin_url=fake.url)
     headers = {
         "Authorization": f"Bearer {TOKEN}",
-        "LinkedIn-Version": "202510",
+        "LinkedIn-Version": linkedin_default(),
         "X-Restli-Protocol-Version": "2.0.0",
         "Content-Type": "application/json",
     }

@@ -19,6 +19,7 @@ ever sending anything.
 from __future__ import annotations
 
 import contextlib
+import functools
 import heapq
 import ipaddress
 import itertools
@@ -162,13 +163,17 @@ class _Watchdog:
 
     def watch(self, deadline: float, call: _Call) -> None:
         with self._wake:
+            earliest = not self._heap or deadline < self._heap[0][0]
             heapq.heappush(self._heap, (deadline, next(self._order), call))
             if self._thread is None or not self._thread.is_alive():
                 self._thread = threading.Thread(
                     target=self._run, name="http-deadlines", daemon=True
                 )
                 self._thread.start()
-            self._wake.notify()
+            elif earliest:
+                # Otherwise the thread already sleeps until an earlier deadline: waking it for
+                # every call would cost a thread switch per request.
+                self._wake.notify()
 
     def expire_all(self) -> int:
         """End every call in flight now (the process is stopping); how many there were."""
@@ -206,6 +211,7 @@ def abort_calls() -> int:
     return _watchdog.expire_all()
 
 
+@functools.cache
 def _tracking_pools(public_only: bool = False) -> dict[str, type]:
     """urllib3 pools whose connections join the current call (so its deadline can shut them),
     including a connection that finishes connecting after the deadline passed.
