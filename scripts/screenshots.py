@@ -248,6 +248,7 @@ def main(argv: list[str] | None = None) -> int:
         ("editor.png", _editor),
         ("accounts.png", _accounts_dialog),
         ("settings.png", _settings_dialog),
+        ("settings-apis.png", _settings_apis),
     ]
     for name, build in shots:
         widget = build(ctx, window)
@@ -296,6 +297,14 @@ def _settings_dialog(ctx, window):  # noqa: ANN001, ANN202
     from desktop_publisher.gui.settings_dialog import SettingsDialog
 
     return SettingsDialog(ctx, window)
+
+
+def _settings_apis(ctx, window):  # noqa: ANN001, ANN202
+    """The tab with the accounts' token rules and the API versions (LinkedIn's follows the
+    calendar: the empty field shows the month in use)."""
+    dialog = _settings_dialog(ctx, window)
+    dialog.tabs.setCurrentIndex(dialog.tabs.count() - 1)
+    return dialog
 
 
 if __name__ == "__main__":

@@ -323,8 +323,12 @@ class SettingsDialog(QDialog):
                 in_use = linkedin_first_choice(
                     "", self.ctx.store.settings.get("linkedin_version_learned")
                 )
-                widget.setPlaceholderText(self.tr("automatic: %1").replace("%1", in_use))
-                widget.setMaximumWidth(220)
+                placeholder = self.tr("automatic: %1").replace("%1", in_use)
+                widget.setPlaceholderText(placeholder)
+                # Wide enough for the month in use to show whole, in any language.
+                width = widget.fontMetrics().horizontalAdvance(placeholder) + 24
+                widget.setMaximumWidth(max(160, width))
+                widget.setMinimumWidth(width)
         widget.setAccessibleName(label_of(key))
         widget.setObjectName(key)
         line = QHBoxLayout()
