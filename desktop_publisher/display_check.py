@@ -15,7 +15,6 @@ import importlib.util
 import logging
 import os
 import re
-import subprocess
 import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -211,6 +210,8 @@ def load_error(plugin: Path) -> str | None:
 def missing_libraries(path: Path) -> list[str] | None:
     """What `ldd` lists as "not found" for `path` (all of them, unlike the loader's error);
     None when ldd cannot be run."""
+    import subprocess  # only when something is missing: the window's start does not need it
+
     try:
         done = subprocess.run(
             ["ldd", str(path)], capture_output=True, text=True, timeout=30, check=False
