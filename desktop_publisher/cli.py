@@ -537,9 +537,16 @@ def cmd_run(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_gui(ctx: Context, args: argparse.Namespace) -> int:
+    from desktop_publisher import display_check
+
+    # Before Qt: without a display or a library its platform plugin needs, Qt aborts the process.
+    display_check.check_window_can_open()
     try:
         from desktop_publisher.gui.app import run_app
     except ImportError as exc:
+        missing_libraries = display_check.explain_import_error(exc)
+        if missing_libraries:  # a system library Qt needs (libEGL, fontconfig…)
+            raise UserError(missing_libraries) from None
         if "desktop_publisher.gui" not in str(exc):
             raise UserError(
                 f"The window cannot start: {exc}. Reinstall Desktop Publisher."

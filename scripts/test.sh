@@ -2,8 +2,9 @@
 # Installs what the tests need into .venv and runs every test (plus ruff).
 # Real-part tests run when their system parts are installed (scripts/install-test-system-deps.sh):
 #   - the real Secret Service: inside a private D-Bus session with a throw-away gnome-keyring;
-#   - a real WordPress on 127.0.0.1 (scripts/wordpress-test-server.sh).
-# Otherwise those tests are skipped with the reason.
+#   - a real WordPress on 127.0.0.1 (scripts/wordpress-test-server.sh);
+#   - the window on a real X server (Xvfb; under CI=true its absence fails instead).
+# Otherwise those tests are skipped, and pytest's summary (-rs) gives each one's reason.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -34,8 +35,8 @@ if command -v dbus-run-session >/dev/null && command -v gnome-keyring-daemon >/d
   env -u DBUS_SESSION_BUS_ADDRESS HOME="$state/home" DP_REAL_KEYRING=1 \
     dbus-run-session -- bash -c '
       printf %s throwaway-password | gnome-keyring-daemon --unlock --components=secrets >/dev/null
-      exec "$0"/.venv/bin/python -m pytest "${@}"' "$root" "$@"
+      exec "$0"/.venv/bin/python -m pytest -rs "${@}"' "$root" "$@"
 else
   echo "note: dbus-run-session or gnome-keyring-daemon missing: the real keyring test is skipped" >&2
-  .venv/bin/python -m pytest "$@"
+  .venv/bin/python -m pytest -rs "$@"
 fi
