@@ -597,7 +597,11 @@ def build_parser() -> Parser:
     parser.add_argument("--data-dir", help=f"where posts and logs live (env {config.DATA_DIR_ENV})")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
 
-    commands.add_parser("gui", help="open the window (the default)").set_defaults(fn=cmd_gui)
+    gui = commands.add_parser("gui", help="open the window (the default)")
+    # The launchers (`python main.py`, desktop-publisher-gui) put "gui" first: the data dir
+    # given after it is the same option.
+    gui.add_argument("--data-dir", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+    gui.set_defaults(fn=cmd_gui)
     commands.add_parser("run", help="run the engine headless until Ctrl+C").set_defaults(fn=cmd_run)
     status = commands.add_parser("status", help="counts, next due post, engine, warnings")
     status.add_argument("--json", action="store_true")

@@ -151,6 +151,23 @@ def test_without_a_display_each_entry_point_says_so_in_one_line_and_exits_1(entr
 
 
 @linux_only
+def test_the_launchers_take_a_data_dir(tmp_path):
+    """`python main.py --data-dir DIR` used to be a usage error: the launcher puts "gui" first."""
+    folder = tmp_path / "chosen"
+    done = subprocess.run(
+        [sys.executable, str(REPO / "main.py"), "--data-dir", str(folder)],
+        capture_output=True,
+        text=True,
+        env=env_without_display(),
+        cwd=REPO,
+        timeout=60,
+    )
+    assert done.returncode == 1, done.stderr  # the display check, not a usage error (2)
+    assert "none was found" in done.stderr
+    assert folder.is_dir()  # the data dir given is the one used
+
+
+@linux_only
 def test_the_installed_gui_launcher_says_so_too():
     launcher = Path(sys.executable).with_name("desktop-publisher-gui")
     if not launcher.exists():
