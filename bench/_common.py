@@ -240,13 +240,14 @@ def _status_for(at_s: float, now_s: float, rng: random.Random, i: int) -> tuple[
 
 # --- a slow fake platform in another process ----------------------------------------------------
 class SlowServer:
-    """bench/_slow_server.py in its own process: the fakenet endpoint with a fixed answer time.
+    """A fake platform script in its own process with a fixed answer time: by default
+    bench/_slow_server.py (the fakenet endpoint), or `script` (bench/_slow_linkedin.py).
 
     In another process its threads do not compete for the measured process's interpreter lock,
-    as a real platform would not. `records` holds one dict per post received (see the script).
+    as a real platform would not. `records` holds one dict per request line the script prints.
     """
 
-    def __init__(self, latency: float) -> None:
+    def __init__(self, latency: float, script: str = "_slow_server.py") -> None:
         import subprocess
         import threading
 
@@ -255,7 +256,7 @@ class SlowServer:
         self._proc = subprocess.Popen(
             [
                 sys.executable,
-                str(Path(__file__).with_name("_slow_server.py")),
+                str(Path(__file__).with_name(script)),
                 "--latency",
                 str(latency),
             ],

@@ -14,56 +14,14 @@ reads it, once) and accounts added now (`account add` reads it: no read during t
 from __future__ import annotations
 
 import argparse
-import json
-import subprocess
-import sys
 import threading
 import time
 from datetime import UTC, datetime
-from pathlib import Path
 
 import _common
 from _common import header, median, report, temp_data_dir
 
 GOAL_RATIO = 1.2
-
-
-class SlowLinkedIn:
-    def __init__(self, latency: float) -> None:
-        self.records: list[dict] = []
-        self._lock = threading.Lock()
-        self._proc = subprocess.Popen(
-            [
-                sys.executable,
-                str(Path(__file__).with_name("_slow_linkedin.py")),
-                "--latency",
-                str(latency),
-            ],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            text=True,
-        )
-        assert self._proc.stdout is not None
-        first = self._proc.stdout.readline().split()
-        if len(first) != 2 or first[0] != "url":
-            raise RuntimeError("the slow LinkedIn did not start")
-        self.url = first[1]
-        threading.Thread(target=self._read, daemon=True).start()
-
-    def _read(self) -> None:
-        assert self._proc.stdout is not None
-        for line in self._proc.stdout:
-            with self._lock:
-                self.records.append(json.loads(line))
-
-    def snapshot(self) -> list[dict]:
-        with self._lock:
-            return list(self.records)
-
-    def close(self) -> None:
-        assert self._proc.stdin is not None
-        self._proc.stdin.close()
-        self._proc.wait(timeout=10)
 
 
 def run(posts: int, accounts: int, latency: float, lead: float, learned: bool) -> float:
@@ -78,7 +36,7 @@ def run(posts: int, accounts: int, latency: float, lead: float, learned: bool) -
     from tests.fakes.linkedin import TOKEN
 
     _common.use_test_keyring()
-    server = SlowLinkedIn(latency)
+    server = _common.SlowServer(latency, "_slow_linkedin.py")
     os.environ["DESKTOP_PUBLISHER_LINKEDIN_URL"] = server.url
     with temp_data_dir("linkedin-burst") as data_dir:
         store = open_store(data_dir)

@@ -21,6 +21,7 @@ from desktop_publisher.engine.publishing import PublishingService  # noqa: E402
 from desktop_publisher.posts import NewPost, PostService  # noqa: E402
 from desktop_publisher.store.connection import Store, open_store  # noqa: E402
 from desktop_publisher.store.models import Account, ScheduledPost  # noqa: E402
+from tests.fakes.linkedin import FakeLinkedIn  # noqa: E402
 from tests.support import fakenet  # noqa: E402,F401  (registers the "fakenet" platform)
 from tests.support.fakehttp import FakeServer  # noqa: E402
 from tests.support.keyrings import MemoryKeyring  # noqa: E402
@@ -120,6 +121,15 @@ def engine(store: Store, credentials: CredentialStore, events: EventBus):  # noq
     yield make
     for created in engines:
         created.stop()
+
+
+@pytest.fixture
+def linkedin(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeLinkedIn]:
+    """The fake LinkedIn, with the app pointed at it."""
+    fake = FakeLinkedIn()
+    monkeypatch.setenv("DESKTOP_PUBLISHER_LINKEDIN_URL", fake.url)
+    yield fake
+    fake.close()
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import signal
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,7 +13,7 @@ from desktop_publisher.credentials import entry_name
 from desktop_publisher.engine.lock import engine_running
 from desktop_publisher.platforms.linkedin import LinkedInPublisher
 from desktop_publisher.store.models import ScheduledPost, Status
-from tests.fakes.linkedin import TOKEN, FakeLinkedIn
+from tests.fakes.linkedin import TOKEN
 from tests.support.keyrings import FileKeyring
 from tests.support.processes import run_cli, start_cli
 from tests.support.waiting import wait_until
@@ -24,14 +23,6 @@ POSTS = r"^/rest/posts$"
 UPLOADS = r"^/dms-uploads/"
 # Long enough for a regression to show (the call would never end), short for a passing run.
 OUTCOME_WITHIN = 30.0
-
-
-@pytest.fixture
-def linkedin(monkeypatch) -> Iterator[FakeLinkedIn]:  # noqa: ANN001
-    fake = FakeLinkedIn()
-    monkeypatch.setenv("DESKTOP_PUBLISHER_LINKEDIN_URL", fake.url)
-    yield fake
-    fake.close()
 
 
 @pytest.fixture

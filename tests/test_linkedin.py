@@ -10,7 +10,6 @@ import logging
 import struct
 import threading
 import zlib
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -64,14 +63,6 @@ def png(width: int = 2, height: int = 2, rgb: tuple[int, int, int] = (200, 30, 3
         + chunk(b"IDAT", zlib.compress(rows))
         + chunk(b"IEND", b"")
     )
-
-
-@pytest.fixture
-def linkedin(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeLinkedIn]:
-    fake = FakeLinkedIn()
-    monkeypatch.setenv("DESKTOP_PUBLISHER_LINKEDIN_URL", fake.url)
-    yield fake
-    fake.close()
 
 
 @pytest.fixture

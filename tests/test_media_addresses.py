@@ -18,7 +18,6 @@ import pytest
 from desktop_publisher.errors import UserError
 from desktop_publisher.platforms.addresses import ALLOW_ENV, literal_refusal, refusal
 from desktop_publisher.store.models import ScheduledPost, Status
-from tests.fakes.linkedin import FakeLinkedIn
 from tests.support.fakehttp import FakeServer, Request, Response, allow_media_from
 from tests.test_linkedin import AUTHOR, png
 
@@ -102,14 +101,6 @@ def resolve_as(monkeypatch, *answers: str) -> list[str]:  # noqa: ANN001
 
     monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
     return asked
-
-
-@pytest.fixture
-def linkedin(monkeypatch) -> Iterator[FakeLinkedIn]:  # noqa: ANN001
-    fake = FakeLinkedIn()
-    monkeypatch.setenv("DESKTOP_PUBLISHER_LINKEDIN_URL", fake.url)
-    yield fake
-    fake.close()
 
 
 @pytest.fixture
