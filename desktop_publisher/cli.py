@@ -1,4 +1,5 @@
-"""The command line (the contract in design.md). No Qt is imported unless `gui` is asked for."""
+"""The command line (its contract: README.md, "The command line"). No Qt is imported unless `gui`
+is asked for."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""The command line contract of design.md: commands, --json shapes, exit codes, user errors.
+"""The command line contract (README.md, "The command line"): commands, --json shapes, exit
+codes, user errors.
 
 Most tests call `cli.main([...])` in this process (fast); the ones that need a running engine
 start it in another process, as a user would.

@@ -1,4 +1,4 @@
-"""Secrets live only in the keyring (design.md invariant 3).
+"""Secrets live only in the keyring (docs/architecture.md, "Secrets and identities").
 
 Real flows run through the CLI in other processes against the fake LinkedIn, including answers
 that echo the token back and URLs carrying `access_token=`; then every file in the data dir (the

@@ -6,8 +6,8 @@ The base URL (`DESKTOP_PUBLISHER_GRAPH_URL`, default https://graph.facebook.com)
 
 Graph answers errors in one envelope (`{"error": {"code", "error_subcode", "message",
 "is_transient", ...}}`, usually HTTP 400) whose *code* says what happened, not the HTTP status.
-`classify()` turns it into an ErrorKind as shared/platform-apis.md lists; the engine decides what
-happens next.
+`classify()` turns it into an ErrorKind as Meta's error reference lists them; the engine decides
+what happens next.
 """
 
 from __future__ import annotations
@@ -52,7 +52,8 @@ _announced: set[str] = set()  # expired versions already reported in this proces
 # A rate-limit answer without any hint of when access returns: Meta's windows are an hour long.
 DEFAULT_RATE_LIMIT_WAIT = 15 * 60.0
 
-# Codes from shared/platform-apis.md ("Common rules", "Facebook Pages", "Instagram").
+# Codes from Meta's Graph API and Instagram error references (developers.facebook.com/docs/
+# graph-api/guides/error-handling, instagram-platform/.../error-codes).
 TRANSIENT_CODES = frozenset({1, 2, -1, -2, 341})
 # 80000-80014 are Meta's business use case throttles (80001 Pages, 80002 Instagram, ...).
 RATE_LIMIT_CODES = frozenset({4, 17, 32, 613, *range(80000, 80015)})

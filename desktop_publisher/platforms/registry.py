@@ -12,7 +12,7 @@ import importlib
 from desktop_publisher.errors import UserError
 from desktop_publisher.platforms.base import AccountInfo, Publisher, PublisherOptions
 
-# platform id → (module, label). tests/test_registry.py checks these against the classes.
+# platform id → (module, label). tests/test_startup_imports.py checks these against the classes.
 BUILTIN: dict[str, tuple[str, str]] = {
     "linkedin": ("desktop_publisher.platforms.linkedin", "LinkedIn"),
     "facebook": ("desktop_publisher.platforms.facebook", "Facebook"),

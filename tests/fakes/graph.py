@@ -1,5 +1,5 @@
-"""A fake Graph API (Facebook Pages and Instagram) on 127.0.0.1, faithful to
-shared/platform-apis.md.
+"""A fake Graph API (Facebook Pages and Instagram) on 127.0.0.1, faithful to Meta's documented
+behaviour.
 
 It checks what Graph checks — a versioned path (`/vNN.N/...`), a valid, unexpired token, the
 Page's own token for posting as the Page (a user token gets the (#200) refusal), required

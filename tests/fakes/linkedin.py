@@ -1,4 +1,4 @@
-"""A fake LinkedIn API on 127.0.0.1, faithful to shared/platform-apis.md.
+"""A fake LinkedIn API on 127.0.0.1, faithful to LinkedIn's documented behaviour.
 
 It checks what LinkedIn checks (Bearer token, LinkedIn-Version, Rest.li 2.0.0 header, who may
 post as whom, image uploads before use, duplicate content), answers with LinkedIn's status codes,
