@@ -14,6 +14,7 @@ python=${PYTHON:-python3}
 .venv/bin/python -m pip install -q --upgrade pip
 .venv/bin/python -m pip install -q -e ".[test]"
 .venv/bin/ruff check .
+.venv/bin/ruff format --check .
 
 state=$(mktemp -d)
 cleanup() {
