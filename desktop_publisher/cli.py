@@ -282,7 +282,7 @@ def cmd_account_import_env(ctx: Context, args: argparse.Namespace) -> int:
 # --- post -----------------------------------------------------------------------------------
 def cmd_post_add(ctx: Context, args: argparse.Namespace) -> int:
     from desktop_publisher.posts import NewPost, post_json
-    from desktop_publisher.when import format_local, parse_when
+    from desktop_publisher.when import format_local, parse_when_noting
 
     if args.text_file:
         path = Path(args.text_file)
@@ -294,7 +294,7 @@ def cmd_post_add(ctx: Context, args: argparse.Namespace) -> int:
             raise UserError(f"--text-file: cannot read {path} as UTF-8 text ({exc}).") from None
     else:
         text = args.text
-    at = parse_when(args.at)
+    at, at_note = parse_when_noting(args.at)
     accounts = [ctx.accounts.get(name) for name in args.account]
     platforms = {a.platform for a in accounts}
     for option, value in (("--category", args.category), ("--tag", args.tag)):
@@ -333,6 +333,9 @@ def cmd_post_add(ctx: Context, args: argparse.Namespace) -> int:
                 f"Scheduled post {post.id} for {post.account.name} ({post.account.platform}) at "
                 f"{format_local(post.publication_date)}."
             )
+    if at_note:
+        # Only now: a command that fails says one thing, its error.
+        err(f"warning: {at_note}")
     if not ctx.engine_running():
         err(
             f"note: no engine is running: start `{PROG} run` or the window before the posts are "
@@ -458,13 +461,16 @@ def cmd_post_cancel(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_post_reschedule(ctx: Context, args: argparse.Namespace) -> int:
-    from desktop_publisher.when import format_local, parse_when
+    from desktop_publisher.when import format_local, parse_when_noting
 
-    post = ctx.posts.reschedule(args.id, parse_when(args.at))
+    at, at_note = parse_when_noting(args.at)
+    post = ctx.posts.reschedule(args.id, at)
     log.info(
         "post reschedule id=%s publication_date=%s", post.id, post.publication_date.isoformat()
     )
     out(f"Post {post.id} is scheduled for {format_local(post.publication_date)}.")
+    if at_note:
+        err(f"warning: {at_note}")
     return 0
 
 

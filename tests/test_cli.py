@@ -17,16 +17,17 @@ import sys
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
 from desktop_publisher import cli as cli_module
-from desktop_publisher import config
+from desktop_publisher import config, when
 from desktop_publisher.errors import UserError
-from desktop_publisher.store.models import ScheduledPost, database_proxy
-from desktop_publisher.when import parse_when
+from desktop_publisher.store.models import Account, ScheduledPost, database_proxy
+from desktop_publisher.when import iso_utc, parse_when, resolve_local
 from tests.support.fakehttp import Fault, Response
 from tests.support.keyrings import FileKeyring
 from tests.support.processes import REPO, cli_env, run_cli, run_python, start_cli
@@ -47,6 +48,8 @@ POST_KEYS = {
 }
 ACCOUNT_KEYS = {"id", "name", "platform", "settings", "token_expires_at"}
 AUTHOR = "urn:li:person:abc"
+# A year surely ahead yet within the ten years a post may be scheduled ahead (when.MAX_AHEAD).
+NEXT_YEAR = datetime.now(UTC).year + 1
 
 
 @dataclass
@@ -442,7 +445,7 @@ def test_post_add_json_is_one_post_per_account(cli):  # noqa: ANN001
         "--link",
         "https://example.com/a",
         "--at",
-        "2099-06-01T09:30:00+02:00",
+        f"{NEXT_YEAR}-06-01T09:30:00+02:00",
         "--json",
     )
     assert ran.code == 0, ran.err
@@ -454,7 +457,7 @@ def test_post_add_json_is_one_post_per_account(cli):  # noqa: ANN001
     for post in created:
         assert set(post) == POST_KEYS
         assert post["status"] == "scheduled"
-        assert post["publication_date"] == "2099-06-01T07:30:00Z"
+        assert post["publication_date"] == f"{NEXT_YEAR}-06-01T07:30:00Z"
         assert post["published_at"] is None and post["url"] is None
         assert post["external_id"] is None and post["last_error"] is None
         assert post["attempts"] == 0
@@ -470,12 +473,11 @@ def test_post_add_local_time_text_file_and_now(cli, tmp_path):  # noqa: ANN001
     text_file = tmp_path / "post.txt"
     text_file.write_text("Line one\n\n#hashtag (brackets) @mention 🎉\n", encoding="utf-8")
     post = add_post(
-        cli, "--account", "Brand A", "--text-file", str(text_file), at="2099-03-01T10:00"
+        cli, "--account", "Brand A", "--text-file", str(text_file), at=f"{NEXT_YEAR}-03-01T10:00"
     )
     # No offset means local time.
-    assert post["publication_date"] == parse_when("2099-03-01T10:00").isoformat().replace(
-        "+00:00", "Z"
-    )
+    local = parse_when(f"{NEXT_YEAR}-03-01T10:00")
+    assert post["publication_date"] == local.isoformat().replace("+00:00", "Z")
     row = ScheduledPost.get_by_id(post["id"])
     assert row.variant.text == text_file.read_text(encoding="utf-8")
 
@@ -721,10 +723,10 @@ def test_cancel_and_reschedule(cli, data_dir):  # noqa: ANN001
     )
     assert snapshot(data_dir) == before
 
-    ran = cli("post", "reschedule", str(post["id"]), "--at", "2099-01-01T12:00Z")
+    ran = cli("post", "reschedule", str(post["id"]), "--at", f"{NEXT_YEAR}-01-01T12:00Z")
     assert ran.code == 0 and "scheduled for" in ran.out
     assert cli("post", "show", str(post["id"]), "--json").json()["publication_date"] == (
-        "2099-01-01T12:00:00Z"
+        f"{NEXT_YEAR}-01-01T12:00:00Z"
     )
     assert cli("post", "cancel", str(post["id"])).code == 0
     before = snapshot(data_dir)
@@ -733,6 +735,122 @@ def test_cancel_and_reschedule(cli, data_dir):  # noqa: ANN001
     # A cancelled post can be brought back by rescheduling it.
     assert cli("post", "reschedule", str(post["id"]), "--at", "now+1h").code == 0
     assert cli("post", "show", str(post["id"]), "--json").json()["status"] == "scheduled"
+
+
+# --- files and times that are no post's ---------------------------------------------------------
+WARSAW = ZoneInfo("Europe/Warsaw")
+
+
+OUT_OF_RANGE = [
+    "now+999999999d",
+    "0001-01-01T00:00",
+    "9999-12-31T23:30Z",
+    f"{datetime.now(UTC).year + 11}-01-01T00:00Z",
+]
+
+
+@pytest.mark.parametrize("zone", ["Europe/Warsaw", "America/New_York", "UTC"])
+@pytest.mark.parametrize("at", OUT_OF_RANGE)
+def test_times_the_app_cannot_schedule_are_refused_before_anything_is_saved(
+    cli, data_dir, monkeypatch, zone, at
+):  # noqa: ANN001
+    monkeypatch.setattr(when, "local_zone", lambda: ZoneInfo(zone))
+    add_linkedin(cli)
+    post = add_post(cli, "--account", "Brand A")
+    before = snapshot(data_dir)
+    added = cli("post", "add", "--account", "Brand A", "--text", "x", "--at", at)
+    assert_user_error(added, f"--at: {at} is out of range", "ten years")
+    moved = cli("post", "reschedule", str(post["id"]), "--at", at)
+    assert_user_error(moved, f"--at: {at} is out of range", "ten years")
+    assert snapshot(data_dir) == before
+    listed = cli("post", "list")
+    assert listed.code == 0 and listed.err == ""
+
+
+@pytest.mark.parametrize("at", OUT_OF_RANGE)
+def test_token_expiry_the_app_cannot_show_is_refused(cli, data_dir, monkeypatch, at):  # noqa: ANN001
+    monkeypatch.setattr(when, "local_zone", lambda: WARSAW)
+    add_linkedin(cli)
+    before = snapshot(data_dir)
+    changed = cli("account", "set", "Brand A", "--expires", at)
+    assert_user_error(changed, f"--expires: {at} is out of range")
+    added = cli(
+        "account", "add", "linkedin", "--name", "B", "--author", AUTHOR, "--expires", at,
+        stdin="tok-2",
+    )  # fmt: skip
+    assert_user_error(added, f"--expires: {at} is out of range")
+    assert snapshot(data_dir) == before
+
+
+def test_listings_survive_times_an_older_version_stored(cli, monkeypatch):  # noqa: ANN001
+    # Older versions took any date: 9999-12-31T23:30Z is the year 10000 in Warsaw.
+    monkeypatch.setattr(when, "local_zone", lambda: WARSAW)
+    add_linkedin(cli)
+    post = add_post(cli, "--account", "Brand A")
+    edge = datetime(9999, 12, 31, 23, 30, tzinfo=UTC)
+    ScheduledPost.update(publication_date=edge, due_at=edge).where(
+        ScheduledPost.id == post["id"]
+    ).execute()
+    Account.update(token_expires_at=edge).execute()
+    for args in (
+        ("post", "list"),
+        ("post", "show", str(post["id"])),
+        ("status",),
+        ("account", "list"),
+    ):
+        ran = cli(*args)
+        assert ran.code == 0 and ran.err == "", (args, ran.err)
+        assert "9999-12-31 23:30 UTC" in ran.out, (args, ran.out)
+    listed = cli("post", "list", "--json")
+    assert listed.json()[0]["publication_date"] == "9999-12-31T23:30:00Z"
+
+
+def next_fall_back(zone: ZoneInfo) -> datetime:
+    """02:30 on the next night `zone`'s clocks go back (the last Sunday of October in Europe):
+    a local wall time that happens twice."""
+    now = datetime.now(zone)
+    for year in (now.year, now.year + 1):
+        day = date(year, 10, 31)
+        day -= timedelta(days=(day.weekday() - 6) % 7)
+        wall = datetime.combine(day, time(2, 30))
+        if wall.replace(tzinfo=zone) > now + timedelta(hours=2):
+            return wall
+    raise AssertionError("no fall-back night within a year")
+
+
+def test_a_time_that_happens_twice_is_taken_with_one_warning(cli, monkeypatch):  # noqa: ANN001
+    monkeypatch.setattr(when, "local_zone", lambda: WARSAW)
+    add_linkedin(cli)
+    wall = next_fall_back(WARSAW)
+    assert resolve_local(wall, WARSAW)[1] == "ambiguous"
+    at = wall.isoformat(timespec="minutes")
+    first = iso_utc(wall.replace(tzinfo=WARSAW, fold=0))  # CEST, as the editor takes it
+
+    def one_warning(ran: Ran) -> str:
+        assert ran.code == 0, ran.err
+        assert "Traceback" not in ran.err
+        warnings = [line for line in ran.err.splitlines() if line.startswith("warning: ")]
+        assert len(warnings) == 1, ran.err
+        return warnings[0]
+
+    added = cli("post", "add", "--account", "Brand A", "--text", "Twice", "--at", at, "--json")
+    warning = one_warning(added)
+    assert warning.startswith(f"warning: --at: {wall:%Y-%m-%d %H:%M} happens twice in ")
+    assert "Europe/Warsaw (the clocks go back); the first one (CEST, UTC+02:00) is used" in warning
+    assert f"For the second one, give {at}+01:00." in warning
+    (post,) = added.json()
+    assert post["publication_date"] == first
+
+    other = add_post(cli, "--account", "Brand A")
+    moved = cli("post", "reschedule", str(other["id"]), "--at", at)
+    assert "happens twice" in one_warning(moved)
+    assert cli("post", "show", str(other["id"]), "--json").json()["publication_date"] == first
+    # An offset says which one: no warning.
+    second = cli("post", "reschedule", str(other["id"]), "--at", f"{at}+01:00")
+    assert second.code == 0 and second.err == ""
+    assert cli("post", "show", str(other["id"]), "--json").json()["publication_date"] == iso_utc(
+        wall.replace(tzinfo=WARSAW, fold=1)
+    )
 
 
 # --- usage errors -----------------------------------------------------------------------------

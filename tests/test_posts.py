@@ -9,10 +9,11 @@ import pytest
 
 from desktop_publisher.errors import UserError
 from desktop_publisher.platforms.base import PostVariant
-from desktop_publisher.posts import DRAFT_KEY, EditedContent, PostService
+from desktop_publisher.posts import DRAFT_KEY, EditedContent, NewPost, PostService
 from desktop_publisher.store import queries
 from desktop_publisher.store.models import Content, ContentVariant, ScheduledPost, Status
 from desktop_publisher.store.queries import QueueFilter
+from desktop_publisher.when import MAX_AHEAD
 
 TOMORROW = datetime.now(UTC).replace(microsecond=0) + timedelta(days=1)
 
@@ -75,6 +76,32 @@ def test_the_past_and_no_account_are_refused(posts: PostService, brands) -> None
         posts.create_with_variants([li], past)
     with pytest.raises(UserError, match="Accounts: choose at least one"):
         posts.create_with_variants([], EditedContent(text="hi", at=TOMORROW))
+
+
+def test_more_than_ten_years_ahead_is_refused_everywhere(
+    posts: PostService,
+    brands,  # noqa: ANN001
+) -> None:
+    # The window (create_with_variants, update_post), the command line (create, reschedule):
+    # one limit, whoever parsed the time; a few minutes within it is fine.
+    li = brands[0]
+    now = datetime.now(UTC)
+    beyond = now + MAX_AHEAD + timedelta(minutes=5)
+    within = now + MAX_AHEAD - timedelta(minutes=5)
+    with pytest.raises(UserError, match="Time: .* is more than ten years ahead") as caught:
+        posts.create_with_variants([li], EditedContent(text="hi", at=beyond))
+    assert caught.value.rule is not None  # the window shows it translated
+    with pytest.raises(UserError, match="--at: .* is more than ten years ahead"):
+        posts.create([li], NewPost(text="hi", at=beyond))
+    assert ScheduledPost.select().count() == 0 and Content.select().count() == 0
+    (post,) = posts.create([li], NewPost(text="hi", at=within))
+    with pytest.raises(UserError, match="--at: .* is more than ten years ahead"):
+        posts.reschedule(post.id, beyond)
+    data = posts.load_post(post.id)
+    data.at = beyond
+    with pytest.raises(UserError, match="Time: .* is more than ten years ahead"):
+        posts.update_post(post.id, data, data.variant_for("linkedin"))
+    assert posts.get(post.id).publication_date == within
 
 
 def test_a_draft_saves_even_when_invalid_and_reopens_as_saved(

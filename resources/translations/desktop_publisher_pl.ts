@@ -556,6 +556,10 @@
             <translation>Post {id} nie jest już zaplanowany ani w kolejce: teraz można opublikować tylko takie posty.</translation>
         </message>
         <message>
+            <source>Time: {when} is more than ten years ahead; choose an earlier time.</source>
+            <translation>Czas: {when} wypada ponad dziesięć lat od dziś; wybierz wcześniejszy termin.</translation>
+        </message>
+        <message>
             <source>No post with id {id}.</source>
             <translation>Nie ma posta o numerze {id}.</translation>
         </message>
@@ -642,6 +646,10 @@
         <message>
             <source>The database {path} cannot be read ({reason}). It was left untouched: restore a backup (files named publisher.db.v*.bak beside it) or move it away to start afresh.</source>
             <translation>Nie można odczytać bazy danych {path} ({reason}). Plik pozostał nietknięty: przywróć kopię zapasową (pliki publisher.db.v*.bak obok niego) albo przenieś go gdzie indziej, aby zacząć od nowa.</translation>
+        </message>
+        <message>
+            <source>{field}: {when} is out of range; give a time between now and ten years from now.</source>
+            <translation>{field}: {when} jest poza zakresem; podaj czas od teraz do dziesięciu lat naprzód.</translation>
         </message>
     </context>
     <context>
