@@ -13,6 +13,7 @@ import os
 import signal
 import sqlite3
 import stat
+import subprocess
 import sys
 import threading
 from collections.abc import Iterator
@@ -739,6 +740,59 @@ def test_cancel_and_reschedule(cli, data_dir):  # noqa: ANN001
 
 # --- files and times that are no post's ---------------------------------------------------------
 WARSAW = ZoneInfo("Europe/Warsaw")
+
+
+def run_cli_bounded(*args: str) -> Ran:
+    """The CLI in another process that may use at most 1.5 GB of memory and 30 seconds: a command
+    that reads a device whole or waits on a pipe fails the test at once (not the machine, not
+    at the suite's timeout)."""
+    import resource
+
+    def limit_memory() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (1_500_000_000, 1_500_000_000))
+
+    done = subprocess.run(
+        [sys.executable, "-m", "tests.support.cli_entry", *args],
+        capture_output=True,
+        text=True,
+        env=cli_env(),
+        cwd=REPO,
+        timeout=30,
+        preexec_fn=limit_memory,
+    )
+    return Ran(done.returncode, done.stdout, done.stderr)
+
+
+@pytest.mark.parametrize("kind", ["pipe", "endless device", "folder", "too large"])
+def test_text_file_that_is_no_text_is_refused_without_reading_it(cli, data_dir, tmp_path, kind):  # noqa: ANN001
+    add_linkedin(cli)
+    rule = "is not a regular file"
+    if kind == "pipe":
+        path = tmp_path / "post.txt"
+        os.mkfifo(path)  # opening it for reading would wait for a writer for ever
+    elif kind == "endless device":
+        path = Path("/dev/zero")
+    elif kind == "folder":
+        path = tmp_path
+    else:
+        path = tmp_path / "post.txt"
+        with path.open("wb") as handle:
+            handle.truncate(1_000_001)
+        rule = "is larger than 1 MB"
+    before = snapshot(data_dir)
+    ran = run_cli_bounded(
+        "post", "add", "--account", "Brand A", "--text-file", str(path), "--at", "now+1h"
+    )
+    assert_user_error(ran, f"--text-file: {path} {rule}")
+    assert snapshot(data_dir) == before
+
+
+def test_text_file_line_ends_are_read_as_before(cli, tmp_path):  # noqa: ANN001
+    add_linkedin(cli)
+    text_file = tmp_path / "post.txt"
+    text_file.write_bytes("One\r\nTwo\rThree 🎉\n".encode())
+    post = add_post(cli, "--account", "Brand A", "--text-file", str(text_file))
+    assert ScheduledPost.get_by_id(post["id"]).variant.text == "One\nTwo\nThree 🎉\n"
 
 
 OUT_OF_RANGE = [

@@ -7,8 +7,10 @@ post's status, its error kind and message, and how many requests LinkedIn receiv
 from __future__ import annotations
 
 import logging
+import os
 import struct
 import threading
+import tracemalloc
 import zlib
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
@@ -34,6 +36,7 @@ from tests.fakes.linkedin import (
     input_error,
     li_error,
 )
+from tests.support.pipes import call_without_waiting
 
 AUTHOR = "urn:li:person:abc"
 POSTS = r"^/rest/posts$"
@@ -539,6 +542,61 @@ def test_file_that_is_not_an_image_is_not_uploaded(service, acct, add_post, link
     failed = publish(service, add_post(acct, "Oops", media=[str(fake_png)]))
     assert failed.status == Status.FAILED and failed.last_error_kind == "invalid_content"
     assert "notes.png" in failed.last_error and linkedin.requests == []
+
+
+# --- images within LinkedIn's size, read no further ---------------------------------------------
+def test_a_huge_image_is_refused_when_scheduling(acct, add_post, tmp_path):
+    image = tmp_path / "huge.jpg"
+    with image.open("wb") as handle:
+        handle.truncate(2_000_000_000)  # sparse: no disk space, 2 GB to whoever reads it
+    with pytest.raises(UserError, match="huge.jpg: LinkedIn accepts files up to 5 MB"):
+        add_post(acct, "Big", media=[str(image)])
+    assert ScheduledPost.select().count() == 0
+
+
+def test_an_image_that_grew_after_scheduling_is_not_read(
+    service, acct, add_post, linkedin, tmp_path
+):
+    image = tmp_path / "photo.png"
+    image.write_bytes(png())
+    post = add_post(acct, "Grown", media=[str(image)])
+    with image.open("r+b") as handle:
+        handle.truncate(2_000_000_000)
+    tracemalloc.start()
+    try:
+        failed = publish(service, post)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert failed.status == Status.FAILED and failed.last_error_kind == "invalid_content"
+    assert "photo.png: LinkedIn accepts files up to 5 MB" in failed.last_error
+    assert peak < 20_000_000, peak  # the file was not read (it would be 2 GB)
+    assert linkedin.requests == []
+    # The client's own read (the engine checks first) refuses it just as well, reading nothing.
+    with pytest.raises(PublishError) as caught:
+        publisher(linkedin, {"author": AUTHOR})._read_image(str(image))
+    assert caught.value.kind is ErrorKind.INVALID_CONTENT
+    assert "photo.png is larger than 5 MB, the most LinkedIn accepts" in caught.value.message
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_an_image_replaced_by_a_pipe_fails_without_waiting(
+    service, acct, add_post, linkedin, tmp_path
+):
+    image = tmp_path / "photo.png"
+    image.write_bytes(png())
+    post = add_post(acct, "Piped", media=[str(image)])
+    image.unlink()
+    os.mkfifo(image)
+    failed = publish(service, post)
+    assert failed.status == Status.FAILED and failed.last_error_kind == "invalid_content"
+    assert "photo.png: not a regular file" in failed.last_error
+    assert linkedin.requests == []
+    client = publisher(linkedin, {"author": AUTHOR})
+    with pytest.raises(PublishError) as caught:
+        call_without_waiting(lambda: client._read_image(str(image)), image)
+    assert caught.value.kind is ErrorKind.INVALID_CONTENT
+    assert "photo.png is not a regular file" in caught.value.message
 
 
 # --- verify -----------------------------------------------------------------------------------

@@ -3,6 +3,7 @@ scheduling content whose variants differ per platform, and editing one scheduled
 
 from __future__ import annotations
 
+import os
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -102,6 +103,31 @@ def test_more_than_ten_years_ahead_is_refused_everywhere(
     with pytest.raises(UserError, match="Time: .* is more than ten years ahead"):
         posts.update_post(post.id, data, data.variant_for("linkedin"))
     assert posts.get(post.id).publication_date == within
+
+
+@pytest.mark.parametrize(
+    ("platform", "label", "mb"),
+    [
+        ("linkedin", "LinkedIn", "5"),
+        ("facebook", "Facebook", "4"),
+        ("instagram", "Instagram", "8"),
+        ("wordpress", "WordPress", "50"),
+    ],
+)
+def test_every_platform_refuses_local_files_that_are_no_images(tmp_path, platform, label, mb):
+    # Looked at, never opened: a 2 GB sparse ".jpg", a pipe, a folder.
+    huge = tmp_path / "huge.jpg"
+    with huge.open("wb") as handle:
+        handle.truncate(2_000_000_000)
+    pipe = tmp_path / "pipe.jpg"
+    os.mkfifo(pipe)
+    folder = tmp_path / "folder.jpg"
+    folder.mkdir()
+    variant = PostVariant("Hi", title="Hi", media=[str(huge), str(pipe), str(folder)])
+    problems = "\n".join(PostService.problems(platform, variant, host=True))
+    assert f"media: huge.jpg: {label} accepts files up to {mb} MB." in problems
+    assert "media: pipe.jpg: not a regular file (a folder, device or pipe)" in problems
+    assert "media: folder.jpg: not a regular file (a folder, device or pipe)" in problems
 
 
 def test_a_draft_saves_even_when_invalid_and_reopens_as_saved(

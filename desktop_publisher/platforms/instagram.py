@@ -36,6 +36,7 @@ from desktop_publisher.platforms.base import (
     PublishResult,
     SettingField,
     alt_texts,
+    check_local_media,
     is_url,
 )
 from desktop_publisher.platforms.graph import (
@@ -264,6 +265,12 @@ class InstagramPublisher(Publisher):
                 f"{name}: Instagram needs the image at a public https:// address, and no media "
                 f"host is available; {MEDIA_HOST_HELP}.",
             )
+        try:
+            # Instagram's own limits, before the host reads the file (with its own, larger cap):
+            # a file that grew or changed since the post was checked is not uploaded.
+            check_local_media(ref, self.media_cap(), self.label)
+        except OSError as exc:
+            raise unreadable_image(ref, exc) from None
         try:
             url = host.upload_public(ref, alt)
         except PublishError as exc:

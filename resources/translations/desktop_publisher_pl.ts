@@ -1564,12 +1564,20 @@
             <translation>{file}: {platform} przyjmuje tylko {types}.</translation>
         </message>
         <message>
-            <source>{file}: no such file.</source>
-            <translation>{file}: nie ma takiego pliku.</translation>
+            <source>{file}: not a regular file (a folder, device or pipe); choose an image.</source>
+            <translation>{file}: to nie jest zwykły plik (to folder, urządzenie lub potok); wybierz obraz.</translation>
         </message>
         <message>
             <source>{file}: {platform} accepts files up to {mb} MB.</source>
             <translation>{file}: {platform} przyjmuje pliki do {mb} MB.</translation>
+        </message>
+        <message>
+            <source>{file}: cannot be read (no permission).</source>
+            <translation>{file}: nie można odczytać (brak uprawnień).</translation>
+        </message>
+        <message>
+            <source>{file}: no such file.</source>
+            <translation>{file}: nie ma takiego pliku.</translation>
         </message>
         <message>
             <source>Facebook needs some text, a link or an image.</source>
