@@ -478,6 +478,21 @@ def test_validate_rules(tmp_path):
     assert FacebookPublisher.validate(PostVariant("x" * 63207))
 
 
+def test_message_counted_as_facebook_may_count_it(service, acct, add_post, graph, tmp_path):
+    # UTF-16 units: an emoji is two. What the app accepts, the (fake) Graph takes too.
+    assert FacebookPublisher.count_text("😀") == 2
+    assert FacebookPublisher.validate(PostVariant("😀" * 31604))  # 63,208 units
+    fits = "😀" * 31603
+    assert FacebookPublisher.validate(PostVariant(fits)) == []
+    assert publish(service, add_post(acct, fits)).status == Status.PUBLISHED
+    # With images the link goes into the message: it counts too.
+    image = tmp_path / "a.jpg"
+    image.write_bytes(jpeg())
+    with_link = PostVariant("x" * 63200, link="https://acme.example/menu", media=[str(image)] * 2)
+    (problem,) = FacebookPublisher.validate(with_link)
+    assert problem.field == "text" and "(63227 now)" in problem.message
+
+
 def test_an_image_that_grew_after_scheduling_is_not_sent(service, acct, add_post, graph, tmp_path):
     image = tmp_path / "loaf.jpg"
     image.write_bytes(jpeg(b"loaf"))

@@ -553,6 +553,14 @@ def test_caption_rules():
     assert any("2200" in m for m in problems("x" * 2190, link="https://acme.example/a-long-path"))
 
 
+def test_caption_counted_as_instagram_may_count_it(service, acct, add_post, graph):
+    # UTF-16 units: an emoji is two. What the app accepts, the (fake) Graph takes too.
+    assert InstagramPublisher.validate(PostVariant("🍞" * 1101, media=[PHOTO]))  # 2,202 units
+    fits = "🍞" * 1100
+    assert InstagramPublisher.validate(PostVariant(fits, media=[PHOTO])) == []
+    assert publish(service, add_post(acct, fits, media=[PHOTO])).status == Status.PUBLISHED
+
+
 def test_an_image_that_grew_after_scheduling_is_not_hosted(
     hosted_service, acct, add_post, graph, media_host, tmp_path
 ):

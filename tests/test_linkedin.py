@@ -23,6 +23,7 @@ from desktop_publisher.platforms.base import (
     AccountInfo,
     ErrorKind,
     PostVariant,
+    PublishContext,
     PublisherOptions,
     PublishError,
 )
@@ -544,7 +545,53 @@ def test_file_that_is_not_an_image_is_not_uploaded(service, acct, add_post, link
     assert "notes.png" in failed.last_error and linkedin.requests == []
 
 
-# --- images within LinkedIn's size, read no further ---------------------------------------------
+# --- text counted as LinkedIn counts it, images within LinkedIn's size ---------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "😀" * 3000,  # 6,000 UTF-16 units
+        "(" * 3000,  # sent as 6,000 characters: every one escaped
+        "a" * 2999 + "_",  # 3,001 as sent
+        "x" * 2900 + "👍🏽" * 26,  # skin-tone emoji: 4 units each
+    ],
+)
+def test_text_linkedin_may_find_too_long_is_refused_when_scheduling(acct, add_post, text):
+    with pytest.raises(UserError, match="LinkedIn allows at most 3000 characters") as caught:
+        add_post(acct, text)
+    # The count is above what the user sees: the message says why.
+    assert "counts each of" in str(caught.value) and "emoji as two or more" in str(caught.value)
+    assert ScheduledPost.select().count() == 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a" * 3000,
+        "é" * 3000,
+        "(" * 1500,
+        "😀" * 1500,
+        "#launch " + "x" * 2992,  # a # that starts a hashtag is sent as it is
+    ],
+)
+def test_text_the_app_accepts_linkedin_accepts(service, acct, add_post, linkedin, text):
+    assert LinkedInPublisher.validate(PostVariant(text)) == []
+    assert LinkedInPublisher.count_text(text) <= 3000
+    assert publish(service, add_post(acct, text)).status == Status.PUBLISHED
+
+
+def test_fake_refuses_a_commentary_too_long_as_sent(linkedin):
+    # One "(" more than fits, sent by the client alone (the engine would refuse it before): the
+    # fake answers as LinkedIn words it, and the answer is the post's problem.
+    client = publisher(linkedin, {"author": AUTHOR})
+    ctx = PublishContext(1, 1, False, {}, lambda _checkpoint: None)
+    assert client.publish(PostVariant("(" * 1500), ctx).external_id
+    with pytest.raises(PublishError) as caught:
+        client.publish(PostVariant("(" * 1501), ctx)
+    assert caught.value.kind is ErrorKind.INVALID_CONTENT and caught.value.status == 400
+    assert "exceeded the maximum allowed (3000 characters)" in caught.value.message
+    assert len(linkedin.posts) == 1
+
+
 def test_a_huge_image_is_refused_when_scheduling(acct, add_post, tmp_path):
     image = tmp_path / "huge.jpg"
     with image.open("wb") as handle:

@@ -186,6 +186,13 @@ def display_name(ref: str) -> str:
     return Path(ref).name
 
 
+def utf16_length(text: str) -> int:
+    """Length in UTF-16 code units, as JavaScript and Java count a string: a character outside
+    the Basic Multilingual Plane (most emoji) counts as two, and an emoji made of several
+    characters (skin tones, flags, families) as two for each."""
+    return len(text) + sum(1 for char in text if ord(char) > 0xFFFF)
+
+
 def media_type(ref: str) -> str | None:
     path = urlparse(ref).path if is_url(ref) else ref
     guessed, _ = mimetypes.guess_type(path)
@@ -231,6 +238,9 @@ READ_TIMEOUT = 60.0
 
 # A rule other modules look for by name (Instagram replaces it).
 NEEDS_AN_IMAGE = QT_TRANSLATE_NOOP("Problem", "{platform} needs an image.")
+TOO_LONG = QT_TRANSLATE_NOOP(
+    "Problem", "{platform} allows at most {limit} characters ({count} now)."
+)
 # A local image is read whole into memory to be sent: a platform that declares no size limit
 # still gets one, as large as the largest any platform here takes.
 DEFAULT_MAX_MEDIA_BYTES = 50_000_000
@@ -258,6 +268,13 @@ class Publisher(ABC):
     checks_remote_types: ClassVar[bool] = False
     # (connect, read) seconds; a class attribute so a test can shorten the wait for a slow server.
     timeout: ClassVar[tuple[float, float]] = (CONNECT_TIMEOUT, READ_TIMEOUT)
+    # The rule a too long text breaks when count_text counts some characters as more than one:
+    # it says why the count is above what the user sees (platforms name their own characters).
+    too_long_counted: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Problem",
+        "{platform} allows at most {limit} characters ({count} now: {platform} counts most "
+        "emoji as two or more).",
+    )
 
     def __init__(self, account: AccountInfo, options: PublisherOptions) -> None:
         self.account = account
@@ -265,7 +282,9 @@ class Publisher(ABC):
 
     @classmethod
     def count_text(cls, text: str) -> int:
-        """Length as the platform counts it (code points unless a platform says otherwise)."""
+        """The length of `text` (as the user wrote it) the way the platform counts it against
+        `limits.max_text`: code points unless a platform says otherwise (in UTF-16 units, or on
+        the text as escaped for sending). The editor's counter and validate() both use it."""
         return len(text)
 
     @classmethod
@@ -291,13 +310,14 @@ class Publisher(ABC):
                     "text", QT_TRANSLATE_NOOP("Problem", "{platform} needs some text."), platform
                 )
             )
-        length = cls.count_text(text) if limits.max_text is not None else 0
-        if limits.max_text is not None and length > limits.max_text:
-            rule = QT_TRANSLATE_NOOP(
-                "Problem", "{platform} allows at most {limit} characters ({count} now)."
-            )
-            args = {**platform, "limit": limits.max_text, "count": length}
-            problems.append(Problem("text", rule, args))
+        if limits.max_text is not None:
+            # What is sent (a platform may add the link to the text), as the platform counts it.
+            sent = cls.text_as_sent(variant)
+            length = cls.count_text(sent)
+            if length > limits.max_text:
+                rule = TOO_LONG if length == len(sent) else cls.too_long_counted
+                args = {**platform, "limit": limits.max_text, "count": length}
+                problems.append(Problem("text", rule, args))
         if limits.title_required and not (variant.title or "").strip():
             problems.append(
                 Problem(

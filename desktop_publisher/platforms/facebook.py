@@ -31,6 +31,7 @@ from desktop_publisher.platforms.base import (
     is_url,
     media_type,
     read_local_media,
+    utf16_length,
 )
 from desktop_publisher.platforms.graph import (
     GraphApi,
@@ -82,6 +83,13 @@ class FacebookPublisher(Publisher):
         self.graph = GraphApi.for_publisher(self, self._special)
 
     # --- rules ---------------------------------------------------------------------------
+    @classmethod
+    def count_text(cls, text: str) -> int:
+        # Graph's reference gives the message no unit (63,206 is the length Facebook's own
+        # composer allows): counted in UTF-16 units, the larger of the possible counts, so the
+        # editor never accepts a message Facebook may find too long.
+        return utf16_length(text)
+
     @classmethod
     def text_as_sent(cls, variant: PostVariant) -> str:
         return message_of(variant)

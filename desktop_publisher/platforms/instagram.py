@@ -38,6 +38,7 @@ from desktop_publisher.platforms.base import (
     alt_texts,
     check_local_media,
     is_url,
+    utf16_length,
 )
 from desktop_publisher.platforms.graph import (
     IG_INVALID_SUBCODES,
@@ -123,6 +124,13 @@ class InstagramPublisher(Publisher):
         self.graph = GraphApi.for_publisher(self, self._special)
 
     # --- rules ---------------------------------------------------------------------------
+    @classmethod
+    def count_text(cls, text: str) -> int:
+        # The IG User Media reference says "Maximum 2200 characters" for the caption, not in
+        # which unit: counted in UTF-16 units, the larger of the possible counts, so the editor
+        # never accepts a caption Instagram may find too long.
+        return utf16_length(text)
+
     @classmethod
     def text_as_sent(cls, variant: PostVariant) -> str:
         return caption_of(variant)

@@ -30,6 +30,7 @@ from desktop_publisher.platforms.base import (
     display_name,
     is_url,
     read_local_media,
+    utf16_length,
 )
 from desktop_publisher.platforms.http import (
     HttpClient,
@@ -167,6 +168,18 @@ class LinkedInPublisher(Publisher):
         # says 5 MB. The smaller reading: nothing larger is accepted here.
         max_media_bytes=5_000_000,
     )
+    # LinkedIn's documentation (Posts API: `commentary` is "little text"; the little text format
+    # page) gives no length rule; its error names the limit ("ShareCommentary text length (N
+    # characters) exceeded the maximum allowed (3000 characters)") but not how it counts. So
+    # the reading that never lets through what LinkedIn may refuse: the commentary as sent
+    # (escaped, see escape_little: `(` is sent as `\(`, two characters) in UTF-16 units (as
+    # Java, LinkedIn's language, counts a string: an emoji is two or more).
+    too_long_counted = QT_TRANSLATE_NOOP(
+        "Problem",
+        "{platform} allows at most {limit} characters ({count} now: LinkedIn counts each of "
+        "\\ | {{ }} @ [ ] ( ) < > * _ ~ and a # outside a hashtag as two, and most emoji as "
+        "two or more).",
+    )
     extra_fields = ("alt",)
     setting_fields = (
         SettingField(
@@ -188,6 +201,11 @@ class LinkedInPublisher(Publisher):
         self.base = options.linkedin_url.rstrip("/")
 
     # --- rules ---------------------------------------------------------------------------
+    @classmethod
+    def count_text(cls, text: str) -> int:
+        """The commentary as sent, in UTF-16 units (see too_long_counted for why)."""
+        return utf16_length(escape_little(text))
+
     @classmethod
     def validate(cls, variant: PostVariant, media_host_available: bool = False) -> list[Problem]:
         problems = super().validate(variant, media_host_available)

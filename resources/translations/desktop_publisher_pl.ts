@@ -1520,12 +1520,16 @@
             <translation>{platform} wymaga obrazu.</translation>
         </message>
         <message>
-            <source>{platform} needs some text.</source>
-            <translation>{platform} wymaga tekstu.</translation>
-        </message>
-        <message>
             <source>{platform} allows at most {limit} characters ({count} now).</source>
             <translation>{platform} pozwala na najwyżej {limit} znaków (teraz: {count}).</translation>
+        </message>
+        <message>
+            <source>{platform} allows at most {limit} characters ({count} now: {platform} counts most emoji as two or more).</source>
+            <translation>{platform} pozwala na najwyżej {limit} znaków (teraz: {count}; {platform} liczy większość emoji jako dwa znaki lub więcej).</translation>
+        </message>
+        <message>
+            <source>{platform} needs some text.</source>
+            <translation>{platform} wymaga tekstu.</translation>
         </message>
         <message>
             <source>{platform} needs a title.</source>
@@ -1598,6 +1602,10 @@
         <message>
             <source>Instagram allows alt text up to {limit} characters.</source>
             <translation>Instagram pozwala na tekst alternatywny do {limit} znaków.</translation>
+        </message>
+        <message>
+            <source>{platform} allows at most {limit} characters ({count} now: LinkedIn counts each of \ | {{ }} @ [ ] ( ) &lt; &gt; * _ ~ and a # outside a hashtag as two, and most emoji as two or more).</source>
+            <translation>{platform} pozwala na najwyżej {limit} znaków (teraz: {count}; LinkedIn liczy każdy ze znaków \ | {{ }} @ [ ] ( ) &lt; &gt; * _ ~ oraz # poza hasztagiem jako dwa, a większość emoji jako dwa lub więcej).</translation>
         </message>
         <message>
             <source>A LinkedIn post carries either a link or images, not both: remove the link (put it in the text) or the images.</source>
@@ -2127,6 +2135,10 @@
         <message>
             <source>Posted to: %1</source>
             <translation>Publikacja na: %1</translation>
+        </message>
+        <message>
+            <source>some characters count as more than one</source>
+            <translation>niektóre znaki liczą się jako więcej niż jeden</translation>
         </message>
         <message>
             <source>%1 characters</source>

@@ -242,6 +242,33 @@ def test_a_draft_saves_even_when_invalid_and_reopens_with_its_text(qtbot, ctx, o
     assert texts == {li.id: "Now it fits", fb.id: "Facebook words"}
 
 
+def test_counter_says_when_linkedin_counts_characters_twice(qtbot, open_editor, brands):
+    editor = open_editor()
+    tick(editor, "Brand A")
+    set_time(editor, TOMORROW)
+    linkedin = editor.panes["linkedin"]
+    editor.text_edit.setPlainText("Plain words")
+    assert linkedin.counter.text() == f"11 / {number(3000)}"
+    assert linkedin.counter.toolTip() == "Counted the way LinkedIn counts"
+
+    # Sent as "\\(see\\) 🎉": the brackets are escaped, the emoji is two UTF-16 units.
+    editor.text_edit.setPlainText("(see) 🎉")
+    assert linkedin.counter.text() == (
+        f"10 / {number(3000)}  ·  some characters count as more than one"
+    )
+    assert "LinkedIn counts each of" in linkedin.counter.toolTip()
+    assert editor.schedule_button.isEnabled()
+
+    # 1,501 brackets look like half the limit and are over it: refused here, not by LinkedIn.
+    editor.text_edit.setPlainText("(" * 1501)
+    assert not editor.schedule_button.isEnabled()
+    assert linkedin.text_problem.text().startswith(
+        "LinkedIn allows at most 3000 characters (3002 now: LinkedIn counts each of"
+    )
+    assert linkedin.counter.text().startswith(f"{number(3002)} / {number(3000)}")
+    assert "color" in linkedin.counter.styleSheet()
+
+
 # --- time ----------------------------------------------------------------------------------------
 def test_a_time_in_the_past_is_refused(qtbot, open_editor, brands):
     editor = open_editor()
