@@ -39,6 +39,12 @@ ACCOUNT_OPTIONS = {
 }
 
 
+# The largest --text-file read. Four times the longest text any platform takes even at four
+# bytes a character (Facebook's 63,206: 253 KB) and longer than any blog post; a bigger file is
+# the wrong file, and reading it whole would only cost memory.
+TEXT_FILE_MAX_BYTES = 1_000_000
+
+
 class UsageError(Exception):
     """Exit status 2, like argparse's own errors."""
 
@@ -285,21 +291,47 @@ def cmd_account_import_env(ctx: Context, args: argparse.Namespace) -> int:
 
 
 # --- post -----------------------------------------------------------------------------------
+def read_text_file(name: str) -> str:
+    """The post's text from --text-file: a regular file of at most TEXT_FILE_MAX_BYTES, UTF-8.
+    A pipe or a device is refused before it is opened (reading one could wait or never end)."""
+    from desktop_publisher.local_files import (
+        FileTooLarge,
+        NotRegularFile,
+        megabytes,
+        read_capped,
+    )
+
+    path = Path(name)
+    try:
+        data = read_capped(path, TEXT_FILE_MAX_BYTES)
+    except FileNotFoundError:
+        raise UserError(f"--text-file: {path} does not exist.") from None
+    except NotRegularFile:
+        raise UserError(
+            f"--text-file: {path} is not a regular file (a folder, device or pipe); give a text "
+            "file."
+        ) from None
+    except FileTooLarge:
+        raise UserError(
+            f"--text-file: {path} is larger than {megabytes(TEXT_FILE_MAX_BYTES)} MB, far more "
+            "than any platform takes; check that it is the right file."
+        ) from None
+    except OSError as exc:
+        raise UserError(f"--text-file: cannot read {path} ({exc.strerror or exc}).") from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise UserError(f"--text-file: cannot read {path} as UTF-8 text ({exc}).") from None
+    # Line ends as text mode reads them: Windows' and old Macs' become "\n".
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
 def cmd_post_add(ctx: Context, args: argparse.Namespace) -> int:
     from desktop_publisher.posts import NewPost, post_json
-    from desktop_publisher.when import format_local, parse_when
+    from desktop_publisher.when import format_local, parse_when_noting
 
-    if args.text_file:
-        path = Path(args.text_file)
-        try:
-            text = path.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            raise UserError(f"--text-file: {path} does not exist.") from None
-        except (OSError, UnicodeDecodeError) as exc:
-            raise UserError(f"--text-file: cannot read {path} as UTF-8 text ({exc}).") from None
-    else:
-        text = args.text
-    at = parse_when(args.at)
+    text = read_text_file(args.text_file) if args.text_file else args.text
+    at, at_note = parse_when_noting(args.at)
     accounts = [ctx.accounts.get(name) for name in args.account]
     platforms = {a.platform for a in accounts}
     for option, value in (("--category", args.category), ("--tag", args.tag)):
@@ -338,6 +370,9 @@ def cmd_post_add(ctx: Context, args: argparse.Namespace) -> int:
                 f"Scheduled post {post.id} for {post.account.name} ({post.account.platform}) at "
                 f"{format_local(post.publication_date)}."
             )
+    if at_note:
+        # Only now: a command that fails says one thing, its error.
+        err(f"warning: {at_note}")
     if not ctx.engine_running():
         err(
             f"note: no engine is running: start `{PROG} run` or the window before the posts are "
@@ -463,13 +498,16 @@ def cmd_post_cancel(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_post_reschedule(ctx: Context, args: argparse.Namespace) -> int:
-    from desktop_publisher.when import format_local, parse_when
+    from desktop_publisher.when import format_local, parse_when_noting
 
-    post = ctx.posts.reschedule(args.id, parse_when(args.at))
+    at, at_note = parse_when_noting(args.at)
+    post = ctx.posts.reschedule(args.id, at)
     log.info(
         "post reschedule id=%s publication_date=%s", post.id, post.publication_date.isoformat()
     )
     out(f"Post {post.id} is scheduled for {format_local(post.publication_date)}.")
+    if at_note:
+        err(f"warning: {at_note}")
     return 0
 
 

@@ -28,10 +28,14 @@ from desktop_publisher.store.models import (
     Status,
 )
 from desktop_publisher.translatable import QT_TRANSLATE_NOOP
-from desktop_publisher.when import iso_utc
+from desktop_publisher.when import MAX_AHEAD, iso_utc
 
 # A time this far in the past is a typo, not "now".
 PAST_TOLERANCE = timedelta(seconds=60)
+# A post further ahead than when.MAX_AHEAD is refused here too, whoever parsed the time.
+TOO_FAR_AHEAD = QT_TRANSLATE_NOOP(
+    "Error", "Time: {when} is more than ten years ahead; choose an earlier time."
+)
 # Posts whose content may still change: nothing has gone out, nothing is in flight or unknown.
 EDITABLE = (Status.SCHEDULED, Status.QUEUED, Status.FAILED, Status.CANCELLED)
 # A draft has no account or time columns: what the editor had chosen is kept in each draft
@@ -191,6 +195,15 @@ def _schedule(
     ]
 
 
+def _too_far_ahead(at: datetime) -> UserError:
+    """The command line's words for TOO_FAR_AHEAD (it names the option)."""
+    return UserError.translatable(
+        TOO_FAR_AHEAD,
+        f"--at: {iso_utc(at)} is more than ten years ahead; give an earlier time.",
+        when=iso_utc(at),
+    )
+
+
 NO_POST = QT_TRANSLATE_NOOP("Error", "No post with id {id}.")
 # Why a post cannot be changed now, in the window (see PostService._refusal).
 REFUSALS = {
@@ -239,6 +252,8 @@ class PostService:
         now = utcnow()
         if new.at < now - PAST_TOLERANCE:
             raise UserError(f'--at: {iso_utc(new.at)} is in the past; give a future time or "now".')
+        if new.at > now + MAX_AHEAD:
+            raise _too_far_ahead(new.at)
         media = normalize_media(new.media)
         variant_data = PostVariant(new.text, new.title, new.link, media, dict(new.extra))
         platforms = sorted({a.platform for a in accounts})
@@ -350,6 +365,8 @@ class PostService:
                 QT_TRANSLATE_NOOP("Error", "Time: {when} is in the past; choose a later time."),
                 when=iso_utc(at),
             )
+        if at > now + MAX_AHEAD:
+            raise UserError.translatable(TOO_FAR_AHEAD, when=iso_utc(at))
         return max(at, now)
 
     @staticmethod
@@ -542,6 +559,8 @@ class PostService:
         now = utcnow()
         if at < now - PAST_TOLERANCE:
             raise UserError(f"--at: {iso_utc(at)} is in the past; give a future time.")
+        if at > now + MAX_AHEAD:
+            raise _too_far_ahead(at)
         at = max(at, now)
         return self._transition(
             post_id,

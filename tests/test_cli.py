@@ -14,21 +14,23 @@ import os
 import signal
 import sqlite3
 import stat
+import subprocess
 import sys
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
 from desktop_publisher import cli as cli_module
-from desktop_publisher import config
+from desktop_publisher import config, when
 from desktop_publisher.credentials import entry_name
 from desktop_publisher.errors import UserError
-from desktop_publisher.store.models import ScheduledPost, database_proxy
-from desktop_publisher.when import parse_when
+from desktop_publisher.store.models import Account, ScheduledPost, database_proxy
+from desktop_publisher.when import iso_utc, parse_when, resolve_local
 from tests.support.fakehttp import Fault, Response
 from tests.support.keyrings import FileKeyring
 from tests.support.processes import REPO, cli_env, run_cli, run_python, start_cli
@@ -49,6 +51,8 @@ POST_KEYS = {
 }
 ACCOUNT_KEYS = {"id", "name", "platform", "settings", "token_expires_at"}
 AUTHOR = "urn:li:person:abc"
+# A year surely ahead yet within the ten years a post may be scheduled ahead (when.MAX_AHEAD).
+NEXT_YEAR = datetime.now(UTC).year + 1
 
 
 @dataclass
@@ -444,7 +448,7 @@ def test_post_add_json_is_one_post_per_account(cli):  # noqa: ANN001
         "--link",
         "https://example.com/a",
         "--at",
-        "2099-06-01T09:30:00+02:00",
+        f"{NEXT_YEAR}-06-01T09:30:00+02:00",
         "--json",
     )
     assert ran.code == 0, ran.err
@@ -456,7 +460,7 @@ def test_post_add_json_is_one_post_per_account(cli):  # noqa: ANN001
     for post in created:
         assert set(post) == POST_KEYS
         assert post["status"] == "scheduled"
-        assert post["publication_date"] == "2099-06-01T07:30:00Z"
+        assert post["publication_date"] == f"{NEXT_YEAR}-06-01T07:30:00Z"
         assert post["published_at"] is None and post["url"] is None
         assert post["external_id"] is None and post["last_error"] is None
         assert post["attempts"] == 0
@@ -472,12 +476,11 @@ def test_post_add_local_time_text_file_and_now(cli, tmp_path):  # noqa: ANN001
     text_file = tmp_path / "post.txt"
     text_file.write_text("Line one\n\n#hashtag (brackets) @mention 🎉\n", encoding="utf-8")
     post = add_post(
-        cli, "--account", "Brand A", "--text-file", str(text_file), at="2099-03-01T10:00"
+        cli, "--account", "Brand A", "--text-file", str(text_file), at=f"{NEXT_YEAR}-03-01T10:00"
     )
     # No offset means local time.
-    assert post["publication_date"] == parse_when("2099-03-01T10:00").isoformat().replace(
-        "+00:00", "Z"
-    )
+    local = parse_when(f"{NEXT_YEAR}-03-01T10:00")
+    assert post["publication_date"] == local.isoformat().replace("+00:00", "Z")
     row = ScheduledPost.get_by_id(post["id"])
     assert row.variant.text == text_file.read_text(encoding="utf-8")
 
@@ -723,10 +726,10 @@ def test_cancel_and_reschedule(cli, data_dir):  # noqa: ANN001
     )
     assert snapshot(data_dir) == before
 
-    ran = cli("post", "reschedule", str(post["id"]), "--at", "2099-01-01T12:00Z")
+    ran = cli("post", "reschedule", str(post["id"]), "--at", f"{NEXT_YEAR}-01-01T12:00Z")
     assert ran.code == 0 and "scheduled for" in ran.out
     assert cli("post", "show", str(post["id"]), "--json").json()["publication_date"] == (
-        "2099-01-01T12:00:00Z"
+        f"{NEXT_YEAR}-01-01T12:00:00Z"
     )
     assert cli("post", "cancel", str(post["id"])).code == 0
     before = snapshot(data_dir)
@@ -735,6 +738,175 @@ def test_cancel_and_reschedule(cli, data_dir):  # noqa: ANN001
     # A cancelled post can be brought back by rescheduling it.
     assert cli("post", "reschedule", str(post["id"]), "--at", "now+1h").code == 0
     assert cli("post", "show", str(post["id"]), "--json").json()["status"] == "scheduled"
+
+
+# --- files and times that are no post's ---------------------------------------------------------
+WARSAW = ZoneInfo("Europe/Warsaw")
+
+
+def run_cli_bounded(*args: str) -> Ran:
+    """The CLI in another process that may use at most 1.5 GB of memory and 30 seconds: a command
+    that reads a device whole or waits on a pipe fails the test at once (not the machine, not
+    at the suite's timeout)."""
+    import resource
+
+    def limit_memory() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (1_500_000_000, 1_500_000_000))
+
+    done = subprocess.run(
+        [sys.executable, "-m", "tests.support.cli_entry", *args],
+        capture_output=True,
+        text=True,
+        env=cli_env(),
+        cwd=REPO,
+        timeout=30,
+        preexec_fn=limit_memory,
+    )
+    return Ran(done.returncode, done.stdout, done.stderr)
+
+
+@pytest.mark.parametrize("kind", ["pipe", "endless device", "folder", "too large"])
+def test_text_file_that_is_no_text_is_refused_without_reading_it(cli, data_dir, tmp_path, kind):  # noqa: ANN001
+    add_linkedin(cli)
+    rule = "is not a regular file"
+    if kind == "pipe":
+        path = tmp_path / "post.txt"
+        os.mkfifo(path)  # opening it for reading would wait for a writer for ever
+    elif kind == "endless device":
+        path = Path("/dev/zero")
+    elif kind == "folder":
+        path = tmp_path
+    else:
+        path = tmp_path / "post.txt"
+        with path.open("wb") as handle:
+            handle.truncate(1_000_001)
+        rule = "is larger than 1 MB"
+    before = snapshot(data_dir)
+    ran = run_cli_bounded(
+        "post", "add", "--account", "Brand A", "--text-file", str(path), "--at", "now+1h"
+    )
+    assert_user_error(ran, f"--text-file: {path} {rule}")
+    assert snapshot(data_dir) == before
+
+
+def test_text_file_line_ends_are_read_as_before(cli, tmp_path):  # noqa: ANN001
+    add_linkedin(cli)
+    text_file = tmp_path / "post.txt"
+    text_file.write_bytes("One\r\nTwo\rThree 🎉\n".encode())
+    post = add_post(cli, "--account", "Brand A", "--text-file", str(text_file))
+    assert ScheduledPost.get_by_id(post["id"]).variant.text == "One\nTwo\nThree 🎉\n"
+
+
+OUT_OF_RANGE = [
+    "now+999999999d",
+    "0001-01-01T00:00",
+    "9999-12-31T23:30Z",
+    f"{datetime.now(UTC).year + 11}-01-01T00:00Z",
+]
+
+
+@pytest.mark.parametrize("zone", ["Europe/Warsaw", "America/New_York", "UTC"])
+@pytest.mark.parametrize("at", OUT_OF_RANGE)
+def test_times_the_app_cannot_schedule_are_refused_before_anything_is_saved(
+    cli, data_dir, monkeypatch, zone, at
+):  # noqa: ANN001
+    monkeypatch.setattr(when, "local_zone", lambda: ZoneInfo(zone))
+    add_linkedin(cli)
+    post = add_post(cli, "--account", "Brand A")
+    before = snapshot(data_dir)
+    added = cli("post", "add", "--account", "Brand A", "--text", "x", "--at", at)
+    assert_user_error(added, f"--at: {at} is out of range", "ten years")
+    moved = cli("post", "reschedule", str(post["id"]), "--at", at)
+    assert_user_error(moved, f"--at: {at} is out of range", "ten years")
+    assert snapshot(data_dir) == before
+    listed = cli("post", "list")
+    assert listed.code == 0 and listed.err == ""
+
+
+@pytest.mark.parametrize("at", OUT_OF_RANGE)
+def test_token_expiry_the_app_cannot_show_is_refused(cli, data_dir, monkeypatch, at):  # noqa: ANN001
+    monkeypatch.setattr(when, "local_zone", lambda: WARSAW)
+    add_linkedin(cli)
+    before = snapshot(data_dir)
+    changed = cli("account", "set", "Brand A", "--expires", at)
+    assert_user_error(changed, f"--expires: {at} is out of range")
+    added = cli(
+        "account", "add", "linkedin", "--name", "B", "--author", AUTHOR, "--expires", at,
+        stdin="tok-2",
+    )  # fmt: skip
+    assert_user_error(added, f"--expires: {at} is out of range")
+    assert snapshot(data_dir) == before
+
+
+def test_listings_survive_times_an_older_version_stored(cli, monkeypatch):  # noqa: ANN001
+    # Older versions took any date: 9999-12-31T23:30Z is the year 10000 in Warsaw.
+    monkeypatch.setattr(when, "local_zone", lambda: WARSAW)
+    add_linkedin(cli)
+    post = add_post(cli, "--account", "Brand A")
+    edge = datetime(9999, 12, 31, 23, 30, tzinfo=UTC)
+    ScheduledPost.update(publication_date=edge, due_at=edge).where(
+        ScheduledPost.id == post["id"]
+    ).execute()
+    Account.update(token_expires_at=edge).execute()
+    for args in (
+        ("post", "list"),
+        ("post", "show", str(post["id"])),
+        ("status",),
+        ("account", "list"),
+    ):
+        ran = cli(*args)
+        assert ran.code == 0 and ran.err == "", (args, ran.err)
+        assert "9999-12-31 23:30 UTC" in ran.out, (args, ran.out)
+    listed = cli("post", "list", "--json")
+    assert listed.json()[0]["publication_date"] == "9999-12-31T23:30:00Z"
+
+
+def next_fall_back(zone: ZoneInfo) -> datetime:
+    """02:30 on the next night `zone`'s clocks go back (the last Sunday of October in Europe):
+    a local wall time that happens twice."""
+    now = datetime.now(zone)
+    for year in (now.year, now.year + 1):
+        day = date(year, 10, 31)
+        day -= timedelta(days=(day.weekday() - 6) % 7)
+        wall = datetime.combine(day, time(2, 30))
+        if wall.replace(tzinfo=zone) > now + timedelta(hours=2):
+            return wall
+    raise AssertionError("no fall-back night within a year")
+
+
+def test_a_time_that_happens_twice_is_taken_with_one_warning(cli, monkeypatch):  # noqa: ANN001
+    monkeypatch.setattr(when, "local_zone", lambda: WARSAW)
+    add_linkedin(cli)
+    wall = next_fall_back(WARSAW)
+    assert resolve_local(wall, WARSAW)[1] == "ambiguous"
+    at = wall.isoformat(timespec="minutes")
+    first = iso_utc(wall.replace(tzinfo=WARSAW, fold=0))  # CEST, as the editor takes it
+
+    def one_warning(ran: Ran) -> str:
+        assert ran.code == 0, ran.err
+        assert "Traceback" not in ran.err
+        warnings = [line for line in ran.err.splitlines() if line.startswith("warning: ")]
+        assert len(warnings) == 1, ran.err
+        return warnings[0]
+
+    added = cli("post", "add", "--account", "Brand A", "--text", "Twice", "--at", at, "--json")
+    warning = one_warning(added)
+    assert warning.startswith(f"warning: --at: {wall:%Y-%m-%d %H:%M} happens twice in ")
+    assert "Europe/Warsaw (the clocks go back); the first one (CEST, UTC+02:00) is used" in warning
+    assert f"For the second one, give {at}+01:00." in warning
+    (post,) = added.json()
+    assert post["publication_date"] == first
+
+    other = add_post(cli, "--account", "Brand A")
+    moved = cli("post", "reschedule", str(other["id"]), "--at", at)
+    assert "happens twice" in one_warning(moved)
+    assert cli("post", "show", str(other["id"]), "--json").json()["publication_date"] == first
+    # An offset says which one: no warning.
+    second = cli("post", "reschedule", str(other["id"]), "--at", f"{at}+01:00")
+    assert second.code == 0 and second.err == ""
+    assert cli("post", "show", str(other["id"]), "--json").json()["publication_date"] == iso_utc(
+        wall.replace(tzinfo=WARSAW, fold=1)
+    )
 
 
 # --- usage errors -----------------------------------------------------------------------------

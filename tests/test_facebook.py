@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
@@ -48,6 +49,7 @@ from tests.fakes.graph import (
     temporary_error,
 )
 from tests.support.fakehttp import Response
+from tests.support.pipes import call_without_waiting
 
 FEED = rf"^/v25\.0/{PAGE_ID}/feed$"
 PHOTOS = rf"^/v25\.0/{PAGE_ID}/photos$"
@@ -500,6 +502,45 @@ def test_validate_rules(tmp_path):
     # An image address without a file extension cannot be judged here: Facebook checks it.
     assert FacebookPublisher.validate(PostVariant("Hi", media=["https://cdn.example/i?id=1"])) == []
     assert FacebookPublisher.validate(PostVariant("x" * 63207))
+
+
+def test_message_counted_as_facebook_may_count_it(service, acct, add_post, graph, tmp_path):
+    # UTF-16 units: an emoji is two. What the app accepts, the (fake) Graph takes too.
+    assert FacebookPublisher.count_text("😀") == 2
+    assert FacebookPublisher.validate(PostVariant("😀" * 31604))  # 63,208 units
+    fits = "😀" * 31603
+    assert FacebookPublisher.validate(PostVariant(fits)) == []
+    assert publish(service, add_post(acct, fits)).status == Status.PUBLISHED
+    # With images the link goes into the message: it counts too.
+    image = tmp_path / "a.jpg"
+    image.write_bytes(jpeg())
+    with_link = PostVariant("x" * 63200, link="https://acme.example/menu", media=[str(image)] * 2)
+    (problem,) = FacebookPublisher.validate(with_link)
+    assert problem.field == "text" and "(63227 now)" in problem.message
+
+
+def test_an_image_that_grew_after_scheduling_is_not_sent(service, acct, add_post, graph, tmp_path):
+    image = tmp_path / "loaf.jpg"
+    image.write_bytes(jpeg(b"loaf"))
+    post = add_post(acct, "Loaf", media=[str(image)])
+    with image.open("r+b") as handle:
+        handle.truncate(2_000_000_000)  # sparse
+    failed = publish(service, post)
+    assert failed.status == Status.FAILED and failed.last_error_kind == "invalid_content"
+    assert "loaf.jpg: Facebook accepts files up to 4 MB" in failed.last_error
+    assert graph.requests == []
+    # The client's own read refuses it without reading it, a pipe without waiting on it.
+    client = publisher(graph)
+    with pytest.raises(PublishError, match="larger than 4 MB, the most Facebook accepts"):
+        client._photo_call(str(image), {}, final=False, step="uploading")
+    image.unlink()
+    os.mkfifo(image)
+    with pytest.raises(PublishError, match="loaf.jpg is not a regular file") as caught:
+        call_without_waiting(
+            lambda: client._photo_call(str(image), {}, final=False, step="uploading"), image
+        )
+    assert caught.value.kind is ErrorKind.INVALID_CONTENT
+    assert graph.requests == []
 
 
 def test_version_setting_forms():

@@ -553,6 +553,34 @@ def test_caption_rules():
     assert any("2200" in m for m in problems("x" * 2190, link="https://acme.example/a-long-path"))
 
 
+def test_caption_counted_as_instagram_may_count_it(service, acct, add_post, graph):
+    # UTF-16 units: an emoji is two. What the app accepts, the (fake) Graph takes too.
+    assert InstagramPublisher.validate(PostVariant("🍞" * 1101, media=[PHOTO]))  # 2,202 units
+    fits = "🍞" * 1100
+    assert InstagramPublisher.validate(PostVariant(fits, media=[PHOTO])) == []
+    assert publish(service, add_post(acct, fits, media=[PHOTO])).status == Status.PUBLISHED
+
+
+def test_an_image_that_grew_after_scheduling_is_not_hosted(
+    hosted_service, acct, add_post, graph, media_host, tmp_path
+):
+    image = tmp_path / "cake.jpg"
+    image.write_bytes(jpeg(b"cake"))
+    post = add_post(acct, "Cake", media=[str(image)])
+    with image.open("r+b") as handle:
+        handle.truncate(9_000_000)  # sparse, over Instagram's 8 MB
+    failed = publish(hosted_service, post)
+    assert failed.status == Status.FAILED and failed.last_error_kind == "invalid_content"
+    assert "cake.jpg: Instagram accepts files up to 8 MB" in failed.last_error
+    assert media_host.uploads == [] and graph.requests == []
+    # The client checks before the media host reads the file (with its own, larger, limit).
+    client = publisher(graph)
+    client.options.media_host = media_host
+    with pytest.raises(PublishError, match="larger than 8 MB, the most Instagram accepts"):
+        client._host(str(image), None)
+    assert media_host.uploads == []
+
+
 def test_media_rules(tmp_path):
     def problems(media: list[str]) -> list[str]:
         return [

@@ -7,8 +7,10 @@ post's status, its error kind and message, and how many requests LinkedIn receiv
 from __future__ import annotations
 
 import logging
+import os
 import struct
 import threading
+import tracemalloc
 import zlib
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -21,6 +23,7 @@ from desktop_publisher.platforms.base import (
     AccountInfo,
     ErrorKind,
     PostVariant,
+    PublishContext,
     PublisherOptions,
     PublishError,
 )
@@ -35,6 +38,7 @@ from tests.fakes.linkedin import (
     li_error,
     served_versions,
 )
+from tests.support.pipes import call_without_waiting
 
 AUTHOR = "urn:li:person:abc"
 POSTS = r"^/rest/posts$"
@@ -628,6 +632,107 @@ def test_file_that_is_not_an_image_is_not_uploaded(service, acct, add_post, link
     failed = publish(service, add_post(acct, "Oops", media=[str(fake_png)]))
     assert failed.status == Status.FAILED and failed.last_error_kind == "invalid_content"
     assert "notes.png" in failed.last_error and linkedin.requests == []
+
+
+# --- text counted as LinkedIn counts it, images within LinkedIn's size ---------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "😀" * 3000,  # 6,000 UTF-16 units
+        "(" * 3000,  # sent as 6,000 characters: every one escaped
+        "a" * 2999 + "_",  # 3,001 as sent
+        "x" * 2900 + "👍🏽" * 26,  # skin-tone emoji: 4 units each
+    ],
+)
+def test_text_linkedin_may_find_too_long_is_refused_when_scheduling(acct, add_post, text):
+    with pytest.raises(UserError, match="LinkedIn allows at most 3000 characters") as caught:
+        add_post(acct, text)
+    # The count is above what the user sees: the message says why.
+    assert "counts each of" in str(caught.value) and "emoji as two or more" in str(caught.value)
+    assert ScheduledPost.select().count() == 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a" * 3000,
+        "é" * 3000,
+        "(" * 1500,
+        "😀" * 1500,
+        "#launch " + "x" * 2992,  # a # that starts a hashtag is sent as it is
+    ],
+)
+def test_text_the_app_accepts_linkedin_accepts(service, acct, add_post, linkedin, text):
+    assert LinkedInPublisher.validate(PostVariant(text)) == []
+    assert LinkedInPublisher.count_text(text) <= 3000
+    assert publish(service, add_post(acct, text)).status == Status.PUBLISHED
+
+
+def test_fake_refuses_a_commentary_too_long_as_sent(linkedin):
+    # One "(" more than fits, sent by the client alone (the engine would refuse it before): the
+    # fake answers as LinkedIn words it, and the answer is the post's problem.
+    client = publisher(linkedin, {"author": AUTHOR})
+    ctx = PublishContext(1, 1, False, {}, lambda _checkpoint: None)
+    assert client.publish(PostVariant("(" * 1500), ctx).external_id
+    with pytest.raises(PublishError) as caught:
+        client.publish(PostVariant("(" * 1501), ctx)
+    assert caught.value.kind is ErrorKind.INVALID_CONTENT and caught.value.status == 400
+    assert "exceeded the maximum allowed (3000 characters)" in caught.value.message
+    assert len(linkedin.posts) == 1
+
+
+def test_a_huge_image_is_refused_when_scheduling(acct, add_post, tmp_path):
+    image = tmp_path / "huge.jpg"
+    with image.open("wb") as handle:
+        handle.truncate(2_000_000_000)  # sparse: no disk space, 2 GB to whoever reads it
+    with pytest.raises(UserError, match="huge.jpg: LinkedIn accepts files up to 5 MB"):
+        add_post(acct, "Big", media=[str(image)])
+    assert ScheduledPost.select().count() == 0
+
+
+def test_an_image_that_grew_after_scheduling_is_not_read(
+    service, acct, add_post, linkedin, tmp_path
+):
+    image = tmp_path / "photo.png"
+    image.write_bytes(png())
+    post = add_post(acct, "Grown", media=[str(image)])
+    with image.open("r+b") as handle:
+        handle.truncate(2_000_000_000)
+    tracemalloc.start()
+    try:
+        failed = publish(service, post)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert failed.status == Status.FAILED and failed.last_error_kind == "invalid_content"
+    assert "photo.png: LinkedIn accepts files up to 5 MB" in failed.last_error
+    assert peak < 20_000_000, peak  # the file was not read (it would be 2 GB)
+    assert linkedin.requests == []
+    # The client's own read (the engine checks first) refuses it just as well, reading nothing.
+    with pytest.raises(PublishError) as caught:
+        publisher(linkedin, {"author": AUTHOR})._read_image(str(image))
+    assert caught.value.kind is ErrorKind.INVALID_CONTENT
+    assert "photo.png is larger than 5 MB, the most LinkedIn accepts" in caught.value.message
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_an_image_replaced_by_a_pipe_fails_without_waiting(
+    service, acct, add_post, linkedin, tmp_path
+):
+    image = tmp_path / "photo.png"
+    image.write_bytes(png())
+    post = add_post(acct, "Piped", media=[str(image)])
+    image.unlink()
+    os.mkfifo(image)
+    failed = publish(service, post)
+    assert failed.status == Status.FAILED and failed.last_error_kind == "invalid_content"
+    assert "photo.png: not a regular file" in failed.last_error
+    assert linkedin.requests == []
+    client = publisher(linkedin, {"author": AUTHOR})
+    with pytest.raises(PublishError) as caught:
+        call_without_waiting(lambda: client._read_image(str(image)), image)
+    assert caught.value.kind is ErrorKind.INVALID_CONTENT
+    assert "photo.png is not a regular file" in caught.value.message
 
 
 # --- verify -----------------------------------------------------------------------------------

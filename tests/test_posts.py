@@ -3,16 +3,18 @@ scheduling content whose variants differ per platform, and editing one scheduled
 
 from __future__ import annotations
 
+import os
 from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from desktop_publisher.errors import UserError
 from desktop_publisher.platforms.base import PostVariant
-from desktop_publisher.posts import DRAFT_KEY, EditedContent, PostService
+from desktop_publisher.posts import DRAFT_KEY, EditedContent, NewPost, PostService
 from desktop_publisher.store import queries
 from desktop_publisher.store.models import Content, ContentVariant, ScheduledPost, Status
 from desktop_publisher.store.queries import QueueFilter
+from desktop_publisher.when import MAX_AHEAD
 
 TOMORROW = datetime.now(UTC).replace(microsecond=0) + timedelta(days=1)
 
@@ -75,6 +77,57 @@ def test_the_past_and_no_account_are_refused(posts: PostService, brands) -> None
         posts.create_with_variants([li], past)
     with pytest.raises(UserError, match="Accounts: choose at least one"):
         posts.create_with_variants([], EditedContent(text="hi", at=TOMORROW))
+
+
+def test_more_than_ten_years_ahead_is_refused_everywhere(
+    posts: PostService,
+    brands,  # noqa: ANN001
+) -> None:
+    # The window (create_with_variants, update_post), the command line (create, reschedule):
+    # one limit, whoever parsed the time; a few minutes within it is fine.
+    li = brands[0]
+    now = datetime.now(UTC)
+    beyond = now + MAX_AHEAD + timedelta(minutes=5)
+    within = now + MAX_AHEAD - timedelta(minutes=5)
+    with pytest.raises(UserError, match="Time: .* is more than ten years ahead") as caught:
+        posts.create_with_variants([li], EditedContent(text="hi", at=beyond))
+    assert caught.value.rule is not None  # the window shows it translated
+    with pytest.raises(UserError, match="--at: .* is more than ten years ahead"):
+        posts.create([li], NewPost(text="hi", at=beyond))
+    assert ScheduledPost.select().count() == 0 and Content.select().count() == 0
+    (post,) = posts.create([li], NewPost(text="hi", at=within))
+    with pytest.raises(UserError, match="--at: .* is more than ten years ahead"):
+        posts.reschedule(post.id, beyond)
+    data = posts.load_post(post.id)
+    data.at = beyond
+    with pytest.raises(UserError, match="Time: .* is more than ten years ahead"):
+        posts.update_post(post.id, data, data.variant_for("linkedin"))
+    assert posts.get(post.id).publication_date == within
+
+
+@pytest.mark.parametrize(
+    ("platform", "label", "mb"),
+    [
+        ("linkedin", "LinkedIn", "5"),
+        ("facebook", "Facebook", "4"),
+        ("instagram", "Instagram", "8"),
+        ("wordpress", "WordPress", "50"),
+    ],
+)
+def test_every_platform_refuses_local_files_that_are_no_images(tmp_path, platform, label, mb):
+    # Looked at, never opened: a 2 GB sparse ".jpg", a pipe, a folder.
+    huge = tmp_path / "huge.jpg"
+    with huge.open("wb") as handle:
+        handle.truncate(2_000_000_000)
+    pipe = tmp_path / "pipe.jpg"
+    os.mkfifo(pipe)
+    folder = tmp_path / "folder.jpg"
+    folder.mkdir()
+    variant = PostVariant("Hi", title="Hi", media=[str(huge), str(pipe), str(folder)])
+    problems = "\n".join(PostService.problems(platform, variant, host=True))
+    assert f"media: huge.jpg: {label} accepts files up to {mb} MB." in problems
+    assert "media: pipe.jpg: not a regular file (a folder, device or pipe)" in problems
+    assert "media: folder.jpg: not a regular file (a folder, device or pipe)" in problems
 
 
 def test_a_draft_saves_even_when_invalid_and_reopens_as_saved(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import signal
 import threading
 import uuid
@@ -37,6 +38,7 @@ from desktop_publisher.store.models import ScheduledPost, Status
 from tests.fakes.wordpress import PASSWORD, USER, FakeWordPress, html_page, wp_error
 from tests.support import wordpress as wp_support
 from tests.support.fakehttp import Fault
+from tests.support.pipes import call_without_waiting
 from tests.support.processes import run_cli, start_cli
 from tests.support.waiting import wait_until
 from tests.test_linkedin import png
@@ -421,6 +423,24 @@ def test_fake_text_post(service, fake_blog, add_post, fake):
     (request,) = fake.requests
     assert request.header("Authorization").startswith("Basic ")
     assert request.header("User-Agent").startswith("DesktopPublisher/")
+
+
+def test_a_local_image_that_is_no_image_file_is_not_read(fake, tmp_path):
+    # The media host (Instagram's images) and the publisher share this read: a file that grew
+    # past the limit, or turned into a pipe, since the post was checked is refused, unread.
+    host = WordPressMediaHost(info(fake.url, USER, PASSWORD))
+    grown = tmp_path / "grown.jpg"
+    with grown.open("wb") as handle:
+        handle.truncate(2_000_000_000)  # sparse
+    with pytest.raises(PublishError, match="grown.jpg is larger than 50 MB") as caught:
+        host.upload_public(str(grown))
+    assert caught.value.kind is ErrorKind.INVALID_CONTENT
+    pipe = tmp_path / "pipe.jpg"
+    os.mkfifo(pipe)
+    with pytest.raises(PublishError, match="pipe.jpg is not a regular file") as caught:
+        call_without_waiting(lambda: host.upload_public(str(pipe)), pipe)
+    assert caught.value.kind is ErrorKind.INVALID_CONTENT
+    assert fake.requests == []
 
 
 def test_stripped_authorization_header_is_explained(service, fake_blog, add_post, fake):

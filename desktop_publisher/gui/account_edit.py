@@ -37,6 +37,7 @@ from desktop_publisher.platforms.base import Publisher, SettingField
 from desktop_publisher.redaction import redact
 from desktop_publisher.store.fields import utcnow
 from desktop_publisher.store.models import Account
+from desktop_publisher.when import latest
 
 NAME = "name"
 SECRET = "secret"
@@ -138,6 +139,8 @@ class AccountEditDialog(QDialog):
         self.expires_date = QDateEdit(self)
         self.expires_date.setCalendarPopup(True)
         self.expires_date.setDisplayFormat("d MMM yyyy")  # month in words: no day/month mix-up
+        # No further ahead than the command line's --expires takes (when.MAX_AHEAD).
+        self.expires_date.setMaximumDate(timefmt.qdate(latest().astimezone(timefmt.zone()).date()))
         self.expires_check.toggled.connect(self.expires_date.setEnabled)
         self.expires_check.toggled.connect(self._touch_expiry)
         self.expires_date.dateChanged.connect(self._touch_expiry)
@@ -292,7 +295,8 @@ class AccountEditDialog(QDialog):
         self.expires_date.blockSignals(True)
         self.expires_check.setChecked(expires is not None)
         self.expires_date.setEnabled(expires is not None)
-        shown = expires or datetime.now(timefmt.zone()) + timedelta(days=60)
+        # (A date an older version took beyond what may be set is shown as the latest one.)
+        shown = min(expires or datetime.now(timefmt.zone()) + timedelta(days=60), latest())
         self.expires_date.setDate(timefmt.qdate(shown.astimezone(timefmt.zone()).date()))
         self.expires_check.blockSignals(False)
         self.expires_date.blockSignals(False)

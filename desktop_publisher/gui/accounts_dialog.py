@@ -281,7 +281,7 @@ class AccountsDialog(QDialog):
         if expires is None:
             return "", self.tr("Does not expire"), self.tr("No expiry date is recorded")
         now = utcnow()
-        day = timefmt.day_label(expires.astimezone(timefmt.zone()).date())
+        day = timefmt.day_label(timefmt.to_local(expires).date())
         if expires <= now:
             return (
                 Status.FAILED,
@@ -291,7 +291,7 @@ class AccountsDialog(QDialog):
         if expires - now <= timedelta(days=warn_days):
             # Calendar days, as a person counts them: "tomorrow" is 1 whatever the hour.
             today = now.astimezone(timefmt.zone()).date()
-            days = (expires.astimezone(timefmt.zone()).date() - today).days
+            days = (timefmt.to_local(expires).date() - today).days
             text = (
                 self.tr("Expires today")
                 if days <= 0

@@ -200,7 +200,7 @@ class DetailsPane(QScrollArea):
                 when += "\n" + self.tr("Next try %1").replace(
                     "%1", timefmt.when(post.due_at, with_zone=True)
                 )
-        abbreviation = post.publication_date.astimezone(timefmt.zone()).tzname() or ""
+        abbreviation = timefmt.to_local(post.publication_date).tzname() or ""
         self.when.setText(when if zone.endswith(abbreviation) else f"{when}\n{zone}")
         status = Status.PUBLISHING.value if busy else post.status
         self._set_status(status, post.attempts)

@@ -59,7 +59,7 @@ from desktop_publisher.platforms import registry
 from desktop_publisher.platforms.base import PostVariant
 from desktop_publisher.posts import EditedContent, media_host_available
 from desktop_publisher.store.models import Account, Status
-from desktop_publisher.when import next_full_hour, resolve_local
+from desktop_publisher.when import latest, next_full_hour, resolve_local
 
 log = logging.getLogger(__name__)
 
@@ -265,6 +265,15 @@ class PostEditor(QDialog):
         # explains it instead (see resolve_local).
         self.when_edit.setTimeZone(QTimeZone.utc())
         self.when_edit.setDisplayFormat("ddd d MMM yyyy  HH:mm")
+        # The calendar offers no time further ahead than a post may be scheduled (when.latest).
+        last = latest().astimezone(self.zone)
+        self.when_edit.setMaximumDateTime(
+            QDateTime(
+                QDate(last.year, last.month, last.day),
+                QTime(last.hour, last.minute),
+                QTimeZone.utc(),
+            )
+        )
         self.when_edit.setAccessibleName(self.tr("Publication date and time"))
         self.when_edit.dateTimeChanged.connect(lambda _dt: self._time_changed())
         self.zone_label = QLabel(self)
@@ -351,8 +360,9 @@ class PostEditor(QDialog):
                 pane.set_variant(variant)
         now = datetime.now(self.zone)
         at: datetime | None = data.at
-        if at is not None and at <= now:
-            # A copy of a past post, an old draft, a failed post: the usual default instead.
+        if at is not None and not now < at <= latest(now):
+            # A copy of a past post, an old draft, a failed post (or a time beyond what may be
+            # scheduled, stored by an older version): the usual default instead.
             at = None
         if at is None and initial is not None:
             if isinstance(initial, datetime):

@@ -135,7 +135,8 @@ class VariantPane(QWidget):
         self.counter = QLabel(self)
         self.counter.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         self.counter.setAccessibleName(self.tr("Characters"))
-        self.counter.setToolTip(self.tr("Counted the way %1 counts").replace("%1", self.cls.label))
+        self._counter_tip = self.tr("Counted the way %1 counts").replace("%1", self.cls.label)
+        self.counter.setToolTip(self._counter_tip)
         self.text_problem = ProblemLabel(self)
 
         self.link_edit = QLineEdit(self)
@@ -314,9 +315,22 @@ class VariantPane(QWidget):
         count = self.cls.count_text(text)
         parts = []
         over = False
+        explained = self._counter_tip
         if limits.max_text is not None:
             parts.append(f"{number(count)} / {number(limits.max_text)}")
             over = count > limits.max_text
+            if count != len(text):
+                # The platform counts emoji (LinkedIn: escaped characters too) as more than one:
+                # said, so a count above what the user sees is no riddle. Over the limit, the
+                # rule under the text says it (validate() reports it); the tooltip always does.
+                if not over:
+                    parts.append(self.tr("some characters count as more than one"))
+                rule = Problem(
+                    "text",
+                    self.cls.too_long_counted,
+                    {"platform": self.cls.label, "limit": limits.max_text, "count": count},
+                )
+                explained = problem_text(rule)
         else:
             parts.append(self.tr("%1 characters").replace("%1", number(count)))
         for limit, pattern, shown in (
@@ -328,6 +342,8 @@ class VariantPane(QWidget):
                 over = over or found > limit
                 parts.append(shown.replace("%1", number(found)).replace("%2", number(limit)))
         self.counter.setText("  ·  ".join(parts))
+        if self.counter.toolTip() != explained:
+            self.counter.setToolTip(explained)
         set_text_colour(self.counter, error_colour(self) if over else None)
 
     def _media_rule(self) -> str:

@@ -635,7 +635,7 @@ class MainWindow(QMainWindow):
         if post is None:
             return
         self._reset_filter_widgets()
-        day = post.publication_date.astimezone(timefmt.zone()).date()
+        day = timefmt.to_local(post.publication_date).date()
         self.anchor = day
         self.calendar.select(day, emit=False)
         self.set_range(DAY)
@@ -1046,7 +1046,7 @@ class MainWindow(QMainWindow):
         parts = [html.escape(state)]
         nxt = self.ctx.posts.next_due()
         if nxt is not None:
-            local = nxt.due_at.astimezone(timefmt.zone())
+            local = timefmt.to_local(nxt.due_at)
             parts.append(
                 self.tr("next: %1 %2")
                 .replace("%1", timefmt.day_label(local.date()))
@@ -1082,7 +1082,7 @@ class MainWindow(QMainWindow):
         self.status_warnings = warnings
 
     def _token_warning_text(self, warning: TokenWarning) -> str:
-        day = timefmt.day_medium(warning.expires.astimezone(timefmt.zone()).date())
+        day = timefmt.day_medium(timefmt.to_local(warning.expires).date())
         if warning.kind == EXPIRED:
             text = self.tr("The token of %1 (%2) expired on %3: reconnect the account.")
         elif warning.kind == EXPIRES_SOON:

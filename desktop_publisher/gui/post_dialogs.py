@@ -27,7 +27,7 @@ from desktop_publisher.gui import timefmt
 from desktop_publisher.gui.notifications import platform_label
 from desktop_publisher.gui.problems import error_text
 from desktop_publisher.store.models import ScheduledPost
-from desktop_publisher.when import next_full_hour, parse_when, resolve_local
+from desktop_publisher.when import latest, next_full_hour, parse_when, resolve_local
 
 PUBLISHED = "published"
 REPUBLISH = "republish"
@@ -137,12 +137,15 @@ class RescheduleDialog(QDialog):
         self.edit.setCalendarPopup(True)
         self.edit.setDisplayFormat("ddd d MMM yyyy  HH:mm")
         now = datetime.now(timefmt.zone())
-        start = post.publication_date.astimezone(timefmt.zone())
-        if start <= now:
-            # Next full hour: a sensible default for a post that is late or failed.
+        start = post.publication_date
+        if not now < start <= latest(now):
+            # Next full hour: a sensible default for a post that is late or failed (or one an
+            # older version let through beyond what may be scheduled).
             start = next_full_hour(now)
+        start = start.astimezone(timefmt.zone())
         self.edit.setDateTime(_qdatetime(start))
         self.edit.setMinimumDateTime(_qdatetime(now.replace(second=0, microsecond=0)))
+        self.edit.setMaximumDateTime(_qdatetime(latest(now)))
         zone = QLabel(
             self.tr("Time zone: %1 (%2)")
             .replace("%1", timefmt.zone_name())

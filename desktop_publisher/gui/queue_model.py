@@ -31,6 +31,7 @@ from desktop_publisher.gui.notifications import platform_label
 from desktop_publisher.store import queries
 from desktop_publisher.store.models import Status
 from desktop_publisher.store.queries import DRAFT, QueueFilter, QueueRow
+from desktop_publisher.when import in_zone
 
 PAGE_SIZE = 200
 # The first page of a filter: a tall screen's rows (Qt asks for more at once when they do not
@@ -137,7 +138,7 @@ class QueueModel(QAbstractTableModel):
     def _days_of(self, rows: list[QueueRow]) -> list[date | None]:
         tz = timefmt.zone()
         self._today = datetime.now(tz).date()
-        return [r.when.astimezone(tz).date() if r.kind == "post" and r.when else None for r in rows]
+        return [in_zone(r.when, tz).date() if r.kind == "post" and r.when else None for r in rows]
 
     def filter(self) -> QueueFilter:
         return self._filter

@@ -6,7 +6,7 @@ from datetime import date, datetime, timedelta, tzinfo
 
 from PySide6.QtCore import QDate, QLocale, QTime
 
-from desktop_publisher.when import local_zone
+from desktop_publisher.when import in_zone, local_zone
 
 # A time chosen this close to now is "now", not the past (the user clicked a moment ago).
 PAST_SLACK = timedelta(seconds=30)
@@ -14,6 +14,11 @@ PAST_SLACK = timedelta(seconds=30)
 
 def zone() -> tzinfo:
     return local_zone()
+
+
+def to_local(moment: datetime) -> datetime:
+    """`moment` in the local zone (in UTC at the very end of the calendar: see when.in_zone)."""
+    return in_zone(moment, zone())
 
 
 def zone_name(tz: tzinfo | None = None) -> str:
@@ -69,7 +74,7 @@ def month_title(day: date) -> str:
 
 def clock(moment: datetime) -> str:
     """'09:00' (or '9:00 AM' where the locale says so), in the local zone."""
-    local = moment.astimezone(zone())
+    local = to_local(moment)
     return QLocale().toString(QTime(local.hour, local.minute), QLocale.FormatType.ShortFormat)
 
 
@@ -77,7 +82,7 @@ def when(moment: datetime | None, with_zone: bool = False) -> str:
     """'Tue 24 Nov 2026, 09:00' (+ ' CET' with_zone), in the local zone."""
     if moment is None:
         return "—"
-    local = moment.astimezone(zone())
+    local = to_local(moment)
     text = f"{day_medium(local.date())}, {clock(moment)}"
     if with_zone:
         text += f" {local.tzname() or ''}".rstrip()

@@ -16,6 +16,13 @@ from pathlib import Path
 from typing import ClassVar, Protocol
 from urllib.parse import urlparse
 
+from desktop_publisher.local_files import (
+    FileTooLarge,
+    NotRegularFile,
+    check_file,
+    megabytes,
+    read_capped,
+)
 from desktop_publisher.redaction import redact
 from desktop_publisher.translatable import QT_TRANSLATE_NOOP
 
@@ -84,7 +91,7 @@ class Limits:
     min_media: int = 0
     max_media: int = 0
     media_types: tuple[str, ...] = ()  # MIME types, e.g. ("image/jpeg",)
-    max_media_bytes: int | None = None
+    max_media_bytes: int | None = None  # None: DEFAULT_MAX_MEDIA_BYTES (files are read whole)
     max_hashtags: int | None = None
     max_mentions: int | None = None
     title_required: bool = False
@@ -210,10 +217,50 @@ def display_name(ref: str) -> str:
     return Path(ref).name
 
 
+def utf16_length(text: str) -> int:
+    """Length in UTF-16 code units, as JavaScript and Java count a string: a character outside
+    the Basic Multilingual Plane (most emoji) counts as two, and an emoji made of several
+    characters (skin tones, flags, families) as two for each."""
+    return len(text) + sum(1 for char in text if ord(char) > 0xFFFF)
+
+
 def media_type(ref: str) -> str | None:
     path = urlparse(ref).path if is_url(ref) else ref
     guessed, _ = mimetypes.guess_type(path)
     return guessed
+
+
+def read_local_media(ref: str, cap: int, platform: str) -> bytes:
+    """The bytes of the local image `ref` for publishing, never more than `cap + 1` read: a file
+    that is not a regular file, or has grown past `cap` since the post was checked, is the
+    post's problem (PublishError, invalid content). OSError when it cannot be read at all."""
+    try:
+        return read_capped(ref, cap)
+    except (NotRegularFile, FileTooLarge) as exc:
+        raise media_refused(ref, cap, platform, exc) from None
+
+
+def check_local_media(ref: str, cap: int, platform: str) -> None:
+    """read_local_media's checks without reading (for a file another service will read)."""
+    try:
+        check_file(ref, cap)
+    except (NotRegularFile, FileTooLarge) as exc:
+        raise media_refused(ref, cap, platform, exc) from None
+
+
+def media_refused(ref: str, cap: int, platform: str, exc: Exception) -> PublishError:
+    name = Path(ref).name
+    if isinstance(exc, FileTooLarge):
+        message = (
+            f"Media: {name} is larger than {megabytes(cap)} MB, the most {platform} accepts; "
+            "replace it with a smaller image."
+        )
+    else:
+        message = (
+            f"Media: {name} is not a regular file (a folder, device or pipe); replace it with "
+            "an image file."
+        )
+    return PublishError(ErrorKind.INVALID_CONTENT, message)
 
 
 # Seconds to connect to a platform and to wait for each piece of its answer.
@@ -226,6 +273,12 @@ CALL_DEADLINE = 120.0
 
 # A rule other modules look for by name (Instagram replaces it).
 NEEDS_AN_IMAGE = QT_TRANSLATE_NOOP("Problem", "{platform} needs an image.")
+TOO_LONG = QT_TRANSLATE_NOOP(
+    "Problem", "{platform} allows at most {limit} characters ({count} now)."
+)
+# A local image is read whole into memory to be sent: a platform that declares no size limit
+# still gets one, as large as the largest any platform here takes.
+DEFAULT_MAX_MEDIA_BYTES = 50_000_000
 
 HASHTAG = re.compile(r"(?<!\w)#\w+")
 MENTION = re.compile(r"(?<!\w)@[\w.]+")
@@ -255,6 +308,13 @@ class Publisher(ABC):
     timeout: ClassVar[tuple[float, float]] = (CONNECT_TIMEOUT, READ_TIMEOUT)
     # Seconds for a whole call (see CALL_DEADLINE); a class attribute for the same reason.
     deadline: ClassVar[float] = CALL_DEADLINE
+    # The rule a too long text breaks when count_text counts some characters as more than one:
+    # it says why the count is above what the user sees (platforms name their own characters).
+    too_long_counted: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Problem",
+        "{platform} allows at most {limit} characters ({count} now: {platform} counts most "
+        "emoji as two or more).",
+    )
 
     def __init__(self, account: AccountInfo, options: PublisherOptions) -> None:
         self.account = account
@@ -262,8 +322,15 @@ class Publisher(ABC):
 
     @classmethod
     def count_text(cls, text: str) -> int:
-        """Length as the platform counts it (code points unless a platform says otherwise)."""
+        """The length of `text` (as the user wrote it) the way the platform counts it against
+        `limits.max_text`: code points unless a platform says otherwise (in UTF-16 units, or on
+        the text as escaped for sending). The editor's counter and validate() both use it."""
         return len(text)
+
+    @classmethod
+    def media_cap(cls) -> int:
+        """The most bytes a local image may have for this platform."""
+        return cls.limits.max_media_bytes or DEFAULT_MAX_MEDIA_BYTES
 
     @classmethod
     def text_as_sent(cls, variant: PostVariant) -> str:
@@ -283,13 +350,14 @@ class Publisher(ABC):
                     "text", QT_TRANSLATE_NOOP("Problem", "{platform} needs some text."), platform
                 )
             )
-        length = cls.count_text(text) if limits.max_text is not None else 0
-        if limits.max_text is not None and length > limits.max_text:
-            rule = QT_TRANSLATE_NOOP(
-                "Problem", "{platform} allows at most {limit} characters ({count} now)."
-            )
-            args = {**platform, "limit": limits.max_text, "count": length}
-            problems.append(Problem("text", rule, args))
+        if limits.max_text is not None:
+            # What is sent (a platform may add the link to the text), as the platform counts it.
+            sent = cls.text_as_sent(variant)
+            length = cls.count_text(sent)
+            if length > limits.max_text:
+                rule = TOO_LONG if length == len(sent) else cls.too_long_counted
+                args = {**platform, "limit": limits.max_text, "count": length}
+                problems.append(Problem("text", rule, args))
         if limits.title_required and not (variant.title or "").strip():
             problems.append(
                 Problem(
@@ -375,19 +443,34 @@ class Publisher(ABC):
                 args = {**platform, "file": Path(ref).name, "types": allowed}
                 problems.append(Problem("media", rule, args))
             if not is_url(ref):
-                path = Path(ref)
-                if not path.is_file():
-                    rule = QT_TRANSLATE_NOOP("Problem", "{file}: no such file.")
-                    problems.append(Problem("media", rule, {"file": ref}))
-                elif limits.max_media_bytes and path.stat().st_size > limits.max_media_bytes:
-                    rule = QT_TRANSLATE_NOOP(
-                        "Problem", "{file}: {platform} accepts files up to {mb} MB."
-                    )
-                    mb = f"{limits.max_media_bytes / 1_000_000:g}"
-                    problems.append(
-                        Problem("media", rule, {**platform, "file": path.name, "mb": mb})
-                    )
+                problem = cls._check_local_file(ref)
+                if problem is not None:
+                    problems.append(problem)
         return problems
+
+    @classmethod
+    def _check_local_file(cls, ref: str) -> Problem | None:
+        """A local image must be a regular file within the size limit; only looked at (stat),
+        never opened: a pipe would block, and the editor asks on every keystroke."""
+        name = Path(ref).name
+        try:
+            check_file(ref, cls.media_cap())
+        except NotRegularFile:
+            rule = QT_TRANSLATE_NOOP(
+                "Problem", "{file}: not a regular file (a folder, device or pipe); choose an image."
+            )
+            return Problem("media", rule, {"file": name})
+        except FileTooLarge:
+            rule = QT_TRANSLATE_NOOP("Problem", "{file}: {platform} accepts files up to {mb} MB.")
+            args = {"platform": cls.label, "file": name, "mb": megabytes(cls.media_cap())}
+            return Problem("media", rule, args)
+        except PermissionError:
+            rule = QT_TRANSLATE_NOOP("Problem", "{file}: cannot be read (no permission).")
+            return Problem("media", rule, {"file": ref})
+        except OSError:
+            rule = QT_TRANSLATE_NOOP("Problem", "{file}: no such file.")
+            return Problem("media", rule, {"file": ref})
+        return None
 
     @abstractmethod
     def publish(self, variant: PostVariant, ctx: PublishContext) -> PublishResult:

@@ -36,7 +36,9 @@ from desktop_publisher.platforms.base import (
     PublishResult,
     SettingField,
     alt_texts,
+    check_local_media,
     is_url,
+    utf16_length,
 )
 from desktop_publisher.platforms.graph import (
     IG_INVALID_SUBCODES,
@@ -122,6 +124,13 @@ class InstagramPublisher(Publisher):
         self.graph = GraphApi.for_publisher(self, self._special)
 
     # --- rules ---------------------------------------------------------------------------
+    @classmethod
+    def count_text(cls, text: str) -> int:
+        # The IG User Media reference says "Maximum 2200 characters" for the caption, not in
+        # which unit: counted in UTF-16 units, the larger of the possible counts, so the editor
+        # never accepts a caption Instagram may find too long.
+        return utf16_length(text)
+
     @classmethod
     def text_as_sent(cls, variant: PostVariant) -> str:
         return caption_of(variant)
@@ -265,6 +274,12 @@ class InstagramPublisher(Publisher):
                 f"{name}: Instagram needs the image at a public https:// address, and no media "
                 f"host is available; {MEDIA_HOST_HELP}.",
             )
+        try:
+            # Instagram's own limits, before the host reads the file (with its own, larger cap):
+            # a file that grew or changed since the post was checked is not uploaded.
+            check_local_media(ref, self.media_cap(), self.label)
+        except OSError as exc:
+            raise unreadable_image(ref, exc) from None
         try:
             url = host.upload_public(ref, alt)
         except PublishError as exc:

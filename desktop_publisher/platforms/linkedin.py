@@ -12,7 +12,6 @@ from __future__ import annotations
 import logging
 import re
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
 
@@ -37,6 +36,8 @@ from desktop_publisher.platforms.base import (
     connection_test_refused,
     display_name,
     is_url,
+    read_local_media,
+    utf16_length,
 )
 from desktop_publisher.platforms.http import (
     HttpClient,
@@ -177,6 +178,22 @@ class LinkedInPublisher(Publisher):
         max_text=3000,
         max_media=20,
         media_types=("image/jpeg", "image/png", "image/gif"),
+        # The Images API documents formats and a pixel count (< 36,152,320), no file size;
+        # LinkedIn's own image specification (Help: single image ads, the same feed images)
+        # says 5 MB. The smaller reading: nothing larger is accepted here.
+        max_media_bytes=5_000_000,
+    )
+    # LinkedIn's documentation (Posts API: `commentary` is "little text"; the little text format
+    # page) gives no length rule; its error names the limit ("ShareCommentary text length (N
+    # characters) exceeded the maximum allowed (3000 characters)") but not how it counts. So
+    # the reading that never lets through what LinkedIn may refuse: the commentary as sent
+    # (escaped, see escape_little: `(` is sent as `\(`, two characters) in UTF-16 units (as
+    # Java, LinkedIn's language, counts a string: an emoji is two or more).
+    too_long_counted = QT_TRANSLATE_NOOP(
+        "Problem",
+        "{platform} allows at most {limit} characters ({count} now: LinkedIn counts each of "
+        "\\ | {{ }} @ [ ] ( ) < > * _ ~ and a # outside a hashtag as two, and most emoji as "
+        "two or more).",
     )
     fetches_media_urls = True
     extra_fields = ("alt",)
@@ -205,6 +222,11 @@ class LinkedInPublisher(Publisher):
         )
 
     # --- rules ---------------------------------------------------------------------------
+    @classmethod
+    def count_text(cls, text: str) -> int:
+        """The commentary as sent, in UTF-16 units (see too_long_counted for why)."""
+        return utf16_length(escape_little(text))
+
     @classmethod
     def validate(cls, variant: PostVariant, media_host_available: bool = False) -> list[Problem]:
         problems = super().validate(variant, media_host_available)
@@ -378,7 +400,9 @@ class LinkedInPublisher(Publisher):
             data = self._download(ref)
         else:
             try:
-                data = Path(ref).read_bytes()
+                # At most the size limit (plus one byte) is read: the file may have grown, or
+                # become a pipe, since the post was checked.
+                data = read_local_media(ref, self.media_cap(), self.label)
             except OSError as exc:
                 raise unreadable_image(ref, exc) from None
         sniffed = sniff_image(data)

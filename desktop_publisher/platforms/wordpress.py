@@ -33,6 +33,7 @@ from desktop_publisher.platforms.base import (
     connection_test_refused,
     display_name,
     is_url,
+    read_local_media,
 )
 from desktop_publisher.platforms.http import (
     CALL_DEADLINE,
@@ -443,16 +444,10 @@ class WordPressSite:
     def _read_image(self, ref: str) -> bytes:
         if is_url(ref):
             return self._download(ref)
-        path = Path(ref)
         try:
-            size = path.stat().st_size
-            if size > MAX_IMAGE_BYTES:
-                raise PublishError(
-                    ErrorKind.INVALID_CONTENT,
-                    f"Media: {path.name} is larger than {MAX_IMAGE_BYTES // 1_000_000} MB; use "
-                    "a smaller image.",
-                )
-            return path.read_bytes()
+            # At most the size limit (plus one byte) is read: the file may have grown, or
+            # become a pipe, since the post was checked.
+            return read_local_media(ref, MAX_IMAGE_BYTES, "WordPress")
         except OSError as exc:
             raise unreadable_image(ref, exc) from None
 

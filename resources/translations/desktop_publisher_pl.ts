@@ -556,6 +556,10 @@
             <translation>Post {id} nie jest już zaplanowany ani w kolejce: teraz można opublikować tylko takie posty.</translation>
         </message>
         <message>
+            <source>Time: {when} is more than ten years ahead; choose an earlier time.</source>
+            <translation>Czas: {when} wypada ponad dziesięć lat od dziś; wybierz wcześniejszy termin.</translation>
+        </message>
+        <message>
             <source>No post with id {id}.</source>
             <translation>Nie ma posta o numerze {id}.</translation>
         </message>
@@ -642,6 +646,10 @@
         <message>
             <source>The database {path} cannot be read ({reason}). It was left untouched: restore a backup (files named publisher.db.v*.bak beside it) or move it away to start afresh.</source>
             <translation>Nie można odczytać bazy danych {path} ({reason}). Plik pozostał nietknięty: przywróć kopię zapasową (pliki publisher.db.v*.bak obok niego) albo przenieś go gdzie indziej, aby zacząć od nowa.</translation>
+        </message>
+        <message>
+            <source>{field}: {when} is out of range; give a time between now and ten years from now.</source>
+            <translation>{field}: {when} jest poza zakresem; podaj czas od teraz do dziesięciu lat naprzód.</translation>
         </message>
     </context>
     <context>
@@ -1512,12 +1520,16 @@
             <translation>{platform} wymaga obrazu.</translation>
         </message>
         <message>
-            <source>{platform} needs some text.</source>
-            <translation>{platform} wymaga tekstu.</translation>
-        </message>
-        <message>
             <source>{platform} allows at most {limit} characters ({count} now).</source>
             <translation>{platform} pozwala na najwyżej {limit} znaków (teraz: {count}).</translation>
+        </message>
+        <message>
+            <source>{platform} allows at most {limit} characters ({count} now: {platform} counts most emoji as two or more).</source>
+            <translation>{platform} pozwala na najwyżej {limit} znaków (teraz: {count}; {platform} liczy większość emoji jako dwa znaki lub więcej).</translation>
+        </message>
+        <message>
+            <source>{platform} needs some text.</source>
+            <translation>{platform} wymaga tekstu.</translation>
         </message>
         <message>
             <source>{platform} needs a title.</source>
@@ -1560,12 +1572,20 @@
             <translation>{file}: {platform} przyjmuje tylko {types}.</translation>
         </message>
         <message>
-            <source>{file}: no such file.</source>
-            <translation>{file}: nie ma takiego pliku.</translation>
+            <source>{file}: not a regular file (a folder, device or pipe); choose an image.</source>
+            <translation>{file}: to nie jest zwykły plik (to folder, urządzenie lub potok); wybierz obraz.</translation>
         </message>
         <message>
             <source>{file}: {platform} accepts files up to {mb} MB.</source>
             <translation>{file}: {platform} przyjmuje pliki do {mb} MB.</translation>
+        </message>
+        <message>
+            <source>{file}: cannot be read (no permission).</source>
+            <translation>{file}: nie można odczytać (brak uprawnień).</translation>
+        </message>
+        <message>
+            <source>{file}: no such file.</source>
+            <translation>{file}: nie ma takiego pliku.</translation>
         </message>
         <message>
             <source>Facebook needs some text, a link or an image.</source>
@@ -1586,6 +1606,10 @@
         <message>
             <source>Instagram allows alt text up to {limit} characters.</source>
             <translation>Instagram pozwala na tekst alternatywny do {limit} znaków.</translation>
+        </message>
+        <message>
+            <source>{platform} allows at most {limit} characters ({count} now: LinkedIn counts each of \ | {{ }} @ [ ] ( ) &lt; &gt; * _ ~ and a # outside a hashtag as two, and most emoji as two or more).</source>
+            <translation>{platform} pozwala na najwyżej {limit} znaków (teraz: {count}; LinkedIn liczy każdy ze znaków \ | {{ }} @ [ ] ( ) &lt; &gt; * _ ~ oraz # poza hasztagiem jako dwa, a większość emoji jako dwa lub więcej).</translation>
         </message>
         <message>
             <source>A LinkedIn post carries either a link or images, not both: remove the link (put it in the text) or the images.</source>
@@ -2119,6 +2143,10 @@
         <message>
             <source>Posted to: %1</source>
             <translation>Publikacja na: %1</translation>
+        </message>
+        <message>
+            <source>some characters count as more than one</source>
+            <translation>niektóre znaki liczą się jako więcej niż jeden</translation>
         </message>
         <message>
             <source>%1 characters</source>

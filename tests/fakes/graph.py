@@ -88,6 +88,17 @@ def served_version(asked: str, today: date) -> str | None:
 
 JPEG = (b"\xff\xd8\xff",)
 IMAGE_SIGNATURES = (b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n", b"GIF87a", b"GIF89a", b"BM", b"II*\x00")
+# Meta's limits on text: a Page post's message (63,206, the length Facebook's composer allows) and
+# an Instagram caption ("Maximum 2200 characters", IG User Media reference). Neither page says
+# what a character is; the fake counts UTF-16 code units, the larger of the possible counts and
+# the one the app takes (platforms/facebook.py, instagram.py), so a text the app lets through
+# is one Meta cannot find too long by any reading.
+MAX_MESSAGE = 63206
+MAX_CAPTION = 2200
+
+
+def utf16_length(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
 
 
 # --- Graph's answers ----------------------------------------------------------------------------
@@ -528,7 +539,7 @@ class FakeGraph(FakeApi):
             return invalid_parameter("Missing message or attachment")
         if link and not re.match(r"https?://", link):
             return invalid_parameter("link URL is not properly formatted")
-        if len(message) > 63206:
+        if utf16_length(message) > MAX_MESSAGE:
             return invalid_parameter("Message is too long")
         photo_ids = []
         for item in attached:
@@ -654,7 +665,7 @@ class FakeGraph(FakeApi):
 
     def _create_container(self, p: dict) -> Response:
         caption = p.get("caption", "")
-        if len(caption) > 2200:
+        if utf16_length(caption) > MAX_CAPTION:
             return graph_error(400, 36004, "The caption is too long.", subcode=2207010)
         if p.get("media_type") == "CAROUSEL":
             children = [c for c in p.get("children", "").split(",") if c]

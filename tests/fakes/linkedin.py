@@ -26,7 +26,20 @@ TOKEN = "tok-123456"
 SUB = "abc"
 NAME = "Ada Lovelace"
 RESERVED = frozenset("\\|{}@[]()<>#*_~")
+# LinkedIn's documentation states no length rule for the commentary (the Posts API schema says
+# only that it is "little text"). LinkedIn's answer to a longer one, as clients report it, names
+# the limit: HTTP 400, FIELD_ARRAY_SIZE_TOO_HIGH, "ShareCommentary text length (8694 characters)
+# exceeded the maximum allowed (3000 characters)" - but not whether it counts before or after the
+# little-text escaping, nor in which unit. The fake counts the strictest way LinkedIn might (the
+# commentary as sent, escapes included, in UTF-16 units as Java's String.length does): the
+# reading the app takes (platforms/linkedin.py), so the app can never pass what LinkedIn might
+# refuse here unnoticed.
 MAX_COMMENTARY = 3000
+
+
+def commentary_length(commentary: str) -> int:
+    """The commentary as sent, in UTF-16 code units."""
+    return len(commentary.encode("utf-16-le")) // 2
 
 
 # When in its month a version comes out and, a year later, is sunset. LinkedIn's migration table
@@ -122,6 +135,29 @@ def input_error(message: str, path: str, code: str = "INVALID_VALUE") -> Respons
         errorDetails={
             "inputErrors": [
                 {"description": message, "input": {"inputPath": {"fieldPath": path}}, "code": code}
+            ]
+        },
+    )
+
+
+def too_long(length: int) -> Response:
+    """LinkedIn's answer to a commentary over MAX_COMMENTARY (a 400, not the usual 422)."""
+    message = (
+        "com.linkedin.content.common.exception.BadRequestResponseException: ShareCommentary text "
+        f"length ({length} characters) exceeded the maximum allowed ({MAX_COMMENTARY} characters)"
+    )
+    return li_error(
+        400,
+        message,
+        errorDetailType="com.linkedin.common.error.BadRequest",
+        errorDetails={
+            "inputErrors": [
+                {
+                    "description": "Size of array cannot be higher than the maxLength",
+                    "input": {"inputPath": {"fieldPath": "/commentary"}},
+                    "code": "FIELD_ARRAY_SIZE_TOO_HIGH",
+                    "maxLength": MAX_COMMENTARY,
+                }
             ]
         },
     )
@@ -451,11 +487,9 @@ class FakeLinkedIn(FakeApi):
         if not isinstance(body["commentary"], str):
             return input_error("commentary must be a string", "/commentary")
         little = decode_little(body["commentary"])
-        if len(little.text) > MAX_COMMENTARY:
-            return input_error(
-                f"length of commentary {len(little.text)} exceeds max {MAX_COMMENTARY}",
-                "/commentary",
-            )
+        length = commentary_length(body["commentary"])
+        if length > MAX_COMMENTARY:
+            return too_long(length)
         content = body.get("content")
         if content is not None and (problem := self._check_content(content, author)):
             return problem

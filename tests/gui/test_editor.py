@@ -19,6 +19,7 @@ from desktop_publisher.gui.editor import PostEditor, resolve_local
 from desktop_publisher.gui.editor_variant import number
 from desktop_publisher.gui.main_window import MainWindow
 from desktop_publisher.store.models import Content, ContentVariant, ScheduledPost, Status
+from desktop_publisher.when import MAX_AHEAD
 from tests.gui.modal import answer_next_modal, click_button
 
 TOMORROW = datetime.now(UTC).replace(second=0, microsecond=0) + timedelta(days=1)
@@ -241,6 +242,33 @@ def test_a_draft_saves_even_when_invalid_and_reopens_with_its_text(qtbot, ctx, o
     assert texts == {li.id: "Now it fits", fb.id: "Facebook words"}
 
 
+def test_counter_says_when_linkedin_counts_characters_twice(qtbot, open_editor, brands):
+    editor = open_editor()
+    tick(editor, "Brand A")
+    set_time(editor, TOMORROW)
+    linkedin = editor.panes["linkedin"]
+    editor.text_edit.setPlainText("Plain words")
+    assert linkedin.counter.text() == f"11 / {number(3000)}"
+    assert linkedin.counter.toolTip() == "Counted the way LinkedIn counts"
+
+    # Sent as "\\(see\\) 🎉": the brackets are escaped, the emoji is two UTF-16 units.
+    editor.text_edit.setPlainText("(see) 🎉")
+    assert linkedin.counter.text() == (
+        f"10 / {number(3000)}  ·  some characters count as more than one"
+    )
+    assert "LinkedIn counts each of" in linkedin.counter.toolTip()
+    assert editor.schedule_button.isEnabled()
+
+    # 1,501 brackets look like half the limit and are over it: refused here, not by LinkedIn.
+    editor.text_edit.setPlainText("(" * 1501)
+    assert not editor.schedule_button.isEnabled()
+    assert linkedin.text_problem.text().startswith(
+        "LinkedIn allows at most 3000 characters (3002 now: LinkedIn counts each of"
+    )
+    assert linkedin.counter.text().startswith(f"{number(3002)} / {number(3000)}")
+    assert "color" in linkedin.counter.styleSheet()
+
+
 # --- time ----------------------------------------------------------------------------------------
 def test_a_time_in_the_past_is_refused(qtbot, open_editor, brands):
     editor = open_editor()
@@ -288,6 +316,26 @@ def test_dst_times_are_explained(qtbot, open_editor, brands, monkeypatch):
     assert "(CEST)" in editor.zone_label.text()
     qtbot.mouseClick(editor.schedule_button, Qt.MouseButton.LeftButton)
     assert ScheduledPost.get().publication_date == datetime(2027, 10, 31, 0, 30, tzinfo=UTC)
+
+
+def test_the_calendar_offers_no_time_further_ahead_than_may_be_scheduled(
+    qtbot, open_editor, brands, add_post, monkeypatch
+):
+    monkeypatch.setattr(timefmt, "local_zone", lambda: WARSAW)
+    editor = open_editor()
+    latest = editor.when_edit.maximumDateTime()
+    last_day = (datetime.now(UTC) + MAX_AHEAD).astimezone(WARSAW).date()
+    assert latest.date().toPython() == last_day
+    editor.set_wall_time(datetime(9999, 12, 31, 23, 30))
+    assert editor.when_edit.dateTime() == latest
+
+    # A post an older version stored at the end of the calendar (the year 10000 in Warsaw)
+    # opens at the usual default instead of failing.
+    post = add_post(brands[0], "Far", at=TOMORROW)
+    edge = datetime(9999, 12, 31, 23, 30, tzinfo=UTC)
+    ScheduledPost.update(publication_date=edge, due_at=edge).execute()
+    reopened = open_editor(post_id=post.id)
+    assert reopened.chosen_time() <= datetime.now(UTC) + timedelta(hours=1)
 
 
 # --- closing -------------------------------------------------------------------------------------

@@ -8,18 +8,21 @@ import threading
 import types
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import QObject, Qt, QTimer, QUrl, Slot
 from PySide6.QtGui import QColor, QDesktopServices, QPalette
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QWidget
 
+from desktop_publisher import when
 from desktop_publisher.gui import post_dialogs, statuses, timefmt
 from desktop_publisher.gui.main_window import MainWindow
 from desktop_publisher.gui.queue_model import FIRST_PAGE, PAGE_SIZE, Column
 from desktop_publisher.store.fields import utcnow
 from desktop_publisher.store.models import Content, ScheduledPost, Status
 from desktop_publisher.store.queries import DRAFT
+from desktop_publisher.when import MAX_AHEAD
 from tests.gui.modal import answer_next_modal, click_button
 from tests.support.fakehttp import Fault, Response
 
@@ -567,6 +570,40 @@ def test_reschedule_refuses_the_past_and_moves_the_post(
     moved = ScheduledPost.get_by_id(post.id)
     assert moved.status == Status.SCHEDULED
     assert moved.publication_date == target.astimezone(UTC).replace(microsecond=0)
+
+
+def test_reschedule_offers_no_time_further_ahead_than_may_be_scheduled(
+    qtbot, two_accounts, add_post, monkeypatch
+):
+    for module in (timefmt, when):
+        monkeypatch.setattr(module, "local_zone", lambda: ZoneInfo("Europe/Warsaw"))
+    post = add_post(two_accounts[0], "Far", at=TOMORROW)
+    # Stored by an older version, which took any date: the year 10000 in Warsaw.
+    edge = datetime(9999, 12, 31, 23, 30, tzinfo=UTC)
+    ScheduledPost.update(publication_date=edge, due_at=edge).execute()
+    dialog = post_dialogs.RescheduleDialog(None, ScheduledPost.get_by_id(post.id))
+    qtbot.addWidget(dialog)
+    last_day = (datetime.now(UTC) + MAX_AHEAD).astimezone(timefmt.zone()).date()
+    assert dialog.edit.maximumDateTime().date().toPython() == last_day
+    # It opens at the usual default (the next full hour), ready to be moved.
+    assert dialog.ok.isEnabled()
+    assert dialog.value() <= datetime.now(UTC) + timedelta(hours=1)
+
+
+def test_window_shows_a_time_an_older_version_stored_at_the_end_of_the_calendar(
+    qtbot, ctx, two_accounts, add_post, make_window, monkeypatch
+):
+    # 9999-12-31T23:30Z has no local time in Warsaw (the year 10000): shown in UTC instead of
+    # the window failing to open.
+    for module in (timefmt, when):
+        monkeypatch.setattr(module, "local_zone", lambda: ZoneInfo("Europe/Warsaw"))
+    post = add_post(two_accounts[0], "Far", at=TOMORROW)
+    edge = datetime(9999, 12, 31, 23, 30, tzinfo=UTC)
+    ScheduledPost.update(publication_date=edge, due_at=edge).execute()
+    window = make_window(ctx)
+    assert ("post", post.id) in shown_ids(window)
+    window.select_key(("post", post.id))
+    assert "9999" in window.details.when.text() and "UTC" in window.details.when.text()
 
 
 def test_delete_draft(qtbot, ctx, two_accounts, make_window):
