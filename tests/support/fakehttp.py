@@ -144,8 +144,13 @@ class FakeServer:
                 for key, value in headers.items():
                     self.send_header(key, value)
                 self.send_header("Content-Length", str(len(payload)))
-                self.end_headers()
-                self.wfile.write(payload)
+                try:
+                    self.end_headers()
+                    self.wfile.write(payload)
+                except (BrokenPipeError, ConnectionResetError):
+                    # The client hung up first (its deadline, an answer it refused to read
+                    # whole): what a real server sees too, not a failure of the fake.
+                    self.close_connection = True
 
             def _drip(self, stop: threading.Event) -> None:
                 self.close_connection = True
