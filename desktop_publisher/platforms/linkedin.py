@@ -57,8 +57,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 PERMALINK = "https://www.linkedin.com/feed/update/{urn}"
-# Images are held in memory for the upload; a URL serving something bigger is not a photo.
-MAX_DOWNLOAD_BYTES = 60_000_000
 
 # --- little text ------------------------------------------------------------------------------
 # LinkedIn's "little text format" (learn.microsoft.com/linkedin/marketing/community-management/
@@ -415,7 +413,8 @@ class LinkedInPublisher(Publisher):
         return data
 
     def _download(self, url: str) -> bytes:
-        return download_image(self.http, url, MAX_DOWNLOAD_BYTES)
+        # The same cap as a file on this computer: a bigger image LinkedIn would refuse anyway.
+        return download_image(self.http, url, int(self.limits.max_media_bytes or 0))
 
     def _create_post(self, body: dict, author: str, ctx: PublishContext) -> PublishResult:
         response = self._call(
