@@ -260,7 +260,14 @@ def open_store(data_dir: Path, read_only: bool = False) -> Store:
     if not path.exists():
         _create_private(path)
     _prepare(path)
-    db = peewee.SqliteDatabase(str(path), pragmas=pragmas(), timeout=BUSY_TIMEOUT_MS / 1000)
+    # mode=rw: a connection opened later (each thread opens its own) never creates an empty
+    # database where the file was deleted meanwhile; it fails, and says so (Trouble).
+    db = peewee.SqliteDatabase(
+        f"file:{quote(str(path))}?mode=rw",
+        uri=True,
+        pragmas=pragmas(),
+        timeout=BUSY_TIMEOUT_MS / 1000,
+    )
     database_proxy.initialize(db)
     store = Store(path, db)
     if not read_only:
