@@ -196,8 +196,9 @@ def _connect_read_only(path: Path) -> str:
                 QT_TRANSLATE_NOOP(
                     "Error",
                     "The database {path} must be upgraded for this version of Desktop Publisher, "
-                    "but its folder is read-only, so it is read as it is nowhere. Make the data "
-                    "folder writable and run any command once (the upgrade keeps a backup).",
+                    "but its folder is read-only, so it cannot be upgraded (nor read before it "
+                    "is). Make the data folder writable and run any command once (the upgrade "
+                    "keeps a backup).",
                 ),
                 path=str(path),
             )
