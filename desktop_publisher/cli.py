@@ -819,8 +819,10 @@ def _main(argv: list[str]) -> int:
     except Exception as exc:
         problem = storage_problem(exc, data_dir)
         if problem is not None:
-            # The disk, the folder or another program, not a bug: what happened and what to do.
-            log.warning("%s: %s", " ".join(argv[:2]), problem)
+            # The disk, the folder or another program, not a bug: what happened and what to do
+            # (in the log too, when there is one: no handler would mean logging's own stderr).
+            if logging.getLogger().handlers:
+                log.info("%s: %s", " ".join(argv[:2]), problem)
             err(f"{PROG}: error: {redact(problem)}")
             return 1
         # A bug, not a user error: one masked line here, the whole traceback in the log (whose

@@ -141,7 +141,11 @@ def test_read_only_commands_work_on_a_read_only_folder_and_writes_say_why(tmp_pa
     assert accounts.returncode == 0, accounts.stderr
     assert [a["name"] for a in json.loads(accounts.stdout)] == ["Brand A"]
 
-    for args in (("post", "cancel", "1"), ("post", "reschedule", "1", "--at", "2099-02-01")):
+    for args in (
+        ("post", "cancel", "1"),
+        ("post", "reschedule", "1", "--at", "2099-02-01"),
+        ("run",),
+    ):
         line = one_error_line(
             mounts.run_in_namespace(read_only(data), "--data-dir", str(data), *args)
         )

@@ -132,11 +132,23 @@ def classify(exc: BaseException, db_path: Path) -> Trouble | None:
 def probe(db_path: Path) -> Trouble | None:
     """Why the database cannot be opened or written, read from the file system: SQLite says
     only "unable to open" or "disk I/O error". Cheap checks, no file is opened."""
+    try:
+        return _probe(db_path)
+    except PermissionError:  # a folder on the way may not even be looked into
+        return Trouble.PERMISSION
+    except OSError:
+        return None
+
+
+def _probe(db_path: Path) -> Trouble | None:
     folder = db_path.parent
     if folder.exists() and not folder.is_dir():
         return Trouble.NOT_A_FOLDER
     if db_path.is_dir():
         return Trouble.IS_FOLDER
+    if not db_path.exists():
+        # It existed (it is created before it is opened): deleted or moved away meanwhile.
+        return Trouble.REPLACED
     if mounted_read_only(folder):
         return Trouble.READ_ONLY
     # SQLite creates -wal and -shm beside the database: the folder must be writable too.
