@@ -49,6 +49,10 @@ class UsageError(Exception):
     """Exit status 2, like argparse's own errors."""
 
 
+class StdoutClosed(Exception):
+    """Whoever read the output stopped reading (`status | head -1`): the command ends quietly."""
+
+
 class Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # noqa: D102 - argparse's hook
         self.print_usage(sys.stderr)
@@ -58,6 +62,8 @@ class Parser(argparse.ArgumentParser):
 @dataclass
 class Context:
     data_dir: Path
+    # A command that only reads: it writes nothing, and works on a read-only data folder.
+    read_only: bool = False
     _store: Any = None
     _credentials: Any = None
 
@@ -66,8 +72,25 @@ class Context:
         if self._store is None:
             from desktop_publisher.store.connection import open_store
 
-            self._store = open_store(self.data_dir)
+            self._refuse_a_second_database()
+            self._store = open_store(self.data_dir, read_only=self.read_only)
         return self._store
+
+    def _refuse_a_second_database(self) -> None:
+        """No new, empty database beside an engine that still has the old one open: its file
+        was deleted or moved away while it ran, and the two would drift apart (posts sent twice,
+        or never)."""
+        if (self.data_dir / config.DB_FILENAME).exists() or not self.data_dir.is_dir():
+            return
+        from desktop_publisher.engine.lock import describe_owner, held_by_another_process
+
+        if held_by_another_process(self.data_dir):
+            raise UserError(
+                f"There is no database in {self.data_dir}, but an engine is running for this "
+                f"folder{describe_owner(self.data_dir)}: its database file was deleted or moved "
+                "away while it ran. Stop that engine (quit the window, or stop "
+                f"`{PROG} run`) and start it again; no new database is made while it runs."
+            )
 
     @property
     def credentials(self):  # noqa: ANN201
@@ -101,7 +124,10 @@ class Context:
 
 
 def out(text: str = "") -> None:
-    print(text, flush=True)
+    try:
+        print(text, flush=True)
+    except BrokenPipeError:
+        raise StdoutClosed from None
 
 
 def err(text: str) -> None:
@@ -526,6 +552,7 @@ def cmd_status(ctx: Context, args: argparse.Namespace) -> int:
             f"{counts['failed']} failed and {counts['needs_check']} to check: see "
             f"`{PROG} post list --status failed` / `--status needs_check`."
         )
+    warnings += storage_warnings(ctx)
     if args.json:
         dump_json(
             {
@@ -545,6 +572,28 @@ def cmd_status(ctx: Context, args: argparse.Namespace) -> int:
     for warning in warnings:
         out(f"warning: {warning}")
     return 0
+
+
+def storage_warnings(ctx: Context) -> list[str]:
+    """What keeps the data folder from taking changes. A running engine cannot record that
+    itself on a full disk, so the disk is asked here."""
+    from desktop_publisher.store.storage_errors import FULL_BELOW_BYTES, free_bytes
+
+    warnings = []
+    if ctx.store.read_only:
+        warnings.append(
+            f"The data folder {ctx.data_dir} is read-only: what is shown here cannot change, "
+            "and no engine can publish from it. Make it writable to publish again."
+        )
+    free = free_bytes(ctx.data_dir)
+    if free is not None and free < FULL_BELOW_BYTES:
+        warnings.append(
+            f"The disk holding the data folder {ctx.data_dir} is full ({free // 1024} KiB "
+            "free): nothing can be saved there, so no post can be published (a post must be "
+            "recorded before it is sent). Free some space: publishing carries on by itself, "
+            "and posts more than the lateness window late are reported as missed."
+        )
+    return warnings
 
 
 def cmd_run(ctx: Context, args: argparse.Namespace) -> int:
@@ -765,7 +814,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         gc.enable()
 
 
+def storage_problem(exc: BaseException, data_dir: Path | None) -> UserError | None:
+    """The message for an error of the disk or the database file (full, read-only, locked…)
+    raised by a command's reads or writes; None for anything else."""
+    if data_dir is None:
+        return None
+    from desktop_publisher.store.storage_errors import classify, store_error
+
+    path = data_dir / config.DB_FILENAME
+    trouble = classify(exc, path)
+    return None if trouble is None else store_error(trouble, path, exc)
+
+
 def _main(argv: list[str]) -> int:
+    data_dir: Path | None = None
     try:
         if argv in ([], ["gui"]):
             # The window, as the desktop launches it: its files are read ahead while it starts.
@@ -782,13 +844,11 @@ def _main(argv: list[str]) -> int:
         fn: Callable[[Context, argparse.Namespace], int] = getattr(args, "fn", cmd_gui)
         if fn is not cmd_gui:
             gc.enable()
-        ctx = Context(config.resolve_data_dir(args.data_dir))
-        try:
-            config.ensure_private_dir(ctx.data_dir)
-        except OSError as exc:
-            raise UserError(
-                f"--data-dir: cannot use {ctx.data_dir} as the data folder ({exc.strerror})."
-            ) from None
+        data_dir = config.resolve_data_dir(args.data_dir)
+        ctx = Context(data_dir, read_only=fn in READ_ONLY_COMMANDS)
+        from desktop_publisher.store.connection import ensure_data_dir
+
+        ensure_data_dir(ctx.data_dir)
         if fn is not cmd_run:
             from desktop_publisher.logs import setup_logging
 
@@ -803,7 +863,22 @@ def _main(argv: list[str]) -> int:
     except KeyboardInterrupt:
         err(f"{PROG}: interrupted")
         return 130
+    except StdoutClosed:
+        # Python's recipe for a closed pipe: the interpreter's last flush of stdout at exit
+        # must not fail again, so stdout now goes nowhere.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+        return 0
     except Exception as exc:
+        problem = storage_problem(exc, data_dir)
+        if problem is not None:
+            # The disk, the folder or another program, not a bug: what happened and what to do
+            # (in the log too, when there is one: no handler would mean logging's own stderr).
+            if logging.getLogger().handlers:
+                log.info("%s: %s", " ".join(argv[:2]), problem)
+            err(f"{PROG}: error: {redact(problem)}")
+            return 1
         # A bug, not a user error: one masked line here, the whole traceback in the log (whose
         # filter masks secrets too). A raw traceback could print a token from a local variable.
         if logging.getLogger().handlers:  # else logging's last resort would print it raw
@@ -813,6 +888,10 @@ def _main(argv: list[str]) -> int:
             "the log file in the data folder."
         )
         return 1
+
+
+# Commands that only read: they open the database without writing to it (see Context).
+READ_ONLY_COMMANDS = (cmd_status, cmd_post_list, cmd_post_show, cmd_account_list)
 
 
 def gui_main() -> int:

@@ -100,6 +100,8 @@ SETTINGS: tuple[SettingSpec, ...] = (
     SettingSpec("language", "", "Language (empty: follow the system)", "app"),
     SettingSpec("tray_missing_answer", "", "What to do on close without a tray", "internal"),
     SettingSpec("last_cleanup_at", None, "Last cleanup (UTC)", "internal"),
+    # Written by an engine whose writes failed (a full disk…), to learn when they work again.
+    SettingSpec("storage_checked_at", None, "Last write check (UTC)", "internal"),
 )
 
 SETTINGS_BY_KEY = {spec.key: spec for spec in SETTINGS}

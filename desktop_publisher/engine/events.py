@@ -24,6 +24,9 @@ class EventKind(StrEnum):
     POSTS_CHANGED = "posts_changed"  # anything else changed (due pass, cleanup, other process)
     ENGINE_STATE = "engine_state"  # running / paused / stopped
     WOKE_UP = "woke_up"
+    # The database cannot take the engine's writes (status: a storage_errors.Trouble value, the
+    # message in English), or can again (status "ok").
+    STORAGE = "storage"
 
 
 @dataclass(frozen=True)

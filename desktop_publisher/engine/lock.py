@@ -70,12 +70,43 @@ def describe_owner(data_dir: Path) -> str:
 
 def engine_running(data_dir: Path) -> bool:
     """Whether some process holds the engine lock of this data dir."""
-    if not (data_dir / LOCK_NAME).exists():
+    path = data_dir / LOCK_NAME
+    if not path.exists():
         return False
-    probe = FileLock(str(data_dir / LOCK_NAME))
+    if os.name == "posix":
+        return _flock_held(path)
+    probe = FileLock(str(path))
     try:
         probe.acquire(timeout=0)
     except Timeout:
         return True
     probe.release()
     return False
+
+
+def _flock_held(path: Path) -> bool:
+    """The probe with a read-only descriptor: flock needs no write access, so a read-only data
+    folder (where FileLock cannot open the file for writing) is probed all the same."""
+    import fcntl
+
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except FileNotFoundError:
+        return False
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return True
+        fcntl.flock(fd, fcntl.LOCK_UN)
+        return False
+    finally:
+        os.close(fd)
+
+
+def held_by_another_process(data_dir: Path) -> bool:
+    """Whether an engine runs for this data dir in a process other than this one."""
+    if not engine_running(data_dir):
+        return False
+    owner = read_owner(data_dir) or {}
+    return owner.get("pid") != os.getpid() or owner.get("host") != socket.gethostname()

@@ -20,7 +20,7 @@ from desktop_publisher.accounts import account_memory, publisher_options
 from desktop_publisher.credentials import CredentialStore, get_platform_credentials
 from desktop_publisher.engine.clock import SystemClock
 from desktop_publisher.engine.events import EngineEvent, EventBus, EventKind
-from desktop_publisher.errors import CredentialError, KeyringUnavailable, UserError
+from desktop_publisher.errors import CredentialError, KeyringUnavailable, StoreError, UserError
 from desktop_publisher.platforms import registry
 from desktop_publisher.platforms.base import (
     AccountInfo,
@@ -46,6 +46,8 @@ from desktop_publisher.store.models import (
     ScheduledPost,
     Status,
 )
+from desktop_publisher.store.storage_errors import classify
+from desktop_publisher.translatable import QT_TRANSLATE_NOOP
 from desktop_publisher.when import format_local
 
 log = logging.getLogger("desktop_publisher.publish")
@@ -115,6 +117,13 @@ def _instance(model: type, readers: list, values: tuple) -> object:
     return obj
 
 
+class UnrecordedOutcome(StoreError):
+    """A publish call ended (the post may well be online) but its outcome could not be written:
+    the disk is full, the folder read-only, the database locked. The post stays `publishing`, so
+    it is never sent again; an engine writes the outcome once it can (`record_pending`), or
+    asks the user to check the post after a restart."""
+
+
 @dataclass(frozen=True)
 class PublishOutcome:
     post_id: int
@@ -142,6 +151,9 @@ class PublishingService:
         self.publisher_factory = publisher_factory
         self.media_host_factory = media_host_factory
         self._write_lock = threading.RLock()
+        # Outcomes not written yet (see UnrecordedOutcome): post id → the write.
+        self._pending: dict[int, Callable[[], None]] = {}
+        self._pending_lock = threading.Lock()
 
     @contextlib.contextmanager
     def writing(self) -> Iterator[None]:
@@ -150,6 +162,53 @@ class PublishingService:
         sleeps 1-100 ms between tries: ten lanes claiming at the same second lost tens of ms."""
         with self._write_lock, self.store.atomic():
             yield
+
+    def _write_outcome(self, post: ScheduledPost, write: Callable[[], None], what: str) -> None:
+        """Write a publish call's outcome; when the storage refuses, keep it for later."""
+        try:
+            with self.writing():
+                write()
+        except Exception as exc:
+            if classify(exc, self.store.path) is None:
+                raise
+            with self._pending_lock:
+                self._pending[post.id] = write
+            log.error(
+                "post=%s %s, but that cannot be written to the database yet (%s): the post stays "
+                "publishing and is not sent again",
+                post.id,
+                what,
+                exc,
+            )
+            raise UnrecordedOutcome.translatable(
+                QT_TRANSLATE_NOOP(
+                    "Error",
+                    "Post {id}: {what}, but the database could not record it ({reason}). The post "
+                    "is not sent again: it shows as publishing until this is recorded, or asks "
+                    "you to check it after a restart.",
+                ),
+                id=post.id,
+                what=what,
+                reason=str(exc),
+            ) from exc
+
+    def pending_outcomes(self) -> frozenset[int]:
+        """Posts whose outcome waits to be written (they are not stale, only unrecorded)."""
+        with self._pending_lock:
+            return frozenset(self._pending)
+
+    def record_pending(self) -> int:
+        """Write the outcomes kept by _write_outcome, in order; raises while the storage still
+        refuses (what is written stays written). Returns how many were written."""
+        with self._pending_lock:
+            waiting = list(self._pending.items())
+        for post_id, write in waiting:
+            with self.writing():
+                write()
+            with self._pending_lock:
+                self._pending.pop(post_id, None)
+            log.info("post=%s its outcome is recorded now", post_id)
+        return len(waiting)
 
     def warm_up(self, platforms: Sequence[str] = ()) -> None:
         """What a publisher thread's first publish would do once, done before anything is due:
@@ -340,7 +399,8 @@ class PublishingService:
     ) -> PublishOutcome:
         now = self.clock.now()
         stamp = utc_text(now)
-        with self.writing():
+
+        def write() -> None:
             # needs_check too: the monitor may have given up on a very slow call that then
             # succeeded; what we know now is better than what it guessed.
             self.store.db.connection().execute(
@@ -348,6 +408,8 @@ class PublishingService:
                 (Status.PUBLISHED.value, result.external_id, result.url, stamp, stamp, post.id),
             )
             self._finish_attempt(attempt, "published", None, result.url)
+
+        self._write_outcome(post, write, f"published at {result.url or '(no link returned)'}")
         log.info(
             "post=%s account=%r platform=%s status=published external_id=%s url=%s attempt=%s",
             post.id,
@@ -431,12 +493,15 @@ class PublishingService:
         }
         if retry_at is not None:
             changes["due_at"] = retry_at
-        with self.writing():
+
+        def write() -> None:
             ScheduledPost.update(**changes).where(
                 (ScheduledPost.id == post.id) & (ScheduledPost.status == Status.PUBLISHING)
             ).execute()
             outcome = "transient" if kind is ErrorKind.TRANSIENT else kind.value
             self._finish_attempt(attempt, outcome, failure_kind, message)
+
+        self._write_outcome(post, write, f"the publish call ended as {status} ({message})")
         log.warning(
             "post=%s account=%r platform=%s status=%s error_kind=%s attempt=%s error=%s",
             post.id,

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 import sqlite3
 import threading
 from concurrent.futures import Future
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 from apscheduler.events import EVENT_JOB_ERROR, JobExecutionEvent
 from apscheduler.executors.pool import ThreadPoolExecutor as JobExecutor
@@ -27,10 +29,11 @@ from desktop_publisher.engine.clock import SystemClock
 from desktop_publisher.engine.events import EngineEvent, EventBus, EventKind
 from desktop_publisher.engine.lanes import AccountLanes
 from desktop_publisher.engine.publishing import PublishingService, PublishOutcome
-from desktop_publisher.errors import UserError
+from desktop_publisher.errors import StoreError, UserError
 from desktop_publisher.posts import NO_POST
 from desktop_publisher.store.connection import Store
 from desktop_publisher.store.models import PENDING, ScheduledPost, Status
+from desktop_publisher.store.storage_errors import Trouble, classify, disk_full, store_error
 from desktop_publisher.translatable import QT_TRANSLATE_NOOP
 from desktop_publisher.when import local_zone
 
@@ -40,6 +43,37 @@ TICK_SECONDS = 1.0
 MONITOR_MINUTES = 30
 # A wall-clock jump larger than this against the monotonic clock means sleep or a clock change.
 WAKE_JUMP_SECONDS = 10.0
+# While its writes fail (a full disk…), how often the engine tries one again.
+STORAGE_RETRY_SECONDS = 5.0
+
+FileIdentity = tuple[int, int] | None
+
+
+def file_identity(path: Path) -> FileIdentity:
+    """(device, inode) of the file now at `path`; None when there is none."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (st.st_dev, st.st_ino)
+
+
+def storage_message(trouble: Trouble, path: Path) -> str:
+    """What the log and `run`'s terminal say while the engine cannot write (the window says it
+    in its own words, from the event's status)."""
+    if trouble is Trouble.DISK_FULL:
+        return (
+            f"the disk holding {path.parent} is full: posts cannot be recorded, so none is "
+            "published until there is space again (nothing is lost; publishing carries on by "
+            "itself)"
+        )
+    if trouble is Trouble.REPLACED:
+        return (
+            f"the database file {path} was deleted or replaced while the engine was running: "
+            "publishing stopped, so that no post is sent twice or lost. Stop the engine (quit "
+            "the window, or stop `desktop-publisher run`) and start it again"
+        )
+    return f"the database cannot take changes: {store_error(trouble, path, None)}"
 
 
 class Engine:
@@ -95,6 +129,7 @@ class Engine:
             log.warning("after an unclean stop, %d post(s) need a check: %s", len(fixed), fixed)
         self._watch = sqlite3.connect(self.store.path, check_same_thread=False)
         self._data_version = self._read_data_version()
+        self._identity = self._files_identity()  # what _tick compares the folder's files with
         self._last_offset = self.clock.wall() - self.clock.monotonic()
         self._last_tick = self.clock.monotonic()
         now = datetime.now(local_zone())
@@ -153,6 +188,10 @@ class Engine:
         self.events.emit(EngineEvent(EventKind.ENGINE_STATE, status=self.state))
 
     def resume(self) -> None:
+        if self._lost:
+            log.warning("%s", storage_message(Trouble.REPLACED, self.store.path))
+            self.events.emit(EngineEvent(EventKind.STORAGE, status=Trouble.REPLACED.value))
+            return
         self._paused.clear()
         log.info("publishing resumed")
         self.events.emit(EngineEvent(EventKind.ENGINE_STATE, status=self.state))
@@ -194,21 +233,44 @@ class Engine:
 
     # --- the tasks -----------------------------------------------------------------------
     def due_pass(self) -> tasks.DueReport:
-        with self._due_lock:
-            report = tasks.schedule_due_posts_task(self.service)
-            self.due_passes += 1
+        if self._lost:
+            return tasks.DueReport()
+        try:
+            with self._due_lock:
+                report = tasks.schedule_due_posts_task(self.service)
+                self.due_passes += 1
+        except Exception as exc:
+            if not self._storage_trouble(exc):
+                raise
+            return tasks.DueReport()  # tried again once writes work (_storage_recovered)
         for planned in report.planned:
             self._plan(planned)
         return report
 
-    def monitor(self) -> tasks.HealthReport:
-        report = tasks.monitor_publishing_status_task(self.service, self._lanes.in_flight())
+    def monitor(self) -> tasks.HealthReport | None:
+        if self._lost:
+            return None
+        # An outcome waiting to be written is not a call that never finished.
+        busy = self._lanes.in_flight() | self.service.pending_outcomes()
+        try:
+            report = tasks.monitor_publishing_status_task(self.service, busy)
+        except Exception as exc:
+            if not self._storage_trouble(exc):
+                raise
+            return None
         for planned in report.stuck_queued:
             self._plan(planned)
         return report
 
     def cleanup(self) -> int:
-        return tasks.cleanup_old_posts_task(self.service)
+        if self._lost:
+            return 0
+        try:
+            return tasks.cleanup_old_posts_task(self.service)
+        except Exception as exc:
+            if not self._storage_trouble(exc):
+                raise
+            return 0  # the next day's run does it
 
     def _cleanup_overdue(self) -> bool:
         last = self.store.settings.get("last_cleanup_at")
@@ -280,9 +342,28 @@ class Engine:
         self._lanes.submit(account_id, post_id, due_at)
 
     def _publish(self, post_id: int, manual: bool) -> PublishOutcome | None:
+        if self._lost:
+            if manual:
+                raise store_error(Trouble.REPLACED, self.store.path, None)
+            return None
         if self._paused.is_set() and not manual:
             return None
-        outcome = tasks.publish_post_task(self.service, post_id, manual=manual)
+        try:
+            outcome = tasks.publish_post_task(self.service, post_id, manual=manual)
+        except Exception as exc:
+            trouble = classify(exc, self.store.path)
+            if trouble is None:
+                raise
+            # Not claimed (it stays queued, the due pass plans it again once writes work), or
+            # sent and its outcome kept until it can be written: never sent twice.
+            self._storage_failed(trouble)
+            if manual:
+                if isinstance(exc, StoreError):
+                    raise
+                raise store_error(trouble, self.store.path, exc) from exc
+            return None
+        if outcome.claimed and self.storage_problem is not None:
+            self._storage_recovered()  # a write worked
         if outcome.retry_at is not None:
             post = ScheduledPost.get_by_id(post_id)
             self._plan(tasks.Planned(post_id, post.account_id, outcome.retry_at))
@@ -297,6 +378,17 @@ class Engine:
         return int(self._watch.execute("PRAGMA data_version").fetchone()[0])
 
     def _tick(self) -> None:
+        if self._database_lost():
+            return  # nothing more: the file this engine writes is not the folder's any more
+        if self.storage_problem is not None:
+            self._retry_storage()
+        try:
+            self._watch_changes()
+        except Exception as exc:
+            if not self._storage_trouble(exc):
+                raise
+
+    def _watch_changes(self) -> None:
         woke = self._detect_wake()
         version = self._read_data_version()
         changed = version != self._data_version
@@ -329,7 +421,124 @@ class Engine:
         return jumped or stalled
 
     def _job_error(self, event: JobExecutionEvent) -> None:
+        if self._storage_trouble(event.exception):
+            return
         log.error("scheduled job %s failed: %r\n%s", event.job_id, event.exception, event.traceback)
+
+    # --- the database file and the disk ------------------------------------------------------
+    # Class-level defaults: what the engine knows of its storage until it learns otherwise.
+    storage_problem: Trouble | None = None  # why the engine's writes fail now, if they do
+    _identity: tuple[FileIdentity, FileIdentity] | None = None  # publisher.db, -wal at start
+    _lost = False
+    _next_storage_try = 0.0
+    _storage_lock = threading.Lock()
+
+    def _files_identity(self) -> tuple[FileIdentity, FileIdentity]:
+        path = self.store.path
+        return file_identity(path), file_identity(path.with_name(path.name + "-wal"))
+
+    def _database_lost(self) -> bool:
+        """Whether the database and WAL files in the folder are still the ones this engine has
+        open (two stat calls). A deleted or replaced file would take every later write with it
+        (or split the truth in two): publishing stops for good, with a message."""
+        if self._lost:
+            return True
+        if self._identity is None:
+            return False
+        db_now, wal_now = self._files_identity()
+        db_then, wal_then = self._identity
+        if db_now == db_then and (wal_then is None or wal_now == wal_then):
+            return False
+        self._lose_database()
+        return True
+
+    def _lose_database(self) -> None:
+        with self._storage_lock:
+            if self._lost:
+                return
+            self._lost = True
+            self.storage_problem = Trouble.REPLACED
+        # `_lost` already keeps every publish, due pass and cleanup from writing.
+        message = storage_message(Trouble.REPLACED, self.store.path)
+        rescued = self._rescue_copy()
+        if rescued is not None:
+            message += f". What it had is saved in {rescued}"
+        log.error("%s", message)
+        self.events.emit(
+            EngineEvent(EventKind.STORAGE, status=Trouble.REPLACED.value, message=message)
+        )
+        self._paused.set()
+        self.events.emit(EngineEvent(EventKind.ENGINE_STATE, status=self.state))
+
+    def _rescue_copy(self) -> Path | None:
+        """A copy of the database as this engine still sees it, beside the lost one: the posts
+        of a file deleted by mistake are then not gone when the engine stops."""
+        if self._watch is None:
+            return None
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+        target = self.store.path.with_name(f"{self.store.path.name}.rescued-{stamp}")
+        try:
+            self._watch.execute("VACUUM INTO ?", (str(target),))
+            target.chmod(0o600)
+        except (sqlite3.Error, OSError) as exc:
+            log.warning("could not save a copy of the lost database to %s: %s", target, exc)
+            with contextlib.suppress(OSError):
+                target.unlink()
+            return None
+        return target
+
+    def _storage_trouble(self, exc: BaseException) -> bool:
+        """Whether `exc` is the storage refusing a write (then it is reported, once): the jobs
+        catch these themselves, so no traceback is logged for a full disk every second."""
+        trouble = classify(exc, self.store.path)
+        if trouble is None:
+            return False
+        self._storage_failed(trouble)
+        return True
+
+    def _storage_failed(self, trouble: Trouble) -> None:
+        """The engine's writes fail: said once (log, event), then tried again every few seconds
+        by the tick until they work."""
+        if trouble is Trouble.REPLACED:
+            self._lose_database()
+            return
+        with self._storage_lock:
+            if self.storage_problem is trouble:
+                return
+            self.storage_problem = trouble
+            self._next_storage_try = self.clock.monotonic() + STORAGE_RETRY_SECONDS
+        message = storage_message(trouble, self.store.path)
+        log.error("%s", message)
+        self.events.emit(EngineEvent(EventKind.STORAGE, status=trouble.value, message=message))
+
+    def _retry_storage(self) -> None:
+        """A real write (the last check's time), at most every STORAGE_RETRY_SECONDS; when it
+        works, what waited is written and the due pass plans what could not be sent."""
+        now = self.clock.monotonic()
+        if now < self._next_storage_try:
+            return
+        self._next_storage_try = now + STORAGE_RETRY_SECONDS
+        if self.storage_problem is Trouble.DISK_FULL and disk_full(self.store.path.parent):
+            return  # still full: no need to ask SQLite
+        try:
+            with self.service.writing():
+                self.store.settings.set("storage_checked_at", datetime.now(UTC).isoformat())
+            self.service.record_pending()
+        except Exception as exc:
+            if not self._storage_trouble(exc):
+                raise
+            return
+        self._storage_recovered()
+
+    def _storage_recovered(self) -> None:
+        with self._storage_lock:
+            if self.storage_problem is None or self._lost:
+                return
+            self.storage_problem = None
+        log.info("the database takes changes again: publishing carries on")
+        self.events.emit(EngineEvent(EventKind.STORAGE, status="ok"))
+        self.events.emit(EngineEvent(EventKind.POSTS_CHANGED))
+        self.notify_changed()
 
     def wait_idle(self, timeout: float | None = None) -> bool:
         return self._lanes.wait_idle(timeout)

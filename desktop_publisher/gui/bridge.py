@@ -18,10 +18,18 @@ class EngineBridge(QObject):
     published = Signal(object)  # EngineEvent of kind PUBLISHED
     failed = Signal(object)  # FAILED, MISSED or NEEDS_CHECK
     engineStateChanged = Signal(str)  # running / paused / stopped / elsewhere (another process)
+    # Why the engine's writes fail (a storage_errors.Trouble value), or "" when they work again.
+    storageChanged = Signal(str)
 
     def __init__(self, events: EventBus, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self.storage_trouble = ""  # as last told, read on the GUI thread
+        # Connected first, so it is up to date when the window's and tray's slots run.
+        self.storageChanged.connect(self._remember_storage)
         self._unsubscribe = events.subscribe(self._on_event)
+
+    def _remember_storage(self, trouble: str) -> None:
+        self.storage_trouble = trouble
 
     def _on_event(self, event: EngineEvent) -> None:
         # Runs on an engine thread: only emit, never touch anything else here.
@@ -36,6 +44,8 @@ class EngineBridge(QObject):
             self.engineStateChanged.emit(event.status or "")
         elif event.kind is EventKind.POSTS_CHANGED:
             self.postsChanged.emit()
+        elif event.kind is EventKind.STORAGE:
+            self.storageChanged.emit("" if event.status == "ok" else event.status or "")
 
     def close(self) -> None:
         self._unsubscribe()

@@ -56,7 +56,7 @@ from desktop_publisher.gui.calendar_view import MONTH, WEEK, CalendarView, week_
 from desktop_publisher.gui.context import AppContext
 from desktop_publisher.gui.details_pane import DetailsPane
 from desktop_publisher.gui.notifications import platform_label
-from desktop_publisher.gui.problems import error_text
+from desktop_publisher.gui.problems import error_colour, error_text, storage_text
 from desktop_publisher.gui.queue_model import Column, QueueModel
 from desktop_publisher.gui.queue_view import QueueView
 from desktop_publisher.posts import EDITABLE
@@ -223,6 +223,7 @@ class MainWindow(QMainWindow):
         ctx.bridge.postsChanged.connect(self.schedule_refresh)
         ctx.bridge.postChanged.connect(self._post_changed)
         ctx.bridge.engineStateChanged.connect(self._engine_state_changed)
+        ctx.bridge.storageChanged.connect(lambda _trouble: self._show_status())
 
         self.refresh_accounts()
         self.apply_filter()
@@ -1042,8 +1043,15 @@ class MainWindow(QMainWindow):
             state, state_icon = self.tr("Publishing on"), "tray-normal"
         else:
             state, state_icon = self.tr("Publishing offline"), "tray-paused"
+        trouble = storage_text(self.ctx.bridge.storage_trouble)
+        if trouble:
+            # Before anything else: nothing below happens until this is fixed.
+            state_icon = "tray-failed"
+            state = f"<b style='color:{error_colour(self)}'>{html.escape(trouble)}</b>"
+        else:
+            state = html.escape(state)
         self.state_icon.setPixmap(icons.icon(state_icon).pixmap(16, 16))
-        parts = [html.escape(state)]
+        parts = [state]
         nxt = self.ctx.posts.next_due()
         if nxt is not None:
             local = timefmt.to_local(nxt.due_at)

@@ -19,6 +19,7 @@ from desktop_publisher.errors import UserError
 from desktop_publisher.gui import statuses
 from desktop_publisher.platforms.base import Problem
 from desktop_publisher.store.models import Status
+from desktop_publisher.translatable import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +54,43 @@ def error_text(error: BaseException) -> str:
     if not isinstance(error, UserError) or error.rule is None:
         return str(error)
     return _filled(error.context, error.rule, error.values, str(error))
+
+
+# What the status line and the tray say while the engine cannot write to its database, by
+# storage_errors.Trouble value.
+_STORAGE = {
+    "disk_full": QT_TRANSLATE_NOOP(
+        "Storage", "The disk is full: nothing is published until there is space again"
+    ),
+    "read_only": QT_TRANSLATE_NOOP(
+        "Storage", "The data folder is read-only: nothing is published until it is writable"
+    ),
+    "permission": QT_TRANSLATE_NOOP(
+        "Storage", "The data folder cannot be written (permission denied): nothing is published"
+    ),
+    "locked": QT_TRANSLATE_NOOP(
+        "Storage", "Another program locks the database: publishing waits for it"
+    ),
+    "damaged": QT_TRANSLATE_NOOP(
+        "Storage", "The database is damaged: nothing is published (see the log)"
+    ),
+    "disk_error": QT_TRANSLATE_NOOP(
+        "Storage", "The disk reports errors: nothing is published until it works again"
+    ),
+    "replaced": QT_TRANSLATE_NOOP(
+        "Storage",
+        "The database file was deleted or replaced: publishing stopped. Quit Desktop Publisher "
+        "and start it again",
+    ),
+}
+
+
+def storage_text(trouble: str) -> str:
+    """The engine's storage trouble in the UI's language ("" for none)."""
+    if not trouble:
+        return ""
+    rule = _STORAGE.get(trouble, _STORAGE["disk_error"])
+    return QCoreApplication.translate("Storage", rule)
 
 
 def error_colour(widget: QWidget) -> str:

@@ -14,6 +14,7 @@ from desktop_publisher import APP_NAME
 from desktop_publisher.gui import icons
 from desktop_publisher.gui.context import AppContext
 from desktop_publisher.gui.notifications import Notification
+from desktop_publisher.gui.problems import storage_text
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +54,7 @@ class TrayController(QObject):
         ctx.notifier.shown.connect(self.show_notification)
         ctx.notifier.unresolvedChanged.connect(lambda _n: self.update_icon())
         ctx.bridge.engineStateChanged.connect(lambda _s: self.update_icon())
+        ctx.bridge.storageChanged.connect(lambda _s: self.update_icon())
 
         window.close_handler = self.handle_close  # type: ignore[attr-defined]
         if self.available():
@@ -66,6 +68,8 @@ class TrayController(QObject):
         return QSystemTrayIcon.isSystemTrayAvailable()
 
     def state(self) -> str:
+        if self.ctx.bridge.storage_trouble:
+            return "storage"
         engine = self.ctx.engine
         if engine is not None and engine.state == "paused":
             return "paused"
@@ -75,14 +79,16 @@ class TrayController(QObject):
 
     def update_icon(self) -> None:
         state = self.state()
-        self.icon.setIcon(icons.icon(f"tray-{state}"))
+        self.icon.setIcon(icons.icon("tray-failed" if state == "storage" else f"tray-{state}"))
         tips = {
             "normal": self.tr("Publishing on schedule"),
             "failed": self.tr("Some posts need your attention"),
             "paused": self.tr("Publishing is paused"),
+            "storage": storage_text(self.ctx.bridge.storage_trouble),
         }
         self.icon.setToolTip(f"{APP_NAME} — {tips[state]}")
-        paused = state == "paused"
+        engine = self.ctx.engine
+        paused = engine is not None and engine.state == "paused"
         self.pause_action.setText(
             self.tr("Resume publishing") if paused else self.tr("Pause publishing")
         )

@@ -548,6 +548,10 @@
             <translation>W magazynie haseł brakuje sekretu „{label}” konta {name}: edytuj konto i wpisz go ponownie.</translation>
         </message>
         <message>
+            <source>Post {id}: {what}, but the database could not record it ({reason}). The post is not sent again: it shows as publishing until this is recorded, or asks you to check it after a restart.</source>
+            <translation>Post {id}: {what}, ale baza danych nie mogła tego zapisać ({reason}). Post nie zostanie wysłany ponownie: jest widoczny jako publikowany, dopóki nie uda się tego zapisać, a po ponownym uruchomieniu poprosi o sprawdzenie.</translation>
+        </message>
+        <message>
             <source>Post {id} is being published right now; its result shows in the queue.</source>
             <translation>Post {id} jest właśnie publikowany; jego wynik pojawi się w kolejce.</translation>
         </message>
@@ -628,10 +632,6 @@
             <translation>Ten szkic został już zaplanowany; niczego nie zmieniono.</translation>
         </message>
         <message>
-            <source>Cannot read the database {path}: {reason}. Check the file's permissions.</source>
-            <translation>Nie można odczytać bazy danych {path}: {reason}. Sprawdź uprawnienia pliku.</translation>
-        </message>
-        <message>
             <source>{path} is not a Desktop Publisher database (it is not an SQLite file). It was left untouched: move it away or restore a backup, then start again.</source>
             <translation>{path} nie jest bazą danych Desktop Publisher (to nie jest plik SQLite). Plik pozostał nietknięty: przenieś go gdzie indziej albo przywróć kopię zapasową, a potem uruchom program ponownie.</translation>
         </message>
@@ -644,8 +644,52 @@
             <translation>Nie można otworzyć bazy danych {path}: {reason}.</translation>
         </message>
         <message>
-            <source>The database {path} cannot be read ({reason}). It was left untouched: restore a backup (files named publisher.db.v*.bak beside it) or move it away to start afresh.</source>
-            <translation>Nie można odczytać bazy danych {path} ({reason}). Plik pozostał nietknięty: przywróć kopię zapasową (pliki publisher.db.v*.bak obok niego) albo przenieś go gdzie indziej, aby zacząć od nowa.</translation>
+            <source>The database {path} must be upgraded for this version of Desktop Publisher, but its folder is read-only, so it cannot be upgraded (nor read before it is). Make the data folder writable and run any command once (the upgrade keeps a backup).</source>
+            <translation>Bazę danych {path} trzeba zaktualizować dla tej wersji Desktop Publisher, ale jej folder jest tylko do odczytu, więc nie da się jej zaktualizować (ani odczytać przed aktualizacją). Umożliw zapis w folderze danych i uruchom raz dowolne polecenie (aktualizacja zachowuje kopię zapasową).</translation>
+        </message>
+        <message>
+            <source>The disk holding the data folder {folder} is full, so Desktop Publisher cannot save anything there. The database is fine and nothing was changed: free some space on that disk, then try again.</source>
+            <translation>Dysk z folderem danych {folder} jest pełny, więc Desktop Publisher nie może niczego na nim zapisać. Baza danych jest w porządku i nic nie zostało zmienione: zwolnij trochę miejsca na tym dysku i spróbuj ponownie.</translation>
+        </message>
+        <message>
+            <source>The data folder {folder} is read-only, so nothing can be changed there. Make it writable again (e.g. remount its disk read-write), or copy the folder somewhere writable and use it with --data-dir. Commands that only read (status, post list, post show, account list) still work.</source>
+            <translation>Folder danych {folder} jest tylko do odczytu, więc nic nie może się w nim zmienić. Przywróć możliwość zapisu (np. zamontuj dysk ponownie w trybie do zapisu) albo skopiuj folder w miejsce z prawem zapisu i użyj go z --data-dir. Polecenia, które tylko czytają (status, post list, post show, account list), nadal działają.</translation>
+        </message>
+        <message>
+            <source>Permission denied on {path} or its folder: the user running Desktop Publisher may not read and write there. Give that user access to the data folder {folder} (its owner and permissions), or use another data folder with --data-dir.</source>
+            <translation>Brak uprawnień do {path} lub jego folderu: użytkownik, który uruchamia Desktop Publisher, nie może tam czytać ani zapisywać. Daj temu użytkownikowi dostęp do folderu danych {folder} (właściciel i uprawnienia) albo użyj innego folderu danych z --data-dir.</translation>
+        </message>
+        <message>
+            <source>The database {path} is locked by another program, which kept it busy for longer than Desktop Publisher waits. Close that program (a database browser, a backup or sync tool), then try again. Nothing was changed.</source>
+            <translation>Baza danych {path} jest zablokowana przez inny program, który zajmował ją dłużej, niż Desktop Publisher czeka. Zamknij ten program (przeglądarkę baz danych, narzędzie do kopii zapasowych lub synchronizacji) i spróbuj ponownie. Nic nie zostało zmienione.</translation>
+        </message>
+        <message>
+            <source>The database {path} is damaged ({reason}). It was left untouched. Restore a backup: the files named publisher.db.v*.bak beside it hold the database as it was before each upgrade; copy the newest over publisher.db while Desktop Publisher is closed.</source>
+            <translation>Baza danych {path} jest uszkodzona ({reason}). Pozostawiono ją bez zmian. Przywróć kopię zapasową: pliki o nazwach publisher.db.v*.bak obok niej zawierają bazę sprzed każdej aktualizacji; przy zamkniętym Desktop Publisher skopiuj najnowszy w miejsce publisher.db.</translation>
+        </message>
+        <message>
+            <source>{path} is a folder, but Desktop Publisher keeps its database in a file of that name. That folder is not Desktop Publisher's: move or rename it, or use another data folder with --data-dir.</source>
+            <translation>{path} jest folderem, a Desktop Publisher trzyma bazę danych w pliku o tej nazwie. Ten folder nie należy do Desktop Publisher: przenieś go lub zmień jego nazwę albo użyj innego folderu danych z --data-dir.</translation>
+        </message>
+        <message>
+            <source>{folder} is a file, not a folder, so it cannot be the data folder. Use another data folder (--data-dir or DESKTOP_PUBLISHER_DATA_DIR), or move that file away.</source>
+            <translation>{folder} jest plikiem, a nie folderem, więc nie może być folderem danych. Użyj innego folderu danych (--data-dir lub DESKTOP_PUBLISHER_DATA_DIR) albo przenieś ten plik gdzie indziej.</translation>
+        </message>
+        <message>
+            <source>The database file {path} was deleted or replaced while it was open. Quit every Desktop Publisher window and stop `desktop-publisher run`, then start again.</source>
+            <translation>Plik bazy danych {path} został usunięty lub podmieniony, gdy był otwarty. Zamknij wszystkie okna Desktop Publisher i zatrzymaj `desktop-publisher run`, a potem uruchom program ponownie.</translation>
+        </message>
+        <message>
+            <source>The disk holding {path} reported an error ({reason}). Check the disk (is it still connected? does the system report errors for it?), then try again. The database was left untouched.</source>
+            <translation>Dysk z {path} zgłosił błąd ({reason}). Sprawdź dysk (czy jest nadal podłączony? czy system zgłasza dla niego błędy?) i spróbuj ponownie. Baza danych pozostała bez zmian.</translation>
+        </message>
+        <message>
+            <source>The database {path} cannot be used ({reason}). It was left untouched.</source>
+            <translation>Nie można użyć bazy danych {path} ({reason}). Pozostawiono ją bez zmian.</translation>
+        </message>
+        <message>
+            <source>Cannot use {folder} as the data folder ({reason}).</source>
+            <translation>Nie można użyć {folder} jako folderu danych ({reason}).</translation>
         </message>
         <message>
             <source>{field}: {when} is out of range; give a time between now and ten years from now.</source>
@@ -2001,6 +2045,37 @@
                 <numerusform>%Ln szkice</numerusform>
                 <numerusform>%Ln szkiców</numerusform>
             </translation>
+        </message>
+    </context>
+    <context>
+        <name>Storage</name>
+        <message>
+            <source>The disk is full: nothing is published until there is space again</source>
+            <translation>Dysk jest pełny: nic nie zostanie opublikowane, dopóki nie będzie znowu miejsca</translation>
+        </message>
+        <message>
+            <source>The data folder is read-only: nothing is published until it is writable</source>
+            <translation>Folder danych jest tylko do odczytu: nic nie zostanie opublikowane, dopóki nie będzie można w nim zapisywać</translation>
+        </message>
+        <message>
+            <source>The data folder cannot be written (permission denied): nothing is published</source>
+            <translation>Nie można zapisywać w folderze danych (brak uprawnień): nic nie jest publikowane</translation>
+        </message>
+        <message>
+            <source>Another program locks the database: publishing waits for it</source>
+            <translation>Inny program blokuje bazę danych: publikowanie na niego czeka</translation>
+        </message>
+        <message>
+            <source>The database is damaged: nothing is published (see the log)</source>
+            <translation>Baza danych jest uszkodzona: nic nie jest publikowane (zobacz dziennik)</translation>
+        </message>
+        <message>
+            <source>The disk reports errors: nothing is published until it works again</source>
+            <translation>Dysk zgłasza błędy: nic nie zostanie opublikowane, dopóki znów nie zacznie działać</translation>
+        </message>
+        <message>
+            <source>The database file was deleted or replaced: publishing stopped. Quit Desktop Publisher and start it again</source>
+            <translation>Plik bazy danych został usunięty lub podmieniony: publikowanie zatrzymane. Zamknij Desktop Publisher i uruchom go ponownie</translation>
         </message>
     </context>
     <context>
