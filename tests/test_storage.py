@@ -72,7 +72,7 @@ def make_database(data_dir: Path, posts: int = 1) -> None:
             "--text",
             f"post {n + 1}",
             "--at",
-            "2099-01-01T10:00",
+            "now+30d",
         )
         assert done.returncode == 0, done.stderr
 
@@ -143,7 +143,7 @@ def test_read_only_commands_work_on_a_read_only_folder_and_writes_say_why(tmp_pa
 
     for args in (
         ("post", "cancel", "1"),
-        ("post", "reschedule", "1", "--at", "2099-02-01"),
+        ("post", "reschedule", "1", "--at", "now+40d"),
         ("run",),
     ):
         line = one_error_line(
