@@ -7,20 +7,27 @@ import os
 # Before Qt is imported anywhere: with no display Qt would abort the whole run.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import io  # noqa: E402
+import json  # noqa: E402
+import logging  # noqa: E402
+import sys  # noqa: E402
+import threading  # noqa: E402
 from collections.abc import Iterator  # noqa: E402
 from datetime import UTC, datetime, timedelta  # noqa: E402
 from pathlib import Path  # noqa: E402
+from typing import NamedTuple  # noqa: E402
 
 import keyring  # noqa: E402
 import pytest  # noqa: E402
 
+from desktop_publisher import cli as cli_module  # noqa: E402
 from desktop_publisher.accounts import AccountService  # noqa: E402
 from desktop_publisher.credentials import CredentialStore  # noqa: E402
 from desktop_publisher.engine.events import EventBus  # noqa: E402
 from desktop_publisher.engine.publishing import PublishingService  # noqa: E402
 from desktop_publisher.posts import NewPost, PostService  # noqa: E402
 from desktop_publisher.store.connection import Store, open_store  # noqa: E402
-from desktop_publisher.store.models import Account, ScheduledPost  # noqa: E402
+from desktop_publisher.store.models import Account, ScheduledPost, database_proxy  # noqa: E402
 from tests.fakes.linkedin import FakeLinkedIn  # noqa: E402
 from tests.support import fakenet  # noqa: E402,F401  (registers the "fakenet" platform)
 from tests.support.fakehttp import FakeServer  # noqa: E402
@@ -191,3 +198,37 @@ def fakenet_account(add_account, fake_server: FakeServer) -> Account:  # noqa: A
 
 def soon(seconds: float = 1.0) -> datetime:
     return datetime.now(UTC) + timedelta(seconds=seconds)
+
+
+class Ran(NamedTuple):
+    """What a command run in this process gave: its exit status and what it printed."""
+
+    code: int
+    out: str
+    err: str
+
+    def json(self) -> object:
+        return json.loads(self.out)
+
+
+@pytest.fixture
+def cli(store, capsys, monkeypatch) -> Iterator:  # noqa: ANN001
+    """Run the real CLI in this process; `stdin` is what a pipe would give it."""
+    hook = threading.excepthook
+
+    def run(*args: str, stdin: str = "") -> Ran:
+        capsys.readouterr()
+        monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
+        code = cli_module.main(list(args))
+        # The CLI opened (and closed) its own connection; the test's fixtures keep using theirs.
+        database_proxy.initialize(store.db)
+        captured = capsys.readouterr()
+        return Ran(code, captured.out, captured.err)
+
+    yield run
+    root = logging.getLogger()
+    for handler in list(root.handlers):
+        if getattr(handler, "_desktop_publisher", False):
+            root.removeHandler(handler)
+            handler.close()
+    threading.excepthook = hook

@@ -9,16 +9,12 @@ from __future__ import annotations
 
 import io
 import json
-import logging
 import os
 import signal
 import sqlite3
 import stat
 import subprocess
 import sys
-import threading
-from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -29,8 +25,9 @@ from desktop_publisher import cli as cli_module
 from desktop_publisher import config, when
 from desktop_publisher.credentials import entry_name
 from desktop_publisher.errors import UserError
-from desktop_publisher.store.models import Account, ScheduledPost, database_proxy
+from desktop_publisher.store.models import Account, ScheduledPost
 from desktop_publisher.when import iso_utc, parse_when, resolve_local
+from tests.conftest import Ran
 from tests.support.fakehttp import Fault, Response
 from tests.support.keyrings import FileKeyring
 from tests.support.processes import REPO, cli_env, run_cli, run_python, start_cli
@@ -53,39 +50,6 @@ ACCOUNT_KEYS = {"id", "name", "platform", "settings", "token_expires_at"}
 AUTHOR = "urn:li:person:abc"
 # A year surely ahead yet within the ten years a post may be scheduled ahead (when.MAX_AHEAD).
 NEXT_YEAR = datetime.now(UTC).year + 1
-
-
-@dataclass
-class Ran:
-    code: int
-    out: str
-    err: str
-
-    def json(self) -> object:
-        return json.loads(self.out)
-
-
-@pytest.fixture
-def cli(store, capsys, monkeypatch) -> Iterator:  # noqa: ANN001
-    """Run the real CLI in this process; `stdin` is what a pipe would give it."""
-    hook = threading.excepthook
-
-    def run(*args: str, stdin: str = "") -> Ran:
-        capsys.readouterr()
-        monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
-        code = cli_module.main(list(args))
-        # The CLI opened (and closed) its own connection; the test's fixtures keep using theirs.
-        database_proxy.initialize(store.db)
-        captured = capsys.readouterr()
-        return Ran(code, captured.out, captured.err)
-
-    yield run
-    root = logging.getLogger()
-    for handler in list(root.handlers):
-        if getattr(handler, "_desktop_publisher", False):
-            root.removeHandler(handler)
-            handler.close()
-    threading.excepthook = hook
 
 
 def snapshot(data_dir: Path) -> list[str]:

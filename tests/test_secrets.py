@@ -7,14 +7,11 @@ database, its WAL, the logs) and everything the CLI printed is searched for the 
 
 from __future__ import annotations
 
-import io
 import json
 import logging
 import signal
 import sqlite3
 import subprocess
-import sys
-import threading
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -37,7 +34,6 @@ from desktop_publisher.store.models import (
     PublishAttempt,
     ScheduledPost,
     Status,
-    database_proxy,
 )
 from tests.fakes.graph import PAGE_ID, PAGE_TOKEN, FakeGraph, graph_error
 from tests.fakes.linkedin import FakeLinkedIn, input_error, li_error
@@ -177,27 +173,6 @@ def test_secrets_never_reach_the_database_logs_or_output(store, linkedin, data_d
 
 
 # --- exception messages, in this process -----------------------------------------------------
-@pytest.fixture
-def cli(store, capsys, monkeypatch):  # noqa: ANN001, ANN201
-    hook = threading.excepthook
-
-    def run(*args: str, stdin: str = "") -> tuple[int, str, str]:
-        capsys.readouterr()
-        monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
-        code = cli_module.main(list(args))
-        database_proxy.initialize(store.db)
-        captured = capsys.readouterr()
-        return code, captured.out, captured.err
-
-    yield run
-    root = logging.getLogger()
-    for handler in list(root.handlers):
-        if getattr(handler, "_desktop_publisher", False):
-            root.removeHandler(handler)
-            handler.close()
-    threading.excepthook = hook
-
-
 def test_an_unexpected_error_is_one_masked_line_and_a_masked_log(cli, data_dir, monkeypatch):  # noqa: ANN001
     secret = f"tok-{uuid.uuid4().hex}"
     stranger = f"EAAB{uuid.uuid4().hex}"

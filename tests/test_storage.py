@@ -19,11 +19,10 @@ from pathlib import Path
 
 import pytest
 
-from desktop_publisher import cli as cli_module
 from desktop_publisher.errors import StoreError
 from desktop_publisher.store import connection
 from desktop_publisher.store.connection import open_store
-from desktop_publisher.store.models import ScheduledPost, Status, database_proxy
+from desktop_publisher.store.models import ScheduledPost, Status
 from tests.support import mounts
 from tests.support.processes import REPO, cli_env, run_cli
 
@@ -223,27 +222,6 @@ def test_permission_denied_is_said_with_whose_access_to_fix():
 
 
 # --- another program's lock ---------------------------------------------------------------------
-@pytest.fixture
-def cli(store, capsys, monkeypatch):  # noqa: ANN001, ANN201
-    """The real CLI in this process (as in test_cli.py)."""
-
-    def run(*args: str) -> tuple[int, str, str]:
-        capsys.readouterr()
-        code = cli_module.main(list(args))
-        database_proxy.initialize(store.db)
-        captured = capsys.readouterr()
-        return code, captured.out, captured.err
-
-    yield run
-    import logging
-
-    root = logging.getLogger()
-    for handler in list(root.handlers):
-        if getattr(handler, "_desktop_publisher", False):
-            root.removeHandler(handler)
-            handler.close()
-
-
 def test_a_lock_held_by_another_program_is_called_locked(
     cli, store, fakenet_account, add_post, monkeypatch
 ):
