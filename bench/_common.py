@@ -27,6 +27,7 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 from desktop_publisher.store.fields import utc_text  # noqa: E402 - the columns' own text
+from desktop_publisher.store.models import new_uid  # noqa: E402
 
 
 @contextmanager
@@ -137,14 +138,15 @@ def build_posts(
         account_ids = []
         for platform_name, name, settings in BULK_ACCOUNTS:
             cur = conn.execute(
-                "INSERT INTO account (name, platform, settings, token_expires_at, created_at) "
-                "VALUES (?, ?, ?, ?, ?)",
+                "INSERT INTO account (name, platform, settings, token_expires_at, created_at, "
+                "uid) VALUES (?, ?, ?, ?, ?, ?)",
                 (
                     name,
                     platform_name,
                     json.dumps(settings, sort_keys=True),
                     None if platform_name == "wordpress" else utc_text(now + timedelta(days=45)),
                     stamp,
+                    new_uid(),
                 ),
             )
             account_ids.append((cur.lastrowid, platform_name))
