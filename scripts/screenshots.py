@@ -112,6 +112,10 @@ def _posts(ctx, accounts: dict) -> None:  # noqa: ANN001
     ]
     for i, (offset, hour, platforms, status, error) in enumerate(plan):
         local = datetime.combine(today + timedelta(days=offset), time(hour, 0)).astimezone()
+        if status in (Status.QUEUED, Status.SCHEDULED) and local <= now:
+            # Rendered late in the day: what waits stays ahead, or the running engine would
+            # start publishing the sample.
+            local = (now + timedelta(hours=2)).replace(minute=0, second=0, microsecond=0)
         future = local if local > now else now + timedelta(days=30)
         text = SAMPLE_TEXTS[i % len(SAMPLE_TEXTS)]
         created = ctx.posts.create(
@@ -205,6 +209,10 @@ def main(argv: list[str] | None = None) -> int:
     keyring.set_keyring(_SampleKeyring())
     data_dir = Path(tempfile.mkdtemp(prefix="dp-screens-"))
     os.environ["DESKTOP_PUBLISHER_DATA_DIR"] = str(data_dir)
+    # The sample accounts are made up: should anything be sent, it goes nowhere (a closed port
+    # on this computer), never to the real platforms.
+    os.environ["DESKTOP_PUBLISHER_LINKEDIN_URL"] = "http://127.0.0.1:9"
+    os.environ["DESKTOP_PUBLISHER_GRAPH_URL"] = "http://127.0.0.1:9"
 
     from PySide6.QtWidgets import QApplication
 
