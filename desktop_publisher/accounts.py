@@ -19,7 +19,13 @@ from desktop_publisher.credentials import (
 from desktop_publisher.errors import UserError
 from desktop_publisher.media_host import media_host_account
 from desktop_publisher.platforms import registry
-from desktop_publisher.platforms.base import Problem, PublisherOptions, PublishError
+from desktop_publisher.platforms.base import (
+    AccountInfo,
+    Problem,
+    Publisher,
+    PublisherOptions,
+    PublishError,
+)
 from desktop_publisher.store.connection import Store
 from desktop_publisher.store.fields import utcnow
 from desktop_publisher.store.models import (
@@ -388,13 +394,17 @@ class AccountService:
             )
         return report
 
+    def _publisher(self, account: Account) -> Publisher:
+        """The account's client, as the engine builds it (reads the keyring)."""
+        return registry.create(
+            account_info(account, self.credentials), publisher_options(self.store)
+        )
+
     def learn_settings(self, account: Account) -> str | None:
         """Ask the platform what it can tell about a new account (LinkedIn: the author URN,
         from /v2/userinfo) and keep it; None, or why it could not (it is asked again at the
         first post then). Network: not on the GUI thread."""
-        info = get_platform_credentials(account, self.credentials)
-        info.remember = account_memory(account.id)
-        publisher = registry.create(info, publisher_options(self.store))
+        publisher = self._publisher(account)
         try:
             publisher.learn_settings()
         except PublishError as exc:
@@ -406,9 +416,7 @@ class AccountService:
         """verify() against the platform: the name it knows the account by. Network: not on the
         GUI thread."""
         account = self.get(name)
-        info = get_platform_credentials(account, self.credentials)
-        info.remember = account_memory(account.id)
-        publisher = registry.create(info, publisher_options(self.store))
+        publisher = self._publisher(account)
         try:
             display = publisher.check_account()
         except Exception as exc:
@@ -510,6 +518,14 @@ def remember_setting(store: Store, key: str, value: object) -> None:
         store.settings.set(key, value)
     except Exception:
         log.exception("could not keep the learned setting %s", key)
+
+
+def account_info(account: Account, credentials: CredentialStore) -> AccountInfo:
+    """What a client gets for the account: its settings, its secret, and where it keeps what it
+    learns from the platform (account_memory)."""
+    info = get_platform_credentials(account, credentials)
+    info.remember = account_memory(account.id)
+    return info
 
 
 def account_memory(account_id: int) -> Callable[[str, object], None]:

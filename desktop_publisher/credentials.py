@@ -160,12 +160,11 @@ class CredentialStore:
 
     def delete_secret(self, account: Account) -> None:
         """Delete this account's own entry (and an old-named one it never moved)."""
-        self.delete_entry(entry_name(account), account.uid)
+        self._delete_entry(entry_name(account), account.uid)
         if account.legacy_secret:
-            self.delete_entry(account.legacy_secret)
+            self._delete_entry(account.legacy_secret)
 
-    def delete_entry(self, name: str, uid: str | None = None) -> None:
-        """Delete one keyring entry by name: for a retry once the account row is gone."""
+    def _delete_entry(self, name: str, uid: str | None = None) -> None:
         with self._lock:
             self._call("delete_password", name)
             if uid is not None:

@@ -195,13 +195,19 @@ def _schedule(
     ]
 
 
-def _too_far_ahead(at: datetime) -> UserError:
-    """The command line's words for TOO_FAR_AHEAD (it names the option)."""
-    return UserError.translatable(
-        TOO_FAR_AHEAD,
-        f"--at: {iso_utc(at)} is more than ten years ahead; give an earlier time.",
-        when=iso_utc(at),
-    )
+def _command_line_time(at: datetime, in_the_past: str) -> datetime:
+    """`--at` as a post's time: not in the past (`in_the_past` says so), not beyond MAX_AHEAD
+    (the command line's words for TOO_FAR_AHEAD: they name the option); "now" when just past."""
+    now = utcnow()
+    if at < now - PAST_TOLERANCE:
+        raise UserError(in_the_past.format(when=iso_utc(at)))
+    if at > now + MAX_AHEAD:
+        raise UserError.translatable(
+            TOO_FAR_AHEAD,
+            f"--at: {iso_utc(at)} is more than ten years ahead; give an earlier time.",
+            when=iso_utc(at),
+        )
+    return max(at, now)
 
 
 NO_POST = QT_TRANSLATE_NOOP("Error", "No post with id {id}.")
@@ -249,11 +255,7 @@ class PostService:
             raise UserError("--account: each account may be named once.")
         if not (new.text or "").strip() and not new.media:
             raise UserError("--text: the post text must not be empty.")
-        now = utcnow()
-        if new.at < now - PAST_TOLERANCE:
-            raise UserError(f'--at: {iso_utc(new.at)} is in the past; give a future time or "now".')
-        if new.at > now + MAX_AHEAD:
-            raise _too_far_ahead(new.at)
+        at = _command_line_time(new.at, '--at: {when} is in the past; give a future time or "now".')
         media = normalize_media(new.media)
         variant_data = PostVariant(new.text, new.title, new.link, media, dict(new.extra))
         platforms = sorted({a.platform for a in accounts})
@@ -262,7 +264,6 @@ class PostService:
         if problems:
             raise UserError("; ".join(problems))
         _check_media_addresses(platforms, media)
-        at = max(new.at, now)
         with self.store.atomic():
             content = Content.create(
                 title=new.title or "", text=new.text, link=new.link, media=media
@@ -556,12 +557,7 @@ class PostService:
         )
 
     def reschedule(self, post_id: int, at: datetime) -> ScheduledPost:
-        now = utcnow()
-        if at < now - PAST_TOLERANCE:
-            raise UserError(f"--at: {iso_utc(at)} is in the past; give a future time.")
-        if at > now + MAX_AHEAD:
-            raise _too_far_ahead(at)
-        at = max(at, now)
+        at = _command_line_time(at, "--at: {when} is in the past; give a future time.")
         return self._transition(
             post_id,
             (*PENDING, Status.FAILED, Status.CANCELLED),

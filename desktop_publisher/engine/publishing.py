@@ -16,8 +16,8 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from desktop_publisher.accounts import account_memory, publisher_options
-from desktop_publisher.credentials import CredentialStore, get_platform_credentials
+from desktop_publisher.accounts import account_info, publisher_options
+from desktop_publisher.credentials import CredentialStore
 from desktop_publisher.engine.clock import SystemClock
 from desktop_publisher.engine.events import EngineEvent, EventBus, EventKind
 from desktop_publisher.errors import CredentialError, KeyringUnavailable, StoreError, UserError
@@ -348,8 +348,7 @@ class PublishingService:
         attempt: PublishAttempt,
     ) -> tuple[Publisher, PostVariant, PublishContext]:
         """Everything before the first request: credentials, client, validation, context."""
-        info = get_platform_credentials(account, self.credentials)
-        info.remember = account_memory(account.id)
+        info = account_info(account, self.credentials)
         media_host = None
         if self.media_host_factory and registry.publisher_class(account.platform).needs_media_host:
             media_host = self.media_host_factory()

@@ -12,9 +12,11 @@ import logging
 import os
 import sqlite3
 import threading
+from collections.abc import Callable
 from concurrent.futures import Future
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import TypeVar
 
 from apscheduler.events import EVENT_JOB_ERROR, JobExecutionEvent
 from apscheduler.executors.pool import ThreadPoolExecutor as JobExecutor
@@ -47,6 +49,7 @@ WAKE_JUMP_SECONDS = 10.0
 STORAGE_RETRY_SECONDS = 5.0
 
 FileIdentity = tuple[int, int] | None
+T = TypeVar("T")
 
 
 def file_identity(path: Path) -> FileIdentity:
@@ -118,6 +121,13 @@ class Engine:
         self._last_tick: float | None = None
         self.due_passes = 0  # observable by tests and the status line
         self.wakeups = 0
+        # What the engine knows of its storage: why its writes fail now, if they do; the
+        # (device, inode) of publisher.db and its WAL at start; whether they were lost since.
+        self.storage_problem: Trouble | None = None
+        self._identity: tuple[FileIdentity, FileIdentity] | None = None
+        self._lost = False
+        self._next_storage_try = 0.0
+        self._storage_lock = threading.Lock()
         self.running = False
 
     # --- lifecycle -----------------------------------------------------------------------
@@ -233,44 +243,43 @@ class Engine:
 
     # --- the tasks -----------------------------------------------------------------------
     def due_pass(self) -> tasks.DueReport:
-        if self._lost:
-            return tasks.DueReport()
-        try:
+        def work() -> tasks.DueReport:
             with self._due_lock:
                 report = tasks.schedule_due_posts_task(self.service)
                 self.due_passes += 1
-        except Exception as exc:
-            if not self._storage_trouble(exc):
-                raise
-            return tasks.DueReport()  # tried again once writes work (_storage_recovered)
+            return report
+
+        # On storage trouble, tried again once writes work (_storage_recovered).
+        report = self._unless_storage_fails(work, tasks.DueReport())
         for planned in report.planned:
             self._plan(planned)
         return report
 
     def monitor(self) -> tasks.HealthReport | None:
-        if self._lost:
-            return None
         # An outcome waiting to be written is not a call that never finished.
         busy = self._lanes.in_flight() | self.service.pending_outcomes()
-        try:
-            report = tasks.monitor_publishing_status_task(self.service, busy)
-        except Exception as exc:
-            if not self._storage_trouble(exc):
-                raise
-            return None
-        for planned in report.stuck_queued:
+        report = self._unless_storage_fails(
+            lambda: tasks.monitor_publishing_status_task(self.service, busy), None
+        )
+        for planned in report.stuck_queued if report is not None else ():
             self._plan(planned)
         return report
 
     def cleanup(self) -> int:
+        # On storage trouble, the next day's run does it.
+        return self._unless_storage_fails(lambda: tasks.cleanup_old_posts_task(self.service), 0)
+
+    def _unless_storage_fails(self, work: Callable[[], T], fallback: T) -> T:
+        """A task's work, or `fallback` when the database is lost or refuses writes (reported
+        once by _storage_trouble, not as a job's traceback every time)."""
         if self._lost:
-            return 0
+            return fallback
         try:
-            return tasks.cleanup_old_posts_task(self.service)
+            return work()
         except Exception as exc:
             if not self._storage_trouble(exc):
                 raise
-            return 0  # the next day's run does it
+            return fallback
 
     def _cleanup_overdue(self) -> bool:
         last = self.store.settings.get("last_cleanup_at")
@@ -426,13 +435,6 @@ class Engine:
         log.error("scheduled job %s failed: %r\n%s", event.job_id, event.exception, event.traceback)
 
     # --- the database file and the disk ------------------------------------------------------
-    # Class-level defaults: what the engine knows of its storage until it learns otherwise.
-    storage_problem: Trouble | None = None  # why the engine's writes fail now, if they do
-    _identity: tuple[FileIdentity, FileIdentity] | None = None  # publisher.db, -wal at start
-    _lost = False
-    _next_storage_try = 0.0
-    _storage_lock = threading.Lock()
-
     def _files_identity(self) -> tuple[FileIdentity, FileIdentity]:
         path = self.store.path
         return file_identity(path), file_identity(path.with_name(path.name + "-wal"))
