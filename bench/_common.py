@@ -296,6 +296,32 @@ class SlowServer:
         self._reader.join(timeout=5)
 
 
+# --- the engine until a burst is published ------------------------------------------------------
+class PublishedWatch:
+    """An EventBus that notes when each post is recorded published (`published`: post id →
+    time.time()), and `wait()` until `count` are."""
+
+    def __init__(self, count: int) -> None:
+        import threading
+
+        from desktop_publisher.engine.events import EventBus, EventKind
+
+        self.events = EventBus()
+        self.published: dict[int, float] = {}
+        self._done = threading.Event()
+
+        def on_event(event) -> None:  # noqa: ANN001
+            if event.kind is EventKind.PUBLISHED and event.post_id is not None:
+                self.published[event.post_id] = time.time()
+                if len(self.published) >= count:
+                    self._done.set()
+
+        self.events.subscribe(on_event)
+
+    def wait(self, timeout: float) -> bool:
+        return self._done.wait(timeout)
+
+
 # --- numbers --------------------------------------------------------------------------------------
 def percentile(values: Sequence[float], pct: float) -> float:
     """Nearest-rank percentile (pct in 0..100) of a non-empty sequence."""

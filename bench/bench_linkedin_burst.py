@@ -14,7 +14,6 @@ reads it, once) and accounts added now (`account add` reads it: no read during t
 from __future__ import annotations
 
 import argparse
-import threading
 import time
 from datetime import UTC, datetime
 
@@ -29,7 +28,6 @@ def run(posts: int, accounts: int, latency: float, lead: float, learned: bool) -
 
     from desktop_publisher.accounts import AccountService
     from desktop_publisher.credentials import CredentialStore
-    from desktop_publisher.engine.events import EventBus, EventKind
     from desktop_publisher.engine.scheduler import Engine
     from desktop_publisher.posts import NewPost, PostService
     from desktop_publisher.store.connection import open_store
@@ -53,21 +51,12 @@ def run(posts: int, accounts: int, latency: float, lead: float, learned: bool) -
         post_service = PostService(store)
         for i in range(posts):
             post_service.create([made[i % accounts]], NewPost(text=f"Launch post {i + 1}", at=due))
-        events = EventBus()
-        published: dict[int, float] = {}
-        done = threading.Event()
-
-        def on_event(event) -> None:  # noqa: ANN001
-            if event.kind is EventKind.PUBLISHED and event.post_id is not None:
-                published[event.post_id] = time.time()
-                if len(published) >= posts:
-                    done.set()
-
-        events.subscribe(on_event)
-        engine = Engine(store, credentials, events)
+        watch = _common.PublishedWatch(posts)
+        published = watch.published
+        engine = Engine(store, credentials, watch.events)
         engine.start()
         try:
-            finished = done.wait(timeout=lead + 60 + 3 * posts * latency)
+            finished = watch.wait(lead + 60 + 3 * posts * latency)
         finally:
             engine.stop(wait=True)
             store.close()

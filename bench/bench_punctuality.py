@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import resource
-import threading
 import time
 from datetime import UTC, datetime
 
@@ -36,7 +35,6 @@ def _cpu() -> float:
 def run(posts: int, accounts: int, latency: float, lead: float) -> dict[str, float]:
     from desktop_publisher.accounts import AccountService
     from desktop_publisher.credentials import CredentialStore
-    from desktop_publisher.engine.events import EventBus, EventKind
     from desktop_publisher.engine.scheduler import Engine
     from desktop_publisher.posts import NewPost, PostService
     from desktop_publisher.store.connection import open_store
@@ -64,22 +62,13 @@ def run(posts: int, accounts: int, latency: float, lead: float) -> dict[str, flo
             )
             due_of[created[0].id] = due.timestamp()
 
-        events = EventBus()
-        published: dict[int, float] = {}
-        done = threading.Event()
-
-        def on_event(event) -> None:  # noqa: ANN001
-            if event.kind is EventKind.PUBLISHED and event.post_id is not None:
-                published[event.post_id] = time.time()
-                if len(published) >= posts:
-                    done.set()
-
-        events.subscribe(on_event)
-        engine = Engine(store, credentials, events)
+        watch = _common.PublishedWatch(posts)
+        published = watch.published
+        engine = Engine(store, credentials, watch.events)
         cpu_before = _cpu()
         engine.start()
         try:
-            finished = done.wait(timeout=lead + 60 + posts * latency)
+            finished = watch.wait(lead + 60 + posts * latency)
             cpu_used = _cpu() - cpu_before
         finally:
             engine.stop(wait=True)
