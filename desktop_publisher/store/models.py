@@ -7,23 +7,11 @@ from enum import StrEnum
 
 import peewee
 
+# The statuses are the lifecycle's (lifecycle.py); named here too for the queries' convenience.
+from desktop_publisher.lifecycle import PENDING, TERMINAL, Status  # noqa: F401
 from desktop_publisher.store.fields import JsonField, UtcDateTimeField, utcnow
 
 database_proxy = peewee.DatabaseProxy()
-
-
-class Status(StrEnum):
-    SCHEDULED = "scheduled"
-    QUEUED = "queued"
-    PUBLISHING = "publishing"
-    PUBLISHED = "published"
-    FAILED = "failed"
-    NEEDS_CHECK = "needs_check"
-    CANCELLED = "cancelled"
-
-
-PENDING = (Status.SCHEDULED, Status.QUEUED)
-TERMINAL = (Status.PUBLISHED, Status.FAILED, Status.CANCELLED)
 
 
 class FailureKind(StrEnum):
