@@ -15,6 +15,8 @@ import time
 from datetime import datetime, timedelta
 from pathlib import Path
 
+import tzlocal
+
 from tests.conftest import Ran
 
 TRANSCRIPT = Path(__file__).parent / "fixtures" / "cli_transcript.txt"
@@ -224,6 +226,12 @@ SESSION: list[tuple[tuple[str, ...], str]] = [
 ]
 
 
+def _reload_zone() -> None:
+    """Make the C library and tzlocal (which caches the zone it found first) read TZ again."""
+    time.tzset()
+    tzlocal.reload_localzone()
+
+
 def _normalize(text: str, replacements: dict[str, str]) -> str:
     for old, new in replacements.items():
         text = text.replace(old, new)
@@ -249,8 +257,8 @@ def test_the_command_lines_output_is_unchanged(
     # Help texts wrap at the terminal's width; the times are shown in a fixed zone.
     monkeypatch.setenv("COLUMNS", "100")
     monkeypatch.setenv("TZ", "Europe/Warsaw")
-    time.tzset()
-    request.addfinalizer(time.tzset)  # after monkeypatch has put TZ back
+    _reload_zone()
+    request.addfinalizer(_reload_zone)  # after monkeypatch has put TZ back
     replacements = {linkedin.url: "<LINKEDIN>", str(tmp_path): "<TMP>"}
     lines: list[str] = []
     for args, stdin in SESSION:
