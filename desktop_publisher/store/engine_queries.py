@@ -86,14 +86,13 @@ def record_published(
         "last_error": None,
         "last_error_kind": None,
     }
-    return change_status(
-        db, Action.RECORD_SUCCESS, post_id, Status.PUBLISHED, values=values
-    ).count == 1
+    return (
+        change_status(db, Action.RECORD_SUCCESS, post_id, Status.PUBLISHED, values=values).count
+        == 1
+    )
 
 
-def record_failure(
-    db: peewee.Database, post_id: int, status: str, values: dict[str, Any]
-) -> bool:
+def record_failure(db: peewee.Database, post_id: int, status: str, values: dict[str, Any]) -> bool:
     """A publishing post failed for good, waits for another attempt (queued) or needs a check."""
     return change_status(db, Action.RECORD_FAILURE, post_id, status, values=values).count == 1
 
@@ -106,8 +105,7 @@ def mark_needs_check(db: peewee.Database, post_id: int, now: datetime, message: 
         "updated_at": now,
     }
     return (
-        change_status(db, Action.NEEDS_CHECK, post_id, Status.NEEDS_CHECK, values=values).count
-        == 1
+        change_status(db, Action.NEEDS_CHECK, post_id, Status.NEEDS_CHECK, values=values).count == 1
     )
 
 
@@ -233,3 +231,7 @@ def delete_finished(batch: Iterable[tuple[int, int]]) -> int:
         Content.delete().where(Content.id.in_(orphaned)).execute()
     return removed
 
+
+def post(post_id: int) -> ScheduledPost | None:
+    """One post (its account is read when asked for)."""
+    return ScheduledPost.get_or_none(ScheduledPost.id == post_id)

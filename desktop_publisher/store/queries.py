@@ -415,9 +415,7 @@ def mark_published(db: peewee.Database, post_id: int, url: str | None = None) ->
         "last_error_kind": None,
     }
     with write_transaction(db):
-        changed = change_status(
-            db, Action.MARK_PUBLISHED, post_id, Status.PUBLISHED, values=values
-        )
+        changed = change_status(db, Action.MARK_PUBLISHED, post_id, Status.PUBLISHED, values=values)
     return changed.count == 1
 
 

@@ -5,7 +5,8 @@
 - RETURNING (SQLite 3.35+), which the claim uses when it can;
 - the thread's own sqlite3 connection, which the engine's hot statements run on directly;
 - the change check (`PRAGMA data_version`): whether another connection committed;
-- a copy of the open database (`VACUUM INTO`), made when its file was deleted under the engine.
+- a copy of the open database (`VACUUM INTO`), made when its file was deleted under the engine;
+- how many ids one statement may bind.
 
 The triggers that count a content's posts are part of the schema (store/migrations.py).
 A database server would replace each of these (docs/architecture.md, "Another database").
@@ -14,10 +15,13 @@ A database server would replace each of these (docs/architecture.md, "Another da
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import TypeVar
 
 import peewee
 
+T = TypeVar("T")
 HAS_RETURNING = sqlite3.sqlite_version_info >= (3, 35, 0)
 
 
@@ -52,3 +56,10 @@ class ChangeWatch:
 
 # What a failed copy raises, besides OSError.
 Error = sqlite3.Error
+
+
+def batches(items: Sequence[T], size: int = 500) -> Iterator[Sequence[T]]:
+    """`items` in slices small enough for one statement's bound parameters (SQLite before 3.32
+    allowed 999)."""
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
