@@ -215,6 +215,7 @@ def _command_line_time(at: datetime, in_the_past: str) -> datetime:
 
 NO_POST = QT_TRANSLATE_NOOP("Error", "No post with id {id}.")
 
+
 class PostService:
     def __init__(self, store: Store) -> None:
         self.store = store
