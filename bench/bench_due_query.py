@@ -31,8 +31,8 @@ GOAL_RATIO = 2.0
 
 def bench_size(size: int, repeat: int, profile: bool) -> None:
     from desktop_publisher.credentials import CredentialStore
+    from desktop_publisher.engine.due_pass import schedule_due_posts_task
     from desktop_publisher.engine.publishing import PublishingService
-    from desktop_publisher.engine.tasks import schedule_due_posts_task
     from desktop_publisher.store.connection import open_store
 
     with temp_data_dir(f"due{size}") as data_dir:

@@ -12,11 +12,14 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from desktop_publisher import lifecycle
 from desktop_publisher.errors import UserError
+from desktop_publisher.lifecycle import EDITABLE, Action  # noqa: F401 (EDITABLE: the window)
 from desktop_publisher.media_host import media_host_account
 from desktop_publisher.platforms import registry
 from desktop_publisher.platforms.base import PostVariant, is_url
 from desktop_publisher.redaction import redact
+from desktop_publisher.store import queries
 from desktop_publisher.store.connection import Store
 from desktop_publisher.store.fields import utcnow
 from desktop_publisher.store.models import (
@@ -27,6 +30,7 @@ from desktop_publisher.store.models import (
     ScheduledPost,
     Status,
 )
+from desktop_publisher.store.post_status import change_status
 from desktop_publisher.translatable import QT_TRANSLATE_NOOP
 from desktop_publisher.when import MAX_AHEAD, iso_utc
 
@@ -36,8 +40,7 @@ PAST_TOLERANCE = timedelta(seconds=60)
 TOO_FAR_AHEAD = QT_TRANSLATE_NOOP(
     "Error", "Time: {when} is more than ten years ahead; choose an earlier time."
 )
-# Posts whose content may still change: nothing has gone out, nothing is in flight or unknown.
-EDITABLE = (Status.SCHEDULED, Status.QUEUED, Status.FAILED, Status.CANCELLED)
+# EDITABLE (lifecycle.py, imported above): the posts whose content may still change.
 # A draft has no account or time columns: what the editor had chosen is kept in each draft
 # variant's `extra` under this key (removed when the draft is scheduled).
 DRAFT_KEY = "_draft"
@@ -211,30 +214,6 @@ def _command_line_time(at: datetime, in_the_past: str) -> datetime:
 
 
 NO_POST = QT_TRANSLATE_NOOP("Error", "No post with id {id}.")
-# Why a post cannot be changed now, in the window (see PostService._refusal).
-REFUSALS = {
-    Status.PUBLISHED: QT_TRANSLATE_NOOP(
-        "Error", "Post {id} cannot be changed: it is already published. {url}"
-    ),
-    Status.PUBLISHING: QT_TRANSLATE_NOOP(
-        "Error", "Post {id} cannot be changed: it is being published right now."
-    ),
-    Status.CANCELLED: QT_TRANSLATE_NOOP("Error", "Post {id} cannot be changed: it is cancelled."),
-    Status.NEEDS_CHECK: QT_TRANSLATE_NOOP(
-        "Error",
-        "Post {id} cannot be changed: its last attempt may have gone out. Check the account, "
-        "then use Retry (if it did not appear) or Cancel.",
-    ),
-    Status.FAILED: QT_TRANSLATE_NOOP(
-        "Error", "Post {id} cannot be changed: it has failed. Use Retry or Reschedule."
-    ),
-    Status.SCHEDULED: QT_TRANSLATE_NOOP(
-        "Error", "Post {id} cannot be changed: it is scheduled and has not been tried yet."
-    ),
-    Status.QUEUED: QT_TRANSLATE_NOOP(
-        "Error", "Post {id} cannot be changed: it is queued for publishing."
-    ),
-}
 
 
 class PostService:
@@ -425,8 +404,7 @@ class PostService:
         a published post said).
         """
         post = self.get(post_id)
-        if post.status not in EDITABLE:
-            raise self._refusal(post, "edit")
+        lifecycle.check(Action.EDIT, post.status, post.id, post.url)
         at = self._check_time(data.at)
         platform = post.account.platform
         clean = _clean_variant(variant)
@@ -439,7 +417,6 @@ class PostService:
         changed = variant_of(old_variant) != clean
         with self.store.atomic():
             changes: dict[str, Any] = {
-                "status": Status.SCHEDULED,
                 "publication_date": at,
                 "due_at": at,
                 "last_error": None,
@@ -449,14 +426,17 @@ class PostService:
             if changed:
                 # Remote leftovers (uploaded images, a container) belong to the old text.
                 changes["checkpoint"] = {}
-            updated = (
-                ScheduledPost.update(**changes)
-                .where((ScheduledPost.id == post_id) & (ScheduledPost.status == post.status))
-                .execute()
-            )
+            updated = change_status(
+                self.store.db,
+                Action.EDIT,
+                post_id,
+                Status.SCHEDULED,
+                expect=post.status,
+                values=changes,
+            ).count
             if not updated:
                 # The engine moved it between our read and our write.
-                raise self._refusal(self.get(post_id), "edit")
+                raise self._refusal(self.get(post_id), Action.EDIT)
             content_id = old_variant.content_id
             if _has_posts(content_id, other_than=post_id):
                 content = Content.create(**base)
@@ -497,60 +477,37 @@ class PostService:
         return list(query)
 
     def _transition(
-        self, post_id: int, allowed: Iterable[str], action: str, **changes: Any
+        self, post_id: int, action: Action, to: Status, **changes: Any
     ) -> ScheduledPost:
+        """`action` on the post, if the lifecycle allows it from the post's status: a
+        compare-and-set on the status read, so a change by the engine meanwhile wins."""
         post = self.get(post_id)
-        allowed = tuple(allowed)
-        if post.status not in allowed:
-            raise self._refusal(post, action)
+        lifecycle.check(action, post.status, post.id, post.url)
         changes.setdefault("updated_at", utcnow())
         with self.store.atomic():
-            updated = (
-                ScheduledPost.update(**changes)
-                .where((ScheduledPost.id == post_id) & (ScheduledPost.status == post.status))
-                .execute()
-            )
+            updated = change_status(
+                self.store.db, action, post_id, to, expect=post.status, values=changes
+            ).count
         if not updated:
             # The engine moved it between our read and our write.
             raise self._refusal(self.get(post_id), action)
         return self.get(post_id)
 
     @staticmethod
-    def _refusal(post: ScheduledPost, action: str) -> UserError:
-        """Why `action` cannot be done to `post` now: the command line's words name the action;
-        the window's (where the user has just chosen it) do not need to."""
-        reasons = {
-            Status.PUBLISHED: f"it is already published{f' ({post.url})' if post.url else ''}",
-            Status.PUBLISHING: "it is being published right now",
-            Status.CANCELLED: "it is cancelled",
-            Status.NEEDS_CHECK: "its last attempt may have gone out: check the account, then "
-            "use retry (if it did not appear) or cancel",
-            Status.FAILED: "it has failed; use retry or reschedule",
-            Status.SCHEDULED: "it is scheduled and has not been tried yet",
-            Status.QUEUED: "it is queued for publishing",
-        }
-        message = f"Cannot {action} post {post.id}: {reasons.get(post.status, post.status)}."
-        rule = REFUSALS.get(post.status)
-        if rule is None:
-            return UserError(message)
-        return UserError.translatable(rule, message, id=post.id, url=post.url or "")
+    def _refusal(post: ScheduledPost, action: Action | str) -> UserError:
+        """Why `action` cannot be done to `post` now (lifecycle.refusal)."""
+        return lifecycle.refusal(Action(action), post.status, post.id, post.url)
 
     def cancel(self, post_id: int) -> ScheduledPost:
-        return self._transition(
-            post_id,
-            (*PENDING, Status.FAILED, Status.NEEDS_CHECK),
-            "cancel",
-            status=Status.CANCELLED,
-        )
+        return self._transition(post_id, Action.CANCEL, Status.CANCELLED)
 
     def retry(self, post_id: int) -> ScheduledPost:
         """A failed post, or one the user checked and found not published, goes out now."""
         now = utcnow()
         return self._transition(
             post_id,
-            (Status.FAILED, Status.NEEDS_CHECK),
-            "retry",
-            status=Status.QUEUED,
+            Action.RETRY,
+            Status.QUEUED,
             due_at=now,
             last_error=None,
             last_error_kind=None,
@@ -560,14 +517,24 @@ class PostService:
         at = _command_line_time(at, "--at: {when} is in the past; give a future time.")
         return self._transition(
             post_id,
-            (*PENDING, Status.FAILED, Status.CANCELLED),
-            "reschedule",
-            status=Status.SCHEDULED,
+            Action.RESCHEDULE,
+            Status.SCHEDULED,
             publication_date=at,
             due_at=at,
             last_error=None,
             last_error_kind=None,
         )
+
+    def mark_published(self, post_id: int, url: str | None = None) -> bool:
+        """The user checked the platform and found a post whose outcome was unknown online
+        (lifecycle: mark published, from needs_check only). False, and nothing written, when the
+        post is not waiting for a check (any more), or is gone."""
+        return queries.mark_published(self.store.db, post_id, url)
+
+    def delete_draft(self, content_id: int) -> bool:
+        """Remove a draft: content without any scheduled post (lifecycle: delete draft, from a
+        draft only). False, and nothing removed, when it has been scheduled, or is gone."""
+        return queries.delete_draft(self.store.db, content_id)
 
     def counts(self) -> dict[str, int]:
         from peewee import fn

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from desktop_publisher.engine import tasks
+from desktop_publisher.engine import cleanup, health
 from desktop_publisher.store.models import Content, PublishAttempt, ScheduledPost, Status
 
 
@@ -35,7 +35,7 @@ def test_cleanup_removes_only_old_terminal_posts(store, service, fakenet_account
         Content.id == draft.id
     ).execute()
 
-    removed = tasks.cleanup_old_posts_task(service)
+    removed = cleanup.cleanup_old_posts_task(service)
 
     assert removed == 3
     left = {p.id for p in ScheduledPost.select()}
@@ -49,9 +49,9 @@ def test_cleanup_removes_only_old_terminal_posts(store, service, fakenet_account
 def test_cleanup_respects_the_retention_setting(store, service, fakenet_account, add_post):
     post = add_post(fakenet_account)
     age(post.id, Status.PUBLISHED, 10)
-    assert tasks.cleanup_old_posts_task(service) == 0
+    assert cleanup.cleanup_old_posts_task(service) == 0
     store.settings.set("retention_days", 7)
-    assert tasks.cleanup_old_posts_task(service) == 1
+    assert cleanup.cleanup_old_posts_task(service) == 1
 
 
 def test_monitor_turns_stale_publishing_into_needs_check(store, service, fakenet_account, add_post):
@@ -61,7 +61,7 @@ def test_monitor_turns_stale_publishing_into_needs_check(store, service, fakenet
     ScheduledPost.update(status=Status.PUBLISHING, claimed_at=long_ago).where(
         ScheduledPost.id.in_([stale.id, busy.id])
     ).execute()
-    report = tasks.monitor_publishing_status_task(service, in_flight=frozenset({busy.id}))
+    report = health.monitor_publishing_status_task(service, in_flight=frozenset({busy.id}))
     assert report.stale == [stale.id]
     assert ScheduledPost.get_by_id(stale.id).status == Status.NEEDS_CHECK
     assert ScheduledPost.get_by_id(busy.id).status == Status.PUBLISHING

@@ -7,8 +7,8 @@ import sqlite3
 import threading
 from datetime import UTC, datetime, timedelta
 
-from desktop_publisher.engine import publishing
-from desktop_publisher.engine.tasks import schedule_due_posts_task
+from desktop_publisher.engine.due_pass import schedule_due_posts_task
+from desktop_publisher.store import claim
 from desktop_publisher.store.models import PublishAttempt, ScheduledPost, Status
 from tests.support.waiting import wait_until
 
@@ -93,7 +93,7 @@ def test_due_pass_tells_missed_queued_and_planned_apart(service, fakenet_account
 def test_claim_without_returning_records_the_same_attempt(
     monkeypatch, service, fakenet_account, add_post, fake_server
 ):
-    monkeypatch.setattr(publishing, "_HAS_RETURNING", False)
+    monkeypatch.setattr(claim, "HAS_RETURNING", False)
     post = add_post(fakenet_account, "old SQLite")
     outcome = service.publish_post(post.id)
     assert outcome.status == Status.PUBLISHED

@@ -17,7 +17,7 @@ import pytest
 
 from desktop_publisher.accounts import AccountService
 from desktop_publisher.credentials import CredentialStore
-from desktop_publisher.engine import scheduler
+from desktop_publisher.engine import storage_watch
 from desktop_publisher.engine.events import EngineEvent, EventBus, EventKind
 from desktop_publisher.engine.lock import engine_running
 from desktop_publisher.engine.scheduler import Engine
@@ -111,7 +111,7 @@ def test_the_cli_makes_no_new_database_beside_a_running_engine(data_dir):
 def short_lock_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator:
     # How long the engine waits for a lock, shortened through the documented attribute.
     monkeypatch.setattr(connection, "BUSY_TIMEOUT_MS", 300)
-    monkeypatch.setattr(scheduler, "STORAGE_RETRY_SECONDS", 0.2)
+    monkeypatch.setattr(storage_watch, "STORAGE_RETRY_SECONDS", 0.2)
     opened = open_store(tmp_path / "locked-data")
     yield opened
     opened.close()

@@ -1,8 +1,9 @@
 """PublishingService: claim → ledger → credentials → publisher → record.
 
-At most once: a post is claimed with a compare-and-set (`queued|scheduled → publishing`), a
-ledger row is written before the platform is called, and a call whose outcome is unknown is never
-repeated by the engine — the post goes to `needs_check` and the user decides.
+At most once: a post is claimed with a compare-and-set (`queued|scheduled → publishing`,
+store/claim.py), a ledger row is written before the platform is called, and a call whose outcome
+is unknown is never repeated by the engine — the post goes to `needs_check` and the user decides.
+The due pass is engine/due_pass.py, the lateness rule lifecycle.py and engine/lateness.py.
 """
 
 from __future__ import annotations
@@ -10,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import logging
 import random
-import sqlite3
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -18,9 +18,11 @@ from datetime import datetime, timedelta
 
 from desktop_publisher.accounts import account_info, publisher_options
 from desktop_publisher.credentials import CredentialStore
+from desktop_publisher.engine import lateness
 from desktop_publisher.engine.clock import SystemClock
 from desktop_publisher.engine.events import EngineEvent, EventBus, EventKind
 from desktop_publisher.errors import CredentialError, KeyringUnavailable, StoreError, UserError
+from desktop_publisher.lifecycle import PENDING, Status, is_missed
 from desktop_publisher.platforms import registry
 from desktop_publisher.platforms.base import (
     AccountInfo,
@@ -35,16 +37,16 @@ from desktop_publisher.platforms.base import (
 from desktop_publisher.platforms.http import make_session
 from desktop_publisher.posts import media_host_available, variant_of
 from desktop_publisher.redaction import redact
+from desktop_publisher.store import engine_queries
+from desktop_publisher.store.claim import claim_post, status_and_due
 from desktop_publisher.store.connection import Store
-from desktop_publisher.store.fields import from_utc_text, utc_text
+from desktop_publisher.store.fields import from_utc_text
 from desktop_publisher.store.models import (
-    PENDING,
     Account,
     ContentVariant,
     FailureKind,
     PublishAttempt,
     ScheduledPost,
-    Status,
 )
 from desktop_publisher.store.storage_errors import classify
 from desktop_publisher.translatable import QT_TRANSLATE_NOOP
@@ -56,65 +58,6 @@ PublisherFactory = Callable[[AccountInfo, PublisherOptions], Publisher]
 # A date job may fire a little early (clock granularity); never much earlier than due.
 EARLY_TOLERANCE = timedelta(seconds=2)
 DEFAULT_RATE_LIMIT_WAIT = 15 * 60.0
-
-# The publish path's statements are written out: building them through peewee cost more CPU than
-# SQLite took to run them, and ten lanes publishing at once share one interpreter lock.
-_HAS_RETURNING = sqlite3.sqlite_version_info >= (3, 35, 0)
-# The pending statuses as an SQL list, for the hand-written statements here and in tasks.
-PENDING_SQL = ", ".join(f"'{s}'" for s in PENDING)
-_POST_FIELDS = ScheduledPost._meta.sorted_fields
-_ACCOUNT_FIELDS = Account._meta.sorted_fields
-_VARIANT_FIELDS = ContentVariant._meta.sorted_fields
-
-
-def _columns(alias: str, fields: list) -> str:
-    return ", ".join(f'{alias}."{f.column_name}"' for f in fields)
-
-
-_STATUS_SQL = "SELECT status, due_at FROM scheduled_post WHERE id = ?"
-_CLAIM_SQL = (
-    "UPDATE scheduled_post SET status = ?, attempts = attempts + 1, claimed_at = ?, updated_at = ?"
-    f" WHERE id = ? AND status IN ({PENDING_SQL})"
-)
-_ATTEMPT_SQL = (
-    "INSERT INTO publish_attempt (post_id, number, started_at, outcome, manual) "
-    "VALUES (?, ?, ?, 'started', ?)"
-)
-# The post with its account and variant in one read, as they are once claimed.
-_CLAIMED_SQL = (
-    f"SELECT {_columns('p', _POST_FIELDS)}, {_columns('a', _ACCOUNT_FIELDS)}, "
-    f"{_columns('v', _VARIANT_FIELDS)} FROM scheduled_post p "
-    "JOIN account a ON a.id = p.account_id JOIN content_variant v ON v.id = p.variant_id "
-    "WHERE p.id = ?"
-)
-_PUBLISHED_SQL = (
-    "UPDATE scheduled_post SET status = ?, external_id = ?, url = ?, published_at = ?, "
-    "updated_at = ?, last_error = NULL, last_error_kind = NULL "
-    f"WHERE id = ? AND status IN ('{Status.PUBLISHING}', '{Status.NEEDS_CHECK}')"
-)
-_FINISH_ATTEMPT_SQL = (
-    "UPDATE publish_attempt SET finished_at = ?, outcome = ?, error_kind = ?, message = ? "
-    "WHERE id = ?"
-)
-
-
-def _readers(fields: list) -> list[tuple[str, Callable[[object], object]]]:
-    return [(f.name, f.python_value) for f in fields]
-
-
-_POST_READERS = _readers(_POST_FIELDS)
-_ACCOUNT_READERS = _readers(_ACCOUNT_FIELDS)
-_VARIANT_READERS = _readers(_VARIANT_FIELDS)
-
-
-def _instance(model: type, readers: list, values: tuple) -> object:
-    """A model instance from a row, as peewee's own select would build it."""
-    obj = model(
-        __no_default__=1,
-        **{name: read(v) for (name, read), v in zip(readers, values, strict=True)},
-    )
-    obj._dirty.clear()
-    return obj
 
 
 class UnrecordedOutcome(StoreError):
@@ -214,7 +157,7 @@ class PublishingService:
         """What a publisher thread's first publish would do once, done before anything is due:
         open the thread's connection (and read the schema), import these platforms' clients
         and the HTTP stack. At a due second all lanes would wait on the import lock instead."""
-        self.store.db.connection().execute(_STATUS_SQL, (0,)).fetchone()
+        status_and_due(self.store.db, 0)
         for platform in platforms:
             with contextlib.suppress(UserError):  # an account of a platform not installed here
                 registry.publisher_class(platform)
@@ -222,7 +165,7 @@ class PublishingService:
 
     # --- the one entry point ---------------------------------------------------------------
     def publish_post(self, scheduled_post_id: int, manual: bool = False) -> PublishOutcome:
-        row = self.store.db.connection().execute(_STATUS_SQL, (scheduled_post_id,)).fetchone()
+        row = status_and_due(self.store.db, scheduled_post_id)
         if row is None:
             return PublishOutcome(scheduled_post_id, False, None, "no such post")
         status, due_text = row
@@ -232,14 +175,14 @@ class PublishingService:
             if due_at - now > EARLY_TOLERANCE:
                 # Rescheduled later since this job was planned: its own job will come.
                 return PublishOutcome(scheduled_post_id, False, status, "not due yet")
-            if now - due_at > self._lateness_window():
-                late = ScheduledPost.get_or_none(ScheduledPost.id == scheduled_post_id)
-                if late is not None and self.mark_missed_if_late(late, now):
+            if is_missed(due_at, now, lateness.window(self.store.settings)):
+                late = engine_queries.post(scheduled_post_id)
+                if late is not None and lateness.mark_missed_if_late(self, late, now):
                     return PublishOutcome(scheduled_post_id, False, Status.FAILED, "missed")
-        claimed = self._claim(scheduled_post_id, now, manual)
+        with self.writing():
+            claimed = claim_post(self.store.db, scheduled_post_id, now, manual)
         if claimed is None:
-            current = self.store.db.connection().execute(_STATUS_SQL, (scheduled_post_id,))
-            row = current.fetchone()
+            row = status_and_due(self.store.db, scheduled_post_id)
             return PublishOutcome(scheduled_post_id, False, row[0] if row else None, "not claimed")
         attempt, post, account, variant_row = claimed
         self.events.emit(
@@ -297,49 +240,6 @@ class PublishingService:
         return self._record_success(post, account, attempt, result)
 
     # --- steps -----------------------------------------------------------------------------
-    def _claim(
-        self, post_id: int, now: datetime, manual: bool
-    ) -> tuple[PublishAttempt, ScheduledPost, Account, ContentVariant] | None:
-        """The compare-and-set `scheduled|queued → publishing` and the ledger row, in one
-        transaction; then the post as claimed, with its account and variant."""
-        stamp = utc_text(now)
-        with self.writing():
-            conn = self.store.db.connection()
-            claim = (Status.PUBLISHING.value, stamp, stamp, post_id)
-            if _HAS_RETURNING:
-                returned = conn.execute(_CLAIM_SQL + " RETURNING attempts", claim).fetchone()
-                if returned is None:
-                    return None
-                number = returned[0]
-            else:
-                if not conn.execute(_CLAIM_SQL, claim).rowcount:
-                    return None
-                number = conn.execute(
-                    "SELECT attempts FROM scheduled_post WHERE id = ?", (post_id,)
-                ).fetchone()[0]
-            cursor = conn.execute(_ATTEMPT_SQL, (post_id, number, stamp, int(manual)))
-            attempt = PublishAttempt(
-                id=cursor.lastrowid,
-                post=post_id,
-                number=number,
-                started_at=now,
-                finished_at=None,
-                outcome="started",
-                error_kind=None,
-                message=None,
-                manual=manual,
-            )
-            attempt._dirty.clear()
-            row = conn.execute(_CLAIMED_SQL, (post_id,)).fetchone()
-        ends = len(_POST_FIELDS), len(_POST_FIELDS) + len(_ACCOUNT_FIELDS)
-        post = _instance(ScheduledPost, _POST_READERS, row[: ends[0]])
-        account = _instance(Account, _ACCOUNT_READERS, row[ends[0] : ends[1]])
-        variant = _instance(ContentVariant, _VARIANT_READERS, row[ends[1] :])
-        post.account = account  # so post.account needs no read of its own
-        post.variant = variant
-        post._dirty.clear()
-        return attempt, post, account, variant
-
     def _prepare(
         self,
         post: ScheduledPost,
@@ -363,18 +263,12 @@ class PublishingService:
             text = "; ".join(str(p).rstrip(".") for p in problems)
             raise PublishError(ErrorKind.INVALID_CONTENT, text + ".")
         # Attempts are counted by the claim alongside their ledger rows: the first has no earlier.
-        previous_unknown = attempt.number > 1 and (
-            PublishAttempt.select()
-            .where(
-                (PublishAttempt.post == post.id)
-                & (PublishAttempt.id != attempt.id)
-                & PublishAttempt.outcome.in_(["started", ErrorKind.UNKNOWN_OUTCOME.value])
-            )
-            .exists()
+        previous_unknown = attempt.number > 1 and engine_queries.earlier_unknown_attempt(
+            post.id, attempt.id, ErrorKind.UNKNOWN_OUTCOME.value
         )
 
         def save_checkpoint(data: dict) -> None:
-            ScheduledPost.update(checkpoint=data).where(ScheduledPost.id == post.id).execute()
+            engine_queries.save_checkpoint(post.id, data)
 
         ctx = PublishContext(
             post_id=post.id,
@@ -389,22 +283,18 @@ class PublishingService:
         self, attempt: PublishAttempt, outcome: str, kind: str | None, message: str | None
     ) -> None:
         """Inside the caller's transaction."""
-        self.store.db.connection().execute(
-            _FINISH_ATTEMPT_SQL, (utc_text(self.clock.now()), outcome, kind, message, attempt.id)
+        engine_queries.finish_attempt(
+            self.store.db, attempt.id, self.clock.now(), outcome, kind, message
         )
 
     def _record_success(
         self, post: ScheduledPost, account: Account, attempt: PublishAttempt, result: PublishResult
     ) -> PublishOutcome:
         now = self.clock.now()
-        stamp = utc_text(now)
 
         def write() -> None:
-            # needs_check too: the monitor may have given up on a very slow call that then
-            # succeeded; what we know now is better than what it guessed.
-            self.store.db.connection().execute(
-                _PUBLISHED_SQL,
-                (Status.PUBLISHED.value, result.external_id, result.url, stamp, stamp, post.id),
+            engine_queries.record_published(
+                self.store.db, post.id, now, result.external_id, result.url
             )
             self._finish_attempt(attempt, "published", None, result.url)
 
@@ -431,11 +321,7 @@ class PublishingService:
         return PublishOutcome(post.id, True, Status.PUBLISHED, url=result.url)
 
     def _backoff(self, post_id: int, retry_after: float | None) -> float:
-        failures = (
-            PublishAttempt.select()
-            .where((PublishAttempt.post == post_id) & (PublishAttempt.outcome == "transient"))
-            .count()
-        )
+        failures = engine_queries.transient_failures(post_id)
         base = float(self.store.settings.cached("retry_base_seconds"))
         cap = float(self.store.settings.cached("retry_max_seconds"))
         # `failures` counts earlier transient attempts: the first retry waits `base`.
@@ -456,15 +342,7 @@ class PublishingService:
         if kind is ErrorKind.UNKNOWN_OUTCOME:
             status = Status.NEEDS_CHECK
         elif kind in (ErrorKind.TRANSIENT, ErrorKind.RATE_LIMITED):
-            transient_before = (
-                PublishAttempt.select()
-                .where(
-                    (PublishAttempt.post == post.id)
-                    & (PublishAttempt.outcome == "transient")
-                    & (PublishAttempt.id != attempt.id)
-                )
-                .count()
-            )
+            transient_before = engine_queries.transient_failures(post.id, other_than=attempt.id)
             hold_limit = timedelta(hours=float(settings.cached("rate_limit_hold_hours")))
             if kind is ErrorKind.TRANSIENT and transient_before + 1 >= int(
                 settings.cached("max_attempts")
@@ -485,7 +363,6 @@ class PublishingService:
                 message = f"{message} Trying again at {format_local(retry_at)}."
 
         changes: dict = {
-            "status": status,
             "last_error_kind": failure_kind,
             "last_error": message,
             "updated_at": now,
@@ -494,9 +371,7 @@ class PublishingService:
             changes["due_at"] = retry_at
 
         def write() -> None:
-            ScheduledPost.update(**changes).where(
-                (ScheduledPost.id == post.id) & (ScheduledPost.status == Status.PUBLISHING)
-            ).execute()
+            engine_queries.record_failure(self.store.db, post.id, status, changes)
             outcome = "transient" if kind is ErrorKind.TRANSIENT else kind.value
             self._finish_attempt(attempt, outcome, failure_kind, message)
 
@@ -521,49 +396,3 @@ class PublishingService:
             )
         )
         return PublishOutcome(post.id, True, status, message=message, retry_at=retry_at)
-
-    # --- lateness --------------------------------------------------------------------------
-    def _lateness_window(self) -> timedelta:
-        return timedelta(minutes=float(self.store.settings.cached("lateness_window_minutes")))
-
-    def mark_missed_if_late(self, post: ScheduledPost, now: datetime) -> bool:
-        window = self._lateness_window()
-        if now - post.due_at <= window:
-            return False
-        minutes = int(window.total_seconds() // 60)
-        message = (
-            f"Not published: it was due at {format_local(post.due_at)}, but Desktop Publisher was "
-            f"not running or the computer was asleep until {format_local(now)} — more than "
-            f"{minutes} min late. Reschedule it or publish it now."
-        )
-        with self.writing():
-            changed = (
-                ScheduledPost.update(
-                    status=Status.FAILED,
-                    last_error_kind=FailureKind.MISSED,
-                    last_error=message,
-                    updated_at=now,
-                )
-                .where((ScheduledPost.id == post.id) & ScheduledPost.status.in_(PENDING))
-                .execute()
-            )
-        if changed:
-            account = post.account
-            log.warning(
-                "post=%s account=%r platform=%s status=failed error_kind=missed due_at=%s",
-                post.id,
-                account.name,
-                account.platform,
-                post.due_at.isoformat(),
-            )
-            self.events.emit(
-                EngineEvent(
-                    EventKind.MISSED,
-                    post.id,
-                    account.name,
-                    account.platform,
-                    Status.FAILED,
-                    message=message,
-                )
-            )
-        return bool(changed)

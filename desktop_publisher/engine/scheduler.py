@@ -9,13 +9,10 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import os
-import sqlite3
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future
-from datetime import UTC, datetime, timedelta
-from pathlib import Path
+from datetime import datetime, timedelta
 from typing import TypeVar
 
 from apscheduler.events import EVENT_JOB_ERROR, JobExecutionEvent
@@ -25,17 +22,21 @@ from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
+from desktop_publisher import lifecycle
 from desktop_publisher.credentials import CredentialStore
-from desktop_publisher.engine import tasks
+from desktop_publisher.engine import cleanup, health
 from desktop_publisher.engine.clock import SystemClock
+from desktop_publisher.engine.due_pass import DueReport, Planned, schedule_due_posts_task
 from desktop_publisher.engine.events import EngineEvent, EventBus, EventKind
 from desktop_publisher.engine.lanes import AccountLanes
 from desktop_publisher.engine.publishing import PublishingService, PublishOutcome
+from desktop_publisher.engine.storage_watch import StorageWatch, storage_message
 from desktop_publisher.errors import StoreError, UserError
+from desktop_publisher.lifecycle import Action, Status
 from desktop_publisher.posts import NO_POST
+from desktop_publisher.store import engine_queries, sqlite
 from desktop_publisher.store.connection import Store
-from desktop_publisher.store.models import PENDING, ScheduledPost, Status
-from desktop_publisher.store.storage_errors import Trouble, classify, disk_full, store_error
+from desktop_publisher.store.storage_errors import Trouble, classify, store_error
 from desktop_publisher.translatable import QT_TRANSLATE_NOOP
 from desktop_publisher.when import local_zone
 
@@ -45,41 +46,11 @@ TICK_SECONDS = 1.0
 MONITOR_MINUTES = 30
 # A wall-clock jump larger than this against the monotonic clock means sleep or a clock change.
 WAKE_JUMP_SECONDS = 10.0
-# While its writes fail (a full disk…), how often the engine tries one again.
-STORAGE_RETRY_SECONDS = 5.0
 
-FileIdentity = tuple[int, int] | None
 T = TypeVar("T")
 
 
-def file_identity(path: Path) -> FileIdentity:
-    """(device, inode) of the file now at `path`; None when there is none."""
-    try:
-        st = os.stat(path)
-    except OSError:
-        return None
-    return (st.st_dev, st.st_ino)
-
-
-def storage_message(trouble: Trouble, path: Path) -> str:
-    """What the log and `run`'s terminal say while the engine cannot write (the window says it
-    in its own words, from the event's status)."""
-    if trouble is Trouble.DISK_FULL:
-        return (
-            f"the disk holding {path.parent} is full: posts cannot be recorded, so none is "
-            "published until there is space again (nothing is lost; publishing carries on by "
-            "itself)"
-        )
-    if trouble is Trouble.REPLACED:
-        return (
-            f"the database file {path} was deleted or replaced while the engine was running: "
-            "publishing stopped, so that no post is sent twice or lost. Stop the engine (quit "
-            "the window, or stop `desktop-publisher run`) and start it again"
-        )
-    return f"the database cannot take changes: {store_error(trouble, path, None)}"
-
-
-class Engine:
+class Engine(StorageWatch):
     def __init__(
         self,
         store: Store,
@@ -115,29 +86,23 @@ class Engine:
             job_defaults={"misfire_grace_time": None, "coalesce": True, "max_instances": 1},
         )
         self._scheduler.add_listener(self._job_error, EVENT_JOB_ERROR)
-        self._watch: sqlite3.Connection | None = None
+        self._watch: sqlite.ChangeWatch | None = None
         self._data_version: int | None = None
         self._last_offset: float | None = None
         self._last_tick: float | None = None
         self.due_passes = 0  # observable by tests and the status line
         self.wakeups = 0
-        # What the engine knows of its storage: why its writes fail now, if they do; the
-        # (device, inode) of publisher.db and its WAL at start; whether they were lost since.
-        self.storage_problem: Trouble | None = None
-        self._identity: tuple[FileIdentity, FileIdentity] | None = None
-        self._lost = False
-        self._next_storage_try = 0.0
-        self._storage_lock = threading.Lock()
+        self._init_storage_watch()
         self.running = False
 
     # --- lifecycle -----------------------------------------------------------------------
     def start(self) -> None:
         # Settings read before now may have been changed since by another process.
         self.store.settings.invalidate()
-        fixed = tasks.reconcile_after_crash(self.service)
+        fixed = health.reconcile_after_crash(self.service)
         if fixed:
             log.warning("after an unclean stop, %d post(s) need a check: %s", len(fixed), fixed)
-        self._watch = sqlite3.connect(self.store.path, check_same_thread=False)
+        self._watch = sqlite.ChangeWatch(self.store.path)
         self._data_version = self._read_data_version()
         self._identity = self._files_identity()  # what _tick compares the folder's files with
         self._last_offset = self.clock.wall() - self.clock.monotonic()
@@ -168,8 +133,8 @@ class Engine:
         add(self._tick, IntervalTrigger(seconds=self.tick_seconds), id="tick")
         self._scheduler.start()
         # One worker per account, up to the pool's size, ready before anything falls due.
-        accounts = self.store.db.execute_sql("SELECT platform FROM account").fetchall()
-        platforms = sorted({row[0] for row in accounts})
+        accounts = engine_queries.account_platforms()
+        platforms = sorted(set(accounts))
         self._lanes.prestart(len(accounts), lambda: self.service.warm_up(platforms))
         self.running = True
         log.info("engine started for %s", self.store.path)
@@ -218,7 +183,7 @@ class Engine:
 
     def publish_now(self, post_id: int) -> Future:
         """Publish a post at once (the user asked). Resolves with a PublishOutcome."""
-        post = ScheduledPost.get_or_none(ScheduledPost.id == post_id)
+        post = engine_queries.post(post_id)
         if post is None:
             raise UserError.translatable(NO_POST, id=post_id)
         if post.status == Status.PUBLISHING:
@@ -230,7 +195,7 @@ class Engine:
                 ),
                 id=post_id,
             )
-        if post.status not in PENDING:
+        if not lifecycle.allows(Action.PUBLISH_NOW, post.status):
             raise UserError.translatable(
                 QT_TRANSLATE_NOOP(
                     "Error",
@@ -242,24 +207,24 @@ class Engine:
         return self._lanes.submit(post.account_id, post.id, self.clock.now(), manual=True)
 
     # --- the tasks -----------------------------------------------------------------------
-    def due_pass(self) -> tasks.DueReport:
-        def work() -> tasks.DueReport:
+    def due_pass(self) -> DueReport:
+        def work() -> DueReport:
             with self._due_lock:
-                report = tasks.schedule_due_posts_task(self.service)
+                report = schedule_due_posts_task(self.service)
                 self.due_passes += 1
             return report
 
         # On storage trouble, tried again once writes work (_storage_recovered).
-        report = self._unless_storage_fails(work, tasks.DueReport())
+        report = self._unless_storage_fails(work, DueReport())
         for planned in report.planned:
             self._plan(planned)
         return report
 
-    def monitor(self) -> tasks.HealthReport | None:
+    def monitor(self) -> health.HealthReport | None:
         # An outcome waiting to be written is not a call that never finished.
         busy = self._lanes.in_flight() | self.service.pending_outcomes()
         report = self._unless_storage_fails(
-            lambda: tasks.monitor_publishing_status_task(self.service, busy), None
+            lambda: health.monitor_publishing_status_task(self.service, busy), None
         )
         for planned in report.stuck_queued if report is not None else ():
             self._plan(planned)
@@ -267,7 +232,7 @@ class Engine:
 
     def cleanup(self) -> int:
         # On storage trouble, the next day's run does it.
-        return self._unless_storage_fails(lambda: tasks.cleanup_old_posts_task(self.service), 0)
+        return self._unless_storage_fails(lambda: cleanup.cleanup_old_posts_task(self.service), 0)
 
     def _unless_storage_fails(self, work: Callable[[], T], fallback: T) -> T:
         """A task's work, or `fallback` when the database is lost or refuses writes (reported
@@ -288,7 +253,7 @@ class Engine:
         return self.clock.now() - datetime.fromisoformat(last) > timedelta(hours=24)
 
     # --- planning and running --------------------------------------------------------------
-    def _plan(self, planned: tasks.Planned) -> None:
+    def _plan(self, planned: Planned) -> None:
         post_id, due_at = planned.post_id, planned.due_at
         if due_at <= self.clock.now():
             self._forget(post_id)
@@ -358,7 +323,7 @@ class Engine:
         if self._paused.is_set() and not manual:
             return None
         try:
-            outcome = tasks.publish_post_task(self.service, post_id, manual=manual)
+            outcome = self.service.publish_post(post_id, manual=manual)
         except Exception as exc:
             trouble = classify(exc, self.store.path)
             if trouble is None:
@@ -374,8 +339,9 @@ class Engine:
         if outcome.claimed and self.storage_problem is not None:
             self._storage_recovered()  # a write worked
         if outcome.retry_at is not None:
-            post = ScheduledPost.get_by_id(post_id)
-            self._plan(tasks.Planned(post_id, post.account_id, outcome.retry_at))
+            post = engine_queries.post(post_id)
+            if post is not None:  # (removed meanwhile: nothing to plan)
+                self._plan(Planned(post_id, post.account_id, outcome.retry_at))
         return outcome
 
     def unplan(self, post_id: int) -> None:
@@ -384,7 +350,7 @@ class Engine:
     # --- change and wake detection ---------------------------------------------------------
     def _read_data_version(self) -> int:
         assert self._watch is not None
-        return int(self._watch.execute("PRAGMA data_version").fetchone()[0])
+        return self._watch.version()
 
     def _tick(self) -> None:
         if self._database_lost():
@@ -433,114 +399,6 @@ class Engine:
         if self._storage_trouble(event.exception):
             return
         log.error("scheduled job %s failed: %r\n%s", event.job_id, event.exception, event.traceback)
-
-    # --- the database file and the disk ------------------------------------------------------
-    def _files_identity(self) -> tuple[FileIdentity, FileIdentity]:
-        path = self.store.path
-        return file_identity(path), file_identity(path.with_name(path.name + "-wal"))
-
-    def _database_lost(self) -> bool:
-        """Whether the database and WAL files in the folder are still the ones this engine has
-        open (two stat calls). A deleted or replaced file would take every later write with it
-        (or split the truth in two): publishing stops for good, with a message."""
-        if self._lost:
-            return True
-        if self._identity is None:
-            return False
-        db_now, wal_now = self._files_identity()
-        db_then, wal_then = self._identity
-        if db_now == db_then and (wal_then is None or wal_now == wal_then):
-            return False
-        self._lose_database()
-        return True
-
-    def _lose_database(self) -> None:
-        with self._storage_lock:
-            if self._lost:
-                return
-            self._lost = True
-            self.storage_problem = Trouble.REPLACED
-        # `_lost` already keeps every publish, due pass and cleanup from writing.
-        message = storage_message(Trouble.REPLACED, self.store.path)
-        rescued = self._rescue_copy()
-        if rescued is not None:
-            message += f". What it had is saved in {rescued}"
-        log.error("%s", message)
-        self.events.emit(
-            EngineEvent(EventKind.STORAGE, status=Trouble.REPLACED.value, message=message)
-        )
-        self._paused.set()
-        self.events.emit(EngineEvent(EventKind.ENGINE_STATE, status=self.state))
-
-    def _rescue_copy(self) -> Path | None:
-        """A copy of the database as this engine still sees it, beside the lost one: the posts
-        of a file deleted by mistake are then not gone when the engine stops."""
-        if self._watch is None:
-            return None
-        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-        target = self.store.path.with_name(f"{self.store.path.name}.rescued-{stamp}")
-        try:
-            self._watch.execute("VACUUM INTO ?", (str(target),))
-            target.chmod(0o600)
-        except (sqlite3.Error, OSError) as exc:
-            log.warning("could not save a copy of the lost database to %s: %s", target, exc)
-            with contextlib.suppress(OSError):
-                target.unlink()
-            return None
-        return target
-
-    def _storage_trouble(self, exc: BaseException) -> bool:
-        """Whether `exc` is the storage refusing a write (then it is reported, once): the jobs
-        catch these themselves, so no traceback is logged for a full disk every second."""
-        trouble = classify(exc, self.store.path)
-        if trouble is None:
-            return False
-        self._storage_failed(trouble)
-        return True
-
-    def _storage_failed(self, trouble: Trouble) -> None:
-        """The engine's writes fail: said once (log, event), then tried again every few seconds
-        by the tick until they work."""
-        if trouble is Trouble.REPLACED:
-            self._lose_database()
-            return
-        with self._storage_lock:
-            if self.storage_problem is trouble:
-                return
-            self.storage_problem = trouble
-            self._next_storage_try = self.clock.monotonic() + STORAGE_RETRY_SECONDS
-        message = storage_message(trouble, self.store.path)
-        log.error("%s", message)
-        self.events.emit(EngineEvent(EventKind.STORAGE, status=trouble.value, message=message))
-
-    def _retry_storage(self) -> None:
-        """A real write (the last check's time), at most every STORAGE_RETRY_SECONDS; when it
-        works, what waited is written and the due pass plans what could not be sent."""
-        now = self.clock.monotonic()
-        if now < self._next_storage_try:
-            return
-        self._next_storage_try = now + STORAGE_RETRY_SECONDS
-        if self.storage_problem is Trouble.DISK_FULL and disk_full(self.store.path.parent):
-            return  # still full: no need to ask SQLite
-        try:
-            with self.service.writing():
-                self.store.settings.set("storage_checked_at", datetime.now(UTC).isoformat())
-            self.service.record_pending()
-        except Exception as exc:
-            if not self._storage_trouble(exc):
-                raise
-            return
-        self._storage_recovered()
-
-    def _storage_recovered(self) -> None:
-        with self._storage_lock:
-            if self.storage_problem is None or self._lost:
-                return
-            self.storage_problem = None
-        log.info("the database takes changes again: publishing carries on")
-        self.events.emit(EngineEvent(EventKind.STORAGE, status="ok"))
-        self.events.emit(EngineEvent(EventKind.POSTS_CHANGED))
-        self.notify_changed()
 
     def wait_idle(self, timeout: float | None = None) -> bool:
         return self._lanes.wait_idle(timeout)

@@ -20,6 +20,7 @@ from desktop_publisher.errors import StoreError
 from desktop_publisher.store import migrations
 from desktop_publisher.store.models import database_proxy
 from desktop_publisher.store.settings import Settings
+from desktop_publisher.store.sqlite import write_transaction
 from desktop_publisher.store.storage_errors import (
     Trouble,
     classify,
@@ -62,7 +63,7 @@ class Store:
     def atomic(self):  # noqa: ANN201 - peewee's transaction context
         """A short write transaction taken at once (IMMEDIATE), so it never fails half-way on
         a lock upgrade."""
-        return self.db.atomic("IMMEDIATE")
+        return write_transaction(self.db)
 
 
 def _create_private(path: Path) -> None:

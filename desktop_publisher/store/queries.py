@@ -24,10 +24,12 @@ from typing import Any
 
 import peewee
 
+from desktop_publisher.lifecycle import DRAFT, Action, Status
 from desktop_publisher.store.fields import from_utc_text, utc_text, utcnow
-from desktop_publisher.store.models import Status
+from desktop_publisher.store.post_status import change_status
+from desktop_publisher.store.sqlite import write_transaction
 
-DRAFT = "draft"  # the queue's name for content that has no scheduled post
+# DRAFT (lifecycle.py): the queue's name for content that has no scheduled post.
 PREVIEW_CHARS = 280
 # Under this many matching rows a selective filter (status, account) is cheaper through its own
 # index plus a sort than walking the whole time index for matches.
@@ -396,26 +398,31 @@ def day_counts(
 
 
 # --- small writes the window needs ------------------------------------------------------------
+# (The post service's mark_published and delete_draft are the same writes, asked of the lifecycle
+# first: the window is meant to call those.)
 def mark_published(db: peewee.Database, post_id: int, url: str | None = None) -> bool:
     """The user checked the platform and found a needs_check post online.
 
     Compare-and-set from needs_check only, so it can never overwrite what the engine recorded.
     Returns False when the post was no longer waiting for a check.
     """
-    now = utc_text(utcnow())
-    with db.atomic("IMMEDIATE"):
-        cursor = db.execute_sql(
-            "UPDATE scheduled_post SET status = ?, url = ?, published_at = ?, updated_at = ?, "
-            "last_error = NULL, last_error_kind = NULL WHERE id = ? AND status = ?",
-            [Status.PUBLISHED.value, url or None, now, now, post_id, Status.NEEDS_CHECK.value],
-        )
-    return cursor.rowcount == 1
+    now = utcnow()
+    values = {
+        "url": url or None,
+        "published_at": now,
+        "updated_at": now,
+        "last_error": None,
+        "last_error_kind": None,
+    }
+    with write_transaction(db):
+        changed = change_status(db, Action.MARK_PUBLISHED, post_id, Status.PUBLISHED, values=values)
+    return changed.count == 1
 
 
 def delete_draft(db: peewee.Database, content_id: int) -> bool:
     """Remove a draft (its variants go with it). Content that has a scheduled post is never
     touched: the check and the delete are one statement inside one transaction."""
-    with db.atomic("IMMEDIATE"):
+    with write_transaction(db):
         cursor = db.execute_sql(
             f"DELETE FROM content AS c WHERE c.id = ? AND {_NO_POSTS}",
             [content_id],
