@@ -12,15 +12,12 @@ from __future__ import annotations
 
 import html
 import logging
-import re
-from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar
-from urllib.parse import urlparse
+from typing import TYPE_CHECKING, Any
 
 from desktop_publisher.platforms.base import (
     AccountInfo,
     ErrorKind,
-    Limits,
+    MediaHost,
     PostVariant,
     Problem,
     PublishContext,
@@ -28,461 +25,39 @@ from desktop_publisher.platforms.base import (
     PublisherOptions,
     PublishError,
     PublishResult,
-    SettingField,
     alt_texts,
-    connection_test_refused,
-    display_name,
-    is_url,
-    read_local_media,
 )
 from desktop_publisher.platforms.http import (
-    CALL_DEADLINE,
-    CONNECT_TIMEOUT,
-    MAX_MESSAGE,
-    READ_TIMEOUT,
     HttpClient,
-    download_image,
     json_body,
-    parse_retry_after,
-    said_briefly,
-    sniff_image,
-    unreadable_image,
 )
 from desktop_publisher.platforms.registry import register
+from desktop_publisher.platforms.wordpress import DECLARATION
+from desktop_publisher.platforms.wordpress.content import MAX_TERM_NAME, _names, post_content
+from desktop_publisher.platforms.wordpress.site import WordPressSite
 from desktop_publisher.translatable import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
-    import requests  # annotations only: requests is imported where a request is sent
+    pass  # annotations only: requests is imported where a request is sent
 
 log = logging.getLogger(__name__)
-
-# WordPress itself sets no upload limit (the host's PHP does); the image is held in memory.
-MAX_IMAGE_BYTES = 50_000_000
-MAX_TERM_NAME = 200  # the length of wp_terms.name
-# Without Retry-After a host's limiter gives no hint; a minute is a polite first wait.
-DEFAULT_RATE_WAIT = 60.0
-
-# Codes WordPress answers when the login reached it and was refused.
-WRONG_LOGIN = {
-    "incorrect_password": "the application password is wrong or was revoked",
-    "invalid_username": "there is no user with this name",
-    "invalid_email": "there is no user with this e-mail address",
-    "application_passwords_disabled": "application passwords are turned off on this site",
-    "application_passwords_disabled_for_user": (
-        "application passwords are turned off for this user"
-    ),
-}
-# Codes WordPress answers when, as far as it can tell, no login was sent at all.
-NO_LOGIN = {"rest_not_logged_in", "rest_cannot_create", "rest_cannot_publish", "rest_forbidden"}
-# Upload answers about the file, not the server (a disallowed type, a full quota): not retried.
-UPLOAD_REFUSED = {
-    "rest_upload_sideload_error",
-    "rest_upload_unknown_error",
-    "rest_upload_limited_space",
-    "rest_upload_file_too_big",
-    "rest_upload_user_quota_exceeded",
-}
-# (Worded so the log redaction, which masks "authorization=…", leaves the advice readable.)
-STRIPPED_HEADER_FIX = (
-    "on Apache add the line CGIPassAuth On to the site's .htaccess; with nginx and PHP-FPM add "
-    "fastcgi_param HTTP_AUTHORIZATION $http_authorization"
-)
-
-
-# --- content ----------------------------------------------------------------------------------
-# Text with one of these is taken as HTML written on purpose (pasted from an editor, a block
-# comment); anything else is plain text and converted.
-HTML_MARK = re.compile(
-    r"<!--\s*wp:|<(?:p|a|br|div|span|h[1-6]|ul|ol|li|strong|em|b|i|u|img|figure|blockquote|"
-    r"pre|code|table|hr|iframe|video|audio)(?:\s[^<>]*)?/?>",
-    re.IGNORECASE,
-)
-URL_IN_TEXT = re.compile(r"https?://[^\s<>\"']+")
-TRAILING_PUNCTUATION = ".,;:!?'\""
-
-
-def looks_like_html(text: str) -> bool:
-    return bool(HTML_MARK.search(text))
-
-
-def _link(url: str) -> str:
-    """A URL as a link; trailing sentence punctuation (and an unmatched ')') stays outside."""
-    tail = ""
-    while url and (
-        url[-1] in TRAILING_PUNCTUATION or (url[-1] == ")" and url.count("(") < url.count(")"))
-    ):
-        tail = url[-1] + tail
-        url = url[:-1]
-    if not url:
-        return html.escape(tail, quote=False)
-    escaped = html.escape(url, quote=True)
-    return f'<a href="{escaped}">{escaped}</a>{html.escape(tail, quote=False)}'
-
-
-def _inline(text: str) -> str:
-    """One paragraph's text: HTML special characters escaped, URLs made links."""
-    out: list[str] = []
-    position = 0
-    for match in URL_IN_TEXT.finditer(text):
-        out.append(html.escape(text[position : match.start()], quote=False))
-        out.append(_link(match.group(0)))
-        position = match.end()
-    out.append(html.escape(text[position:], quote=False))
-    return "<br />\n".join("".join(out).split("\n"))
-
-
-def text_to_html(text: str) -> str:
-    """Plain text as WordPress post HTML: blank lines separate paragraphs, a single line break
-    stays a line break, URLs become links. Text that already is HTML is left alone."""
-    if looks_like_html(text):
-        return text
-    normalized = text.replace("\r\n", "\n").replace("\r", "\n").strip()
-    paragraphs = [p.strip("\n") for p in re.split(r"\n\s*\n", normalized) if p.strip()]
-    return "\n\n".join(f"<p>{_inline(p)}</p>" for p in paragraphs)
-
-
-def post_content(variant: PostVariant) -> str:
-    content = text_to_html(variant.text or "")
-    link = (variant.link or "").strip()
-    if link and link not in (variant.text or ""):
-        # The post's link (from the editor's link field) is shown at the end of the post.
-        content = f"{content}\n\n<p>{_link(link)}</p>" if content else f"<p>{_link(link)}</p>"
-    return content
-
-
-def _names(value: object) -> list[str]:
-    """Category or tag names from `extra` (a list, or one comma-free string)."""
-    if value is None:
-        return []
-    items = value if isinstance(value, list | tuple) else [value]
-    seen: list[str] = []
-    for item in items:
-        name = " ".join(str(item).split())
-        if name and name.casefold() not in (s.casefold() for s in seen):
-            seen.append(name)
-    return seen
-
-
-def _message(body: Any) -> str | None:
-    if not isinstance(body, dict) or not body.get("message"):
-        return None
-    # WordPress messages may carry markup ("<strong>Error:</strong> …").
-    return said_briefly(html.unescape(re.sub(r"<[^>]+>", "", str(body["message"]))))
-
-
-def _invalid_params(body: Any) -> str:
-    data = body.get("data") if isinstance(body, dict) else None
-    params = data.get("params") if isinstance(data, dict) else None
-    if not isinstance(params, dict) or not params:
-        return ""
-    parts = [f"{key}: {' '.join(str(value).split())}" for key, value in params.items()]
-    return " (" + "; ".join(parts)[:MAX_MESSAGE] + ")"
-
-
-# --- the site ---------------------------------------------------------------------------------
-class WordPressSite:
-    """HTTP to one site's REST API: the base (`/wp-json/` or `?rest_route=`), login, errors."""
-
-    PRETTY = "pretty"
-    PLAIN = "plain"
-
-    def __init__(self, account: AccountInfo, http: HttpClient) -> None:
-        self.account = account
-        self.http = http
-        self.site = str(account.settings.get("site_url") or "").strip().rstrip("/")
-        self.username = str(account.settings.get("username") or "").strip()
-        # Which form of the REST URL this site answered; None until the first answer.
-        self.api: str | None = None
-        # A connection test (Publisher.check_account): refusals are about the account.
-        self.checking_account = False
-
-    @property
-    def host(self) -> str:
-        return urlparse(self.site).hostname or self.site
-
-    def url(self, route: str, api: str) -> tuple[str, dict[str, str]]:
-        if api == self.PRETTY:
-            return f"{self.site}/wp-json{route}", {}
-        return f"{self.site}/", {"rest_route": route}
-
-    def call(
-        self,
-        method: str,
-        route: str,
-        *,
-        step: str,
-        final: bool = False,
-        params: dict[str, Any] | None = None,
-        **kwargs: Any,
-    ) -> requests.Response:
-        if not self.site:
-            raise PublishError(
-                ErrorKind.PERMANENT,
-                f"Account {self.account.name!r} has no Site URL: edit the account and set it.",
-            )
-        tries = [self.api] if self.api else [self.PRETTY, self.PLAIN]
-        response: requests.Response | None = None
-        for api in tries:
-            url, base_params = self.url(route, api)
-            response = self.http.request(
-                method,
-                url,
-                final=final,
-                params={**base_params, **(params or {})},
-                auth=(self.username, self.account.secret),
-                # A redirect would turn a POST into a GET elsewhere (and may leave the site):
-                # it means a wrong Site URL or no pretty permalinks, never a useful answer.
-                allow_redirects=False,
-                **kwargs,
-            )
-            log.debug(
-                "wordpress %s %s (%s) → %s (%s)", method, route, api, response.status_code, step
-            )
-            if self._is_rest(response):
-                self.api = api
-                return response
-            if api == self.PRETTY and not self.api and self._not_served_here(response):
-                # /wp-json/ is not routed (plain permalinks): WordPress showed a page or a
-                # redirect instead, and created nothing. ?rest_route= works on every site.
-                continue
-            break
-        assert response is not None
-        return response
-
-    @staticmethod
-    def _is_rest(response: requests.Response) -> bool:
-        kind = (response.headers.get("Content-Type") or "").split(";")[0].strip().lower()
-        return kind.endswith("json") and json_body(response) is not None
-
-    @staticmethod
-    def _not_served_here(response: requests.Response) -> bool:
-        return 300 <= response.status_code < 400 or response.status_code in (200, 201, 404)
-
-    # --- answers ---------------------------------------------------------------------------
-    def json(self, response: requests.Response, *, step: str, final: bool = False) -> Any:
-        """The JSON of a 2xx REST answer; anything else raised as a classified error."""
-        if response.ok and self._is_rest(response):
-            return json_body(response)
-        raise self.error(response, step=step, final=final)
-
-    def error(self, response: requests.Response, *, step: str, final: bool) -> PublishError:
-        """A failed answer as a PublishError saying what happened and what to do."""
-        status = response.status_code
-        body = json_body(response) if self._is_rest(response) else None
-        code = str(body.get("code")) if isinstance(body, dict) and body.get("code") else None
-        said = _message(body)
-        detail = f" WordPress said: {said}" if said else ""
-
-        if status == 429:
-            retry_after = parse_retry_after(response)
-            return PublishError(
-                ErrorKind.RATE_LIMITED,
-                f"The site {self.host} is limiting requests (HTTP 429) while {step}.",
-                retry_after=DEFAULT_RATE_WAIT if retry_after is None else retry_after,
-                status=status,
-                code=code,
-            )
-        if 300 <= status < 400:
-            target = response.headers.get("Location") or ""
-            where = urlparse(target)
-            to = f" to {where.scheme}://{where.netloc}" if where.scheme and where.netloc else ""
-            return PublishError(
-                ErrorKind.PERMANENT,
-                f"The site {self.site} redirected{to} (HTTP {status}) while {step}: set the "
-                "account's Site URL to the address WordPress really lives at.",
-                status=status,
-            )
-        if status >= 500 and not (isinstance(body, dict) and code in UPLOAD_REFUSED):
-            if final:
-                return PublishError(
-                    ErrorKind.UNKNOWN_OUTCOME,
-                    f"The site {self.host} answered HTTP {status} after the post was sent, so "
-                    "it may or may not have been published. Check the site, then retry or "
-                    "cancel.",
-                    status=status,
-                    code=code,
-                )
-            return PublishError(
-                ErrorKind.TRANSIENT,
-                f"The site {self.host} had a temporary problem while {step} (HTTP {status}).",
-                status=status,
-                code=code,
-            )
-        if body is None:
-            return self._not_api(response, step=step, final=final)
-        if status == 401 or code in WRONG_LOGIN:
-            return self._auth_error(status, code, said)
-        if status == 403:
-            return PublishError(
-                ErrorKind.PERMANENT,
-                f"WordPress user {self.username!r} is not allowed to do this (HTTP 403 "
-                f"{code}) while {step}: give the user a role that may, or connect another "
-                f"user.{detail}",
-                status=status,
-                code=code,
-            )
-        if (status in (400, 413, 415, 422) or code in UPLOAD_REFUSED) and self.checking_account:
-            return connection_test_refused(
-                "WordPress", self.account.name, step, status, f" ({code}){detail}", code
-            )
-        if status in (400, 413, 415, 422) or code in UPLOAD_REFUSED:
-            return PublishError(
-                ErrorKind.INVALID_CONTENT,
-                f"WordPress rejected the post while {step} (HTTP {status} {code}). Edit the "
-                f"post, then retry.{detail}{_invalid_params(body)}",
-                status=status,
-                code=code,
-            )
-        if status == 404:
-            return PublishError(
-                ErrorKind.PERMANENT,
-                f"WordPress answered 'not found' while {step} (HTTP 404 {code}): the site's "
-                f"REST API may be turned off or limited by a plugin.{detail}",
-                status=status,
-                code=code,
-            )
-        return PublishError(
-            ErrorKind.PERMANENT,
-            f"WordPress refused the request while {step} (HTTP {status} {code}).{detail}",
-            status=status,
-            code=code,
-        )
-
-    def _auth_error(self, status: int, code: str | None, said: str | None) -> PublishError:
-        reconnect = (
-            f"Reconnect the account with a new application password (desktop-publisher account "
-            f"reconnect {self.account.name!r})."
-        )
-        if code in WRONG_LOGIN:
-            return PublishError(
-                ErrorKind.AUTH,
-                f"WordPress refused the login of user {self.username!r} on {self.host}: "
-                f"{WRONG_LOGIN[code]}. {reconnect}",
-                status=status,
-                code=code,
-            )
-        if code in NO_LOGIN:
-            # The credentials were sent, yet WordPress answers as if nobody logged in. Either
-            # the host removed the Authorization header before PHP saw it, or the password is
-            # wrong: WordPress 6.1 answers a wrong application password this same way, so the
-            # message cannot pick one and names both, each with its fix.
-            return PublishError(
-                ErrorKind.AUTH,
-                f"WordPress on {self.host} answered as if no login was sent (HTTP {status} "
-                f"{code}) although user {self.username!r} and an application password were. "
-                "Either the application password is wrong or was revoked, or the web host "
-                "strips the Authorization header before WordPress sees it. If the password is "
-                f"right, ask the host to pass the header on ({STRIPPED_HEADER_FIX}); otherwise "
-                f"{reconnect[0].lower()}{reconnect[1:]}",
-                status=status,
-                code=code,
-            )
-        detail = f" WordPress said: {said}" if said else ""
-        return PublishError(
-            ErrorKind.AUTH,
-            f"WordPress on {self.host} did not accept the login of user {self.username!r} "
-            f"(HTTP {status} {code}). {reconnect}{detail}",
-            status=status,
-            code=code,
-        )
-
-    def _not_api(self, response: requests.Response, *, step: str, final: bool) -> PublishError:
-        kind = (response.headers.get("Content-Type") or "no content type").split(";")[0]
-        if final and response.ok and self.api is not None:
-            # The REST API answered before, now something else answered "OK" to the post:
-            # never a success, and not provably a failure either. (When neither address ever
-            # answered as the API, the post never reached it.)
-            return PublishError(
-                ErrorKind.UNKNOWN_OUTCOME,
-                f"The site {self.host} answered HTTP {response.status_code} with {kind} instead "
-                "of the WordPress REST API after the post was sent, so it may or may not have "
-                "been published. Check the site, then retry or cancel.",
-                status=response.status_code,
-            )
-        return PublishError(
-            ErrorKind.TRANSIENT,
-            f"While {step}, {self.host} answered HTTP {response.status_code} with something "
-            f"that is not the WordPress REST API ({kind}), at {self.site}/wp-json/ and at "
-            f"{self.site}/?rest_route=: a security plugin, proxy or firewall may be in the way, "
-            "or the Site URL is wrong. Trying again later.",
-            status=response.status_code,
-        )
-
-    # --- media -----------------------------------------------------------------------------
-    def upload_image(self, ref: str, alt: str | None) -> dict:
-        """Upload one image (file or URL); returns WordPress's media object (id, source_url)."""
-        name = display_name(ref)
-        data = self._read_image(ref)
-        sniffed = sniff_image(data)
-        if sniffed is None:
-            raise PublishError(
-                ErrorKind.INVALID_CONTENT,
-                f"Media: {name} is not a JPEG, PNG, GIF or WebP image; replace it with one.",
-            )
-        kind, extension = sniffed
-        stem = re.sub(r"[^A-Za-z0-9._-]+", "-", Path(name).stem).strip("-.") or "image"
-        filename = f"{stem[:80]}{extension}"
-        params = {"alt_text": alt} if alt else None
-        step = f"uploading the image {name}"
-        response = self.call(
-            "POST",
-            "/wp/v2/media",
-            step=step,
-            params=params,
-            data=data,
-            headers={
-                "Content-Type": kind,
-                "Content-Disposition": f'attachment; filename="{filename}"',
-            },
-        )
-        media = self.json(response, step=step)
-        if not isinstance(media, dict) or not media.get("id"):
-            raise self._not_api(response, step=step, final=False)
-        log.debug("wordpress media uploaded ref=%s id=%s", name, media.get("id"))
-        return media
-
-    def _read_image(self, ref: str) -> bytes:
-        if is_url(ref):
-            return self._download(ref)
-        try:
-            # At most the size limit (plus one byte) is read: the file may have grown, or
-            # become a pipe, since the post was checked.
-            return read_local_media(ref, MAX_IMAGE_BYTES, "WordPress")
-        except OSError as exc:
-            raise unreadable_image(ref, exc) from None
-
-    def _download(self, url: str) -> bytes:
-        return download_image(self.http, url, MAX_IMAGE_BYTES)
 
 
 # --- the publisher ----------------------------------------------------------------------------
 @register
 class WordPressPublisher(Publisher):
-    platform = "wordpress"
-    label = "WordPress"
-    limits = Limits(
-        max_media=1,
-        media_types=("image/jpeg", "image/png", "image/gif", "image/webp"),
-        max_media_bytes=MAX_IMAGE_BYTES,
-        title_required=True,
-    )
-    fetches_media_urls = True
-    extra_fields = ("excerpt", "categories", "tags", "alt")
-    setting_fields = (
-        SettingField("site_url", "Site URL", "--site-url", env="WORDPRESS_SITE_URL"),
-        SettingField("username", "User name", "--username", env="WORDPRESS_USERNAME"),
-        SettingField(
-            "media_host", "Hosts Instagram images", "--media-host", required=False, flag=True
-        ),
-    )
-    secret_label = "application password"
-    secret_env = "WORDPRESS_PASSWORD"
-    token_expires_by_default = False
+    declaration = DECLARATION
 
     def __init__(self, account: AccountInfo, options: PublisherOptions) -> None:
         super().__init__(account, options)
         self.http = HttpClient(timeout=self.timeout, deadline=self.deadline)
         self.site = WordPressSite(account, self.http)
+
+    @classmethod
+    def media_host(cls, account: AccountInfo) -> MediaHost:
+        from desktop_publisher.platforms.wordpress.media_host import WordPressMediaHost
+
+        return WordPressMediaHost(account)
 
     # --- rules ---------------------------------------------------------------------------
     @classmethod
@@ -690,25 +265,3 @@ class WordPressPublisher(Publisher):
                 log.info("wordpress post of the earlier attempt found id=%s", post.get("id"))
                 return PublishResult(str(post["id"]), str(post.get("link") or "") or None)
         return None
-
-
-class WordPressMediaHost:
-    """Uploads images to a WordPress account's media library and returns their public URL
-    (Instagram fetches its images from a public HTTPS address)."""
-
-    timeout: ClassVar[tuple[float, float]] = (CONNECT_TIMEOUT, READ_TIMEOUT)
-    deadline: ClassVar[float] = CALL_DEADLINE
-
-    def __init__(self, account: AccountInfo) -> None:
-        self.account = account
-        self.site = WordPressSite(account, HttpClient(timeout=self.timeout, deadline=self.deadline))
-
-    def upload_public(self, path: str, alt: str | None = None) -> str:
-        media = self.site.upload_image(path, alt)
-        url = str(media.get("source_url") or "")
-        if not url:
-            raise PublishError(
-                ErrorKind.TRANSIENT,
-                f"WordPress on {self.site.host} stored the image but did not say its address.",
-            )
-        return url
