@@ -62,10 +62,11 @@ def options(**urls: str):  # noqa: ANN201
     from desktop_publisher.platforms.base import PublisherOptions
 
     return PublisherOptions(
-        linkedin_url=urls.get("linkedin_url", "http://127.0.0.1:9"),
-        graph_url=urls.get("graph_url", "http://127.0.0.1:9"),
-        linkedin_version="",  # follow the calendar, as a fresh install does
-        graph_version="v25.0",
+        urls={
+            "linkedin": urls.get("linkedin_url", "http://127.0.0.1:9"),
+            "graph": urls.get("graph_url", "http://127.0.0.1:9"),
+        },
+        settings={"linkedin_version": "", "graph_version": "v25.0"},
     )
 
 
@@ -73,7 +74,7 @@ def options(**urls: str):  # noqa: ANN201
 def linkedin_case() -> Case:
     from desktop_publisher.platforms.api_versions import linkedin_default
     from desktop_publisher.platforms.base import AccountInfo, PostVariant
-    from desktop_publisher.platforms.linkedin import LinkedInPublisher
+    from desktop_publisher.platforms.linkedin.publisher import LinkedInPublisher
     from tests.fakes.linkedin import TOKEN, FakeLinkedIn
 
     fake = FakeLinkedIn(detect_duplicates=False)
@@ -134,7 +135,7 @@ def available_cases() -> dict[str, Callable[[], Case]]:
 
 def facebook_case() -> Case:
     from desktop_publisher.platforms.base import AccountInfo, PostVariant
-    from desktop_publisher.platforms.facebook import FacebookPublisher
+    from desktop_publisher.platforms.facebook.publisher import FacebookPublisher
     from tests.fakes.graph import PAGE_ID, PAGE_TOKEN, FakeGraph
 
     fake = FakeGraph()
@@ -167,7 +168,7 @@ def facebook_case() -> Case:
 
 def instagram_case() -> Case:
     from desktop_publisher.platforms.base import AccountInfo, PostVariant
-    from desktop_publisher.platforms.instagram import InstagramPublisher
+    from desktop_publisher.platforms.instagram.publisher import InstagramPublisher
     from tests.fakes.graph import IG_USER_ID, PAGE_TOKEN, FakeGraph, jpeg
 
     # Images ready at the first status read (no poll wait) and no daily quota in the way.
@@ -223,7 +224,7 @@ def instagram_case() -> Case:
 
 def wordpress_case() -> Case:
     from desktop_publisher.platforms.base import AccountInfo, PostVariant
-    from desktop_publisher.platforms.wordpress import WordPressPublisher
+    from desktop_publisher.platforms.wordpress.publisher import WordPressPublisher
     from tests.fakes.wordpress import PASSWORD, USER, FakeWordPress
 
     fake = FakeWordPress()
@@ -261,7 +262,7 @@ def real_wordpress_case(env_file: str) -> Case:
     import requests
 
     from desktop_publisher.platforms.base import AccountInfo, PostVariant
-    from desktop_publisher.platforms.wordpress import WordPressPublisher
+    from desktop_publisher.platforms.wordpress.publisher import WordPressPublisher
     from tests.support.wordpress import site_from_env
 
     site = site_from_env(Path(env_file))

@@ -7,7 +7,6 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
-from urllib.parse import urlparse
 
 import peewee
 
@@ -17,7 +16,7 @@ from desktop_publisher.credentials import (
     read_legacy_env,
 )
 from desktop_publisher.errors import UserError
-from desktop_publisher.media_host import media_host_account
+from desktop_publisher.media_host import MEDIA_HOST_FIELD, media_host_account
 from desktop_publisher.platforms import registry
 from desktop_publisher.platforms.base import (
     AccountInfo,
@@ -116,15 +115,14 @@ class AccountService:
                 raise UserError(f"{cls.label} accounts need {spec.label}{option}.")
             if value:
                 clean[spec.key] = value
-        site = clean.get("site_url")
-        if site is not None:
-            problem = value_rule("site_url", site)
-            if problem:
+        for spec in cls.setting_fields:
+            value = clean.get(spec.key)
+            if spec.flag or value is None or not isinstance(value, str):
+                continue
+            if spec.rule is not None and (problem := spec.rule(spec.key, value)):
                 raise UserError(problem.message)
-            clean["site_url"] = site.rstrip("/")
-        author = clean.get("author")
-        if author is not None and (problem := value_rule("author", author)):
-            raise UserError(problem.message)
+            if spec.keep is not None:
+                clean[spec.key] = spec.keep(value)
         return clean
 
     def field_problems(
@@ -161,10 +159,10 @@ class AccountService:
                 problems["name"] = Problem("name", NAME_CLASH, {"name": name})
         for spec in cls.setting_fields:
             # A value named "label" is a field's name: the window translates it too.
-            label = field_label(spec.label)
+            label = spec.label
             value = settings.get(spec.key)
             if spec.flag:
-                hosting = value and spec.key == "media_host"
+                hosting = value and spec.key == MEDIA_HOST_FIELD
                 other = media_host_account(account.id if account else None) if hosting else None
                 if other is not None:
                     rule = QT_TRANSLATE_NOOP(
@@ -182,13 +180,13 @@ class AccountService:
                 )
                 args = {"label": label, "platform": cls.label}
                 problems[spec.key] = Problem(spec.key, rule, args)
-            elif value and (problem := value_rule(spec.key, value)):
+            elif value and spec.rule is not None and (problem := spec.rule(spec.key, value)):
                 problems[spec.key] = problem
         if account is None and not (secret or "").strip():
             rule = QT_TRANSLATE_NOOP(
                 "Problem", "{label} must not be empty: it is how {platform} knows you."
             )
-            label = cls.secret_label[:1].upper() + cls.secret_label[1:]
+            label = cls.declaration.secret.title
             problems["secret"] = Problem("secret", rule, {"label": label, "platform": cls.label})
         return problems
 
@@ -227,7 +225,7 @@ class AccountService:
             )
         if Account.select().where(Account.name == name).exists():
             raise UserError.translatable(NAME_TAKEN, name=repr(name))
-        if clean.get("media_host") and (other := media_host_account()) is not None:
+        if clean.get(MEDIA_HOST_FIELD) and (other := media_host_account()) is not None:
             raise UserError.translatable(
                 QT_TRANSLATE_NOOP(
                     "Error", "Account {name} already hosts Instagram images; only one may."
@@ -458,37 +456,6 @@ class AccountService:
         return warnings
 
 
-def field_label(label: str) -> str:
-    """A setting's label without its explanation: "Author URN (urn:li:…)" → "Author URN"."""
-    return label.split(" (", 1)[0]
-
-
-def value_rule(key: str, value: str) -> Problem | None:
-    """The rule a setting's value breaks; None when it is fine."""
-    if key == "site_url":
-        from desktop_publisher.platforms.http import is_loopback_host
-
-        parsed = urlparse(value)
-        if not parsed.hostname or parsed.scheme not in ("http", "https"):
-            rule = QT_TRANSLATE_NOOP(
-                "Problem", "Site URL '{value}' must look like https://example.com."
-            )
-            return Problem(key, rule, {"value": value})
-        if parsed.scheme == "http" and not is_loopback_host(parsed.hostname):
-            rule = QT_TRANSLATE_NOOP(
-                "Problem",
-                "Site URL '{value}' uses http://: use https:// (plain http is accepted only "
-                "for a site on this computer).",
-            )
-            return Problem(key, rule, {"value": value})
-    if key == "author" and not value.startswith(("urn:li:person:", "urn:li:organization:")):
-        rule = QT_TRANSLATE_NOOP(
-            "Problem", "Author must be a LinkedIn URN: urn:li:person:… or urn:li:organization:…."
-        )
-        return Problem(key, rule)
-    return None
-
-
 def publisher_options(
     store: Store,
     media_host=None,  # noqa: ANN001
@@ -496,17 +463,11 @@ def publisher_options(
     cached: bool = False,
 ) -> PublisherOptions:
     """`cached`: the engine's hot path reads the settings cache instead of the table."""
-    from desktop_publisher import config
-
     read = store.settings.cached if cached else store.settings.get
-    learned = read("linkedin_version_learned")
     return PublisherOptions(
-        linkedin_url=config.linkedin_base_url(),
-        graph_url=config.graph_base_url(),
-        linkedin_version=str(read("linkedin_version") or ""),
-        graph_version=str(read("graph_version")),
+        urls={api.key: api.resolve() for api in registry.api_urls()},
+        settings={spec.key: read(spec.key) for spec in registry.global_settings()},
         media_host=media_host,
-        linkedin_version_learned=learned if isinstance(learned, dict) else None,
         remember=lambda key, value: remember_setting(store, key, value),
     )
 

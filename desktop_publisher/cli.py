@@ -27,16 +27,14 @@ log = logging.getLogger("desktop_publisher.cli")
 
 PROG = APP_ID
 SECRET_OPTION = re.compile(r"^--?[\w-]*(token|password|passwd|secret|api-?key)[\w-]*(=.*)?$", re.I)
-# Options of `account add` and the platform setting each one sets.
-ACCOUNT_OPTIONS = {
-    "client_id": "--client-id",
-    "author": "--author",
-    "page_id": "--page-id",
-    "account_id": "--account-id",
-    "site_url": "--site-url",
-    "username": "--username",
-    "media_host": "--media-host",
-}
+
+
+def account_options() -> dict[str, str]:
+    """Options of `account add`/`account set` and the platform setting each one sets, as the
+    platforms declare them."""
+    from desktop_publisher.platforms import registry
+
+    return {f.key: f.cli_option for f in registry.account_fields() if f.cli_option}
 
 
 # The largest --text-file read. Four times the longest text any platform takes even at four
@@ -167,8 +165,9 @@ def cmd_account_add(ctx: Context, args: argparse.Namespace) -> int:
 
     cls = registry.publisher_class(args.platform)
     own = {f.key for f in cls.setting_fields}
-    given = {key: getattr(args, key) for key in ACCOUNT_OPTIONS if getattr(args, key)}
-    foreign = [ACCOUNT_OPTIONS[key] for key in given if key not in own]
+    options = account_options()
+    given = {key: getattr(args, key) for key in options if getattr(args, key)}
+    foreign = [options[key] for key in given if key not in own]
     if foreign:
         raise UserError(f"{', '.join(foreign)} does not apply to {cls.label} accounts.")
     accounts = ctx.accounts
@@ -210,8 +209,9 @@ def cmd_account_set(ctx: Context, args: argparse.Namespace) -> int:
     cls = registry.publisher_class(account.platform)
     own = {f.key for f in cls.setting_fields}
     # None means "not given"; an empty value clears an optional setting.
-    given = {key: getattr(args, key) for key in ACCOUNT_OPTIONS if getattr(args, key) is not None}
-    foreign = [ACCOUNT_OPTIONS[key] for key in given if key not in own]
+    known = account_options()
+    given = {key: getattr(args, key) for key in known if getattr(args, key) is not None}
+    foreign = [known[key] for key in given if key not in own]
     if foreign:
         raise UserError(f"{', '.join(foreign)} does not apply to {cls.label} accounts.")
     if not given and args.expires is None:
@@ -666,14 +666,28 @@ def positive_id(text: str) -> int:
     return value
 
 
-def _setting_options(parser: argparse.ArgumentParser, author_help: str) -> None:
-    """The platforms' non-secret settings, shared by `account add` and `account set`."""
-    parser.add_argument("--client-id", dest="client_id", help="LinkedIn app client id")
-    parser.add_argument("--author", help=author_help)
-    parser.add_argument("--page-id", dest="page_id", help="Facebook page id")
-    parser.add_argument("--account-id", dest="account_id", help="Instagram account id")
-    parser.add_argument("--site-url", dest="site_url", help="WordPress site URL")
-    parser.add_argument("--username", help="WordPress user name")
+def _setting_options(parser: argparse.ArgumentParser, change: bool) -> None:
+    """The platforms' non-secret settings as they declare them, shared by `account add` and
+    `account set` (`change`): a text option each, then the yes/no switches (`set` can also
+    turn one off with --no-…)."""
+    from desktop_publisher.platforms import registry
+
+    for spec in registry.account_fields():
+        if not spec.cli_option:
+            continue
+        help_text = spec.set_help if change else spec.cli_help
+        if not spec.flag:
+            parser.add_argument(spec.cli_option, dest=spec.key, help=help_text)
+        elif change:
+            parser.add_argument(
+                spec.cli_option,
+                dest=spec.key,
+                action=argparse.BooleanOptionalAction,
+                default=None,
+                help=help_text,
+            )
+        else:
+            parser.add_argument(spec.cli_option, dest=spec.key, action="store_true", help=help_text)
 
 
 def build_parser() -> Parser:
@@ -703,27 +717,14 @@ def build_parser() -> Parser:
     # The ids only: importing every client here would delay every command and the window.
     add.add_argument("platform", choices=registry.names())
     add.add_argument("--name", required=True)
-    _setting_options(add, author_help="LinkedIn author URN (urn:li:person:… / organization)")
-    add.add_argument(
-        "--media-host",
-        dest="media_host",
-        action="store_true",
-        help="WordPress: also host Instagram's images",
-    )
+    _setting_options(add, change=False)
     add.add_argument(
         "--expires", help="token expiry date (default: 60 days for tokens that expire)"
     )
     add.set_defaults(fn=cmd_account_add)
     change = acc.add_parser("set", help="change an account's settings (not its secret)")
     change.add_argument("name")
-    _setting_options(change, author_help="LinkedIn author URN (empty: ask LinkedIn)")
-    change.add_argument(
-        "--media-host",
-        dest="media_host",
-        action=argparse.BooleanOptionalAction,
-        default=None,
-        help="WordPress: host Instagram's images (or stop with --no-media-host)",
-    )
+    _setting_options(change, change=True)
     change.add_argument("--expires", help="token expiry date")
     change.set_defaults(fn=cmd_account_set)
     reconnect = acc.add_parser("reconnect", help="replace an account's token or password")

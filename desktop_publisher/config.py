@@ -7,6 +7,7 @@ migration. Values are JSON in the `setting` table.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,10 +16,6 @@ import platformdirs
 from desktop_publisher import APP_ID
 
 DATA_DIR_ENV = "DESKTOP_PUBLISHER_DATA_DIR"
-LINKEDIN_URL_ENV = "DESKTOP_PUBLISHER_LINKEDIN_URL"
-GRAPH_URL_ENV = "DESKTOP_PUBLISHER_GRAPH_URL"
-DEFAULT_LINKEDIN_URL = "https://api.linkedin.com"
-DEFAULT_GRAPH_URL = "https://graph.facebook.com"
 DB_FILENAME = "publisher.db"
 LOG_DIRNAME = "logs"
 
@@ -49,14 +46,6 @@ def ensure_private_dir(path: Path) -> Path:
     return path
 
 
-def linkedin_base_url() -> str:
-    return os.environ.get(LINKEDIN_URL_ENV, DEFAULT_LINKEDIN_URL).rstrip("/")
-
-
-def graph_base_url() -> str:
-    return os.environ.get(GRAPH_URL_ENV, DEFAULT_GRAPH_URL).rstrip("/")
-
-
 @dataclass(frozen=True)
 class SettingSpec:
     key: str
@@ -66,7 +55,7 @@ class SettingSpec:
     minimum: float | None = None
 
 
-SETTINGS: tuple[SettingSpec, ...] = (
+APP_SETTINGS: tuple[SettingSpec, ...] = (
     SettingSpec(
         "lateness_window_minutes", 60, "Publish late posts up to (minutes)", "publishing", 0
     ),
@@ -87,11 +76,7 @@ SETTINGS: tuple[SettingSpec, ...] = (
     SettingSpec("retention_days", 90, "Remove finished posts after (days)", "cleanup", 1),
     SettingSpec("token_warning_days", 7, "Warn before a token expires (days)", "accounts", 0),
     SettingSpec("token_lifetime_days", 60, "Default token lifetime (days)", "accounts", 1),
-    # "" follows the calendar (platforms/api_versions.py); a month set by hand is kept.
-    SettingSpec("linkedin_version", "", "LinkedIn-Version header (YYYYMM)", "api"),
-    # Moved forward by the client when Meta says it served a newer one (platforms/graph.py).
-    SettingSpec("graph_version", "v25.0", "Graph API version", "api"),
-    SettingSpec("linkedin_version_learned", None, "LinkedIn version that worked", "internal"),
+    # (Here come the platforms' own settings, declared by each: see _Settings.)
     SettingSpec("notify_success", True, "Notify when a post is published", "notifications"),
     SettingSpec("notify_failure", True, "Notify when a post fails", "notifications"),
     SettingSpec("close_to_tray", True, "Keep running in the tray when the window closes", "app"),
@@ -104,4 +89,63 @@ SETTINGS: tuple[SettingSpec, ...] = (
     SettingSpec("storage_checked_at", None, "Last write check (UTC)", "internal"),
 )
 
-SETTINGS_BY_KEY = {spec.key: spec for spec in SETTINGS}
+# The platforms' settings go after the accounts' ones.
+_PLATFORMS_AFTER = "token_lifetime_days"
+
+
+def all_settings() -> tuple[SettingSpec, ...]:
+    """The app's settings and every platform's global settings (an API version), as the
+    platforms declare them (platforms/declaration.py: GlobalSetting). A platform registered
+    later (a test's) is included from then on."""
+    from desktop_publisher.platforms import registry
+
+    declared = tuple(
+        SettingSpec(spec.key, spec.default, spec.label, spec.group)
+        for spec in registry.global_settings()
+    )
+    cut = next(i for i, spec in enumerate(APP_SETTINGS) if spec.key == _PLATFORMS_AFTER) + 1
+    return APP_SETTINGS[:cut] + declared + APP_SETTINGS[cut:]
+
+
+class _Settings(Sequence[SettingSpec]):
+    """SETTINGS: all_settings(), looked up again when the registered platforms change."""
+
+    def __init__(self) -> None:
+        self._seen = -1
+        self._specs: tuple[SettingSpec, ...] = ()
+        self.by_key: dict[str, SettingSpec] = {}
+
+    def _current(self) -> tuple[SettingSpec, ...]:
+        from desktop_publisher.platforms import registry
+
+        seen = registry.generation()
+        if seen != self._seen:
+            self._specs = all_settings()
+            self.by_key = {spec.key: spec for spec in self._specs}
+            self._seen = seen
+        return self._specs
+
+    def __getitem__(self, index):  # noqa: ANN001, ANN204 - Sequence's signature
+        return self._current()[index]
+
+    def __len__(self) -> int:
+        return len(self._current())
+
+    def __iter__(self) -> Iterator[SettingSpec]:
+        return iter(self._current())
+
+
+class _SettingsByKey(Mapping[str, SettingSpec]):
+    def __getitem__(self, key: str) -> SettingSpec:
+        SETTINGS._current()
+        return SETTINGS.by_key[key]
+
+    def __len__(self) -> int:
+        return len(SETTINGS)
+
+    def __iter__(self) -> Iterator[str]:
+        return (spec.key for spec in SETTINGS)
+
+
+SETTINGS: Sequence[SettingSpec] = _Settings()
+SETTINGS_BY_KEY: Mapping[str, SettingSpec] = _SettingsByKey()

@@ -1,15 +1,21 @@
-"""Which account hosts Instagram's images (a WordPress account marked --media-host)."""
+"""Which account hosts images for the platforms that need a public address (Instagram): one
+account of a platform declaring `hosts_media`, marked with its `media_host` flag."""
 
 from __future__ import annotations
 
 from desktop_publisher.credentials import CredentialStore, get_platform_credentials
+from desktop_publisher.platforms import registry
 from desktop_publisher.store.models import Account
+
+# The account field that marks the hosting account (a flag of the hosting platforms).
+MEDIA_HOST_FIELD = "media_host"
 
 
 def media_host_account(except_id: int | None = None) -> Account | None:
-    """The account (other than `except_id`) that hosts Instagram's images; only one may."""
-    for account in Account.select().where(Account.platform == "wordpress"):
-        if account.id != except_id and (account.settings or {}).get("media_host"):
+    """The account (other than `except_id`) that hosts the images; only one may."""
+    hosting = [declared.platform for declared in registry.media_hosting()]
+    for account in Account.select().where(Account.platform.in_(hosting)):
+        if account.id != except_id and (account.settings or {}).get(MEDIA_HOST_FIELD):
             return account
     return None
 
@@ -18,6 +24,5 @@ def find_media_host(credentials: CredentialStore) -> object | None:
     account = media_host_account()
     if account is None:
         return None
-    from desktop_publisher.platforms.wordpress import WordPressMediaHost
-
-    return WordPressMediaHost(get_platform_credentials(account, credentials))
+    cls = registry.publisher_class(account.platform)
+    return cls.media_host(get_platform_credentials(account, credentials))

@@ -11,7 +11,7 @@ import pytest
 
 from desktop_publisher.credentials import entry_name
 from desktop_publisher.engine.lock import engine_running
-from desktop_publisher.platforms.linkedin import LinkedInPublisher
+from desktop_publisher.platforms.linkedin.publisher import LinkedInPublisher
 from desktop_publisher.store.models import ScheduledPost, Status
 from tests.fakes.linkedin import TOKEN
 from tests.support.keyrings import FileKeyring

@@ -24,7 +24,7 @@ from desktop_publisher.platforms.base import (
     PublisherOptions,
     PublishError,
 )
-from desktop_publisher.platforms.facebook import FacebookPublisher
+from desktop_publisher.platforms.facebook.publisher import FacebookPublisher
 from desktop_publisher.platforms.graph import normalize_version
 from desktop_publisher.store.models import PublishAttempt, ScheduledPost, Status
 from tests.fakes.graph import (
@@ -83,10 +83,8 @@ def publisher(fake: FakeGraph, secret: str = PAGE_TOKEN, version: str = "v25.0")
     return FacebookPublisher(
         AccountInfo(1, "Acme Page", "facebook", {"page_id": PAGE_ID}, secret),
         PublisherOptions(
-            linkedin_url="http://127.0.0.1:9",
-            graph_url=fake.url,
-            linkedin_version="",
-            graph_version=version,
+            urls={"linkedin": "http://127.0.0.1:9", "graph": fake.url},
+            settings={"linkedin_version": "", "graph_version": version},
         ),
     )
 

@@ -21,7 +21,7 @@ from desktop_publisher.platforms.base import (
     PublisherOptions,
     PublishError,
 )
-from desktop_publisher.platforms.instagram import InstagramPublisher
+from desktop_publisher.platforms.instagram.publisher import InstagramPublisher
 from desktop_publisher.store.models import PublishAttempt, ScheduledPost, Status
 from tests.fakes.graph import (
     IG_USER_ID,
@@ -114,10 +114,8 @@ def publisher(fake: FakeGraph, secret: str = PAGE_TOKEN) -> InstagramPublisher:
     return InstagramPublisher(
         AccountInfo(1, "Acme IG", "instagram", {"account_id": IG_USER_ID}, secret),
         PublisherOptions(
-            linkedin_url="http://127.0.0.1:9",
-            graph_url=fake.url,
-            linkedin_version="",
-            graph_version="v25.0",
+            urls={"linkedin": "http://127.0.0.1:9", "graph": fake.url},
+            settings={"linkedin_version": "", "graph_version": "v25.0"},
         ),
     )
 

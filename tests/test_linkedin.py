@@ -27,7 +27,7 @@ from desktop_publisher.platforms.base import (
     PublisherOptions,
     PublishError,
 )
-from desktop_publisher.platforms.linkedin import LinkedInPublisher, escape_little
+from desktop_publisher.platforms.linkedin.publisher import LinkedInPublisher, escape_little
 from desktop_publisher.store.models import Account, PublishAttempt, ScheduledPost, Status
 from tests.fakes.linkedin import (
     TOKEN,
@@ -88,10 +88,8 @@ def publisher(fake: FakeLinkedIn, settings: dict | None = None, secret: str = TO
     return LinkedInPublisher(
         AccountInfo(1, "Brand A", "linkedin", settings or {}, secret),
         PublisherOptions(
-            linkedin_url=fake.url,
-            graph_url="http://127.0.0.1:9",
-            linkedin_version="",
-            graph_version="v25.0",
+            urls={"linkedin": fake.url, "graph": "http://127.0.0.1:9"},
+            settings={"linkedin_version": "", "graph_version": "v25.0"},
         ),
     )
 

@@ -30,9 +30,11 @@ def run_probe(code: str) -> None:
 def test_builtin_ids_and_labels_match_the_client_classes():
     classes = registry.platforms()
     assert set(registry.BUILTIN) <= set(classes)
-    for platform, (module, label) in registry.BUILTIN.items():
-        assert classes[platform].__module__ == module
-        assert classes[platform].label == label == registry.label(platform)
+    for platform, package in registry.BUILTIN.items():
+        declared = registry.declaration(platform)
+        assert classes[platform].__module__ == declared.client == f"{package}.publisher"
+        assert classes[platform].declaration is declared
+        assert classes[platform].label == declared.label == registry.label(platform)
     assert registry.names() == sorted(classes)
 
 
@@ -47,7 +49,7 @@ def test_names_and_labels_import_no_client():
     run_probe(
         "from desktop_publisher.platforms import registry\n"
         "assert 'linkedin' in registry.names() and registry.label('wordpress') == 'WordPress'\n"
-        "loaded = [m for m in registry.BUILTIN_MODULES if m in sys.modules]\n"
+        "loaded = [m for m in registry.client_modules() if m in sys.modules]\n"
         "assert not loaded, loaded"
     )
 
@@ -56,8 +58,8 @@ def test_one_platform_class_imports_that_client_only():
     run_probe(
         "from desktop_publisher.platforms import registry\n"
         "assert registry.publisher_class('linkedin').label == 'LinkedIn'\n"
-        "loaded = [m for m in registry.BUILTIN_MODULES if m in sys.modules]\n"
-        "assert loaded == ['desktop_publisher.platforms.linkedin'], loaded"
+        "loaded = [m for m in registry.client_modules() if m in sys.modules]\n"
+        "assert loaded == ['desktop_publisher.platforms.linkedin.publisher'], loaded"
     )
 
 
@@ -66,6 +68,18 @@ def test_the_command_line_parses_without_the_heavy_libraries():
         "from desktop_publisher.cli import build_parser\n"
         "args = build_parser().parse_args(['account', 'add', 'linkedin', '--name', 'A'])\n"
         "assert args.platform == 'linkedin'"
+    )
+
+
+def test_the_command_line_reads_the_declarations_without_any_client():
+    run_probe(
+        "from desktop_publisher.cli import build_parser\n"
+        "from desktop_publisher.platforms import registry\n"
+        "args = build_parser().parse_args(['account', 'add', 'wordpress', '--name', 'A',"
+        " '--site-url', 'https://a.example'])\n"
+        "assert args.site_url == 'https://a.example'\n"
+        "loaded = [m for m in registry.client_modules() if m in sys.modules]\n"
+        "assert not loaded, loaded"
     )
 
 

@@ -28,12 +28,9 @@ from desktop_publisher.platforms.base import (
     PublishError,
 )
 from desktop_publisher.platforms.http import HttpClient
-from desktop_publisher.platforms.wordpress import (
-    WordPressMediaHost,
-    WordPressPublisher,
-    post_content,
-    text_to_html,
-)
+from desktop_publisher.platforms.wordpress.content import post_content, text_to_html
+from desktop_publisher.platforms.wordpress.media_host import WordPressMediaHost
+from desktop_publisher.platforms.wordpress.publisher import WordPressPublisher
 from desktop_publisher.store.models import ScheduledPost, Status
 from tests.fakes.wordpress import PASSWORD, USER, FakeWordPress, html_page, wp_error
 from tests.support import wordpress as wp_support
@@ -49,10 +46,8 @@ real = pytest.mark.wordpress
 
 def options() -> PublisherOptions:
     return PublisherOptions(
-        linkedin_url="http://127.0.0.1:9",
-        graph_url="http://127.0.0.1:9",
-        linkedin_version="202510",
-        graph_version="v25.0",
+        urls={"linkedin": "http://127.0.0.1:9", "graph": "http://127.0.0.1:9"},
+        settings={"linkedin_version": "202510", "graph_version": "v25.0"},
     )
 
 

@@ -1,6 +1,7 @@
 """Adding or editing one account: the fields its platform needs, its secret, its token's expiry.
 
-The fields come from the platform's `setting_fields`, so a new platform needs no form of its own.
+The fields come from the platform's declaration (its account fields, their hints, its secret's
+name), so a new platform needs no form of its own.
 The secret goes to the keyring in a background job (the keyring may prompt or hang); it is never
 shown back, and leaving it empty on edit keeps the stored one. Problems are shown under the field
 they concern, and nothing the user typed is lost: the dialog stays open until the save worked.
@@ -11,7 +12,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, time, timedelta
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt
+from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -26,14 +27,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_publisher.accounts import field_label
 from desktop_publisher.errors import KeyringUnavailable, UserError
 from desktop_publisher.gui import icons, timefmt
 from desktop_publisher.gui.context import AppContext
 from desktop_publisher.gui.keyring_dialog import show_keyring_problem
 from desktop_publisher.gui.problems import ProblemLabel, error_text, platform_tr, problem_text
 from desktop_publisher.platforms import registry
-from desktop_publisher.platforms.base import Publisher, SettingField
+from desktop_publisher.platforms.base import Publisher
+from desktop_publisher.platforms.declaration import AccountField
 from desktop_publisher.redaction import redact
 from desktop_publisher.store.fields import utcnow
 from desktop_publisher.store.models import Account
@@ -43,28 +44,6 @@ NAME = "name"
 SECRET = "secret"
 EXPIRES = "expires"
 GENERAL = ""
-
-
-# The platforms' own words (declared without Qt in platforms/*), marked here for the catalogue.
-PLATFORM_WORDS = (
-    QT_TRANSLATE_NOOP("Platforms", "access token"),
-    QT_TRANSLATE_NOOP("Platforms", "Access token"),
-    QT_TRANSLATE_NOOP("Platforms", "page access token"),
-    QT_TRANSLATE_NOOP("Platforms", "Page access token"),
-    QT_TRANSLATE_NOOP("Platforms", "application password"),
-    QT_TRANSLATE_NOOP("Platforms", "Application password"),
-    QT_TRANSLATE_NOOP("Platforms", "Author URN"),
-    QT_TRANSLATE_NOOP("Platforms", "Client ID"),
-    QT_TRANSLATE_NOOP("Platforms", "Page ID"),
-    QT_TRANSLATE_NOOP("Platforms", "Instagram account ID"),
-    QT_TRANSLATE_NOOP("Platforms", "Site URL"),
-    QT_TRANSLATE_NOOP("Platforms", "User name"),
-    QT_TRANSLATE_NOOP("Platforms", "Hosts Instagram images"),
-)
-
-
-def capitalised(text: str) -> str:
-    return text[:1].upper() + text[1:]
 
 
 class AccountEditDialog(QDialog):
@@ -243,11 +222,11 @@ class AccountEditDialog(QDialog):
         for offset, spec in enumerate(cls.setting_fields):
             widget = self._setting_widget(spec, stored)
             box = self._with_error(spec.key, widget)
-            label = "" if spec.flag else f"{platform_tr(field_label(spec.label))}:"
+            label = "" if spec.flag else f"{platform_tr(spec.label)}:"
             self.form.insertRow(self._fields_at + offset, label, box)
             self._setting_rows.append(box)
 
-        secret = capitalised(cls.secret_label)
+        secret = cls.declaration.secret.title
         self.secret_label.setText(f"{platform_tr(secret)}:")
         self.secret_edit.setAccessibleName(platform_tr(secret))
         if self.account is None:
@@ -268,21 +247,20 @@ class AccountEditDialog(QDialog):
         if not initial:  # before the first show the dialog takes its size from the form anyway
             self._fit_height()
 
-    def _setting_widget(self, spec: SettingField, stored: dict) -> QLineEdit | QCheckBox:
+    def _setting_widget(self, spec: AccountField, stored: dict) -> QLineEdit | QCheckBox:
         typed = self._typed.get(spec.key, stored.get(spec.key))
         widget: QLineEdit | QCheckBox
         if spec.flag:
-            widget = QCheckBox(platform_tr(field_label(spec.label)), self)
+            widget = QCheckBox(platform_tr(spec.label), self)
             widget.setChecked(bool(typed))
         else:
             widget = QLineEdit(self)
             widget.setText("" if typed is None or isinstance(typed, bool) else str(typed))
-            explanation = spec.label.partition(" (")[2].rstrip(")")
-            hints = [explanation] if explanation else []
+            hints = [spec.hint] if spec.hint else []
             if not spec.required:
                 hints.append(self.tr("optional"))
             widget.setPlaceholderText(" — ".join(hints))
-        widget.setAccessibleName(platform_tr(field_label(spec.label)))
+        widget.setAccessibleName(platform_tr(spec.label))
         self._setting_widgets[spec.key] = widget
         return widget
 

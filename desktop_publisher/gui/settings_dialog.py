@@ -8,7 +8,6 @@ per-OS autostart entry.
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -40,7 +39,8 @@ from desktop_publisher.errors import UserError
 from desktop_publisher.gui.context import AppContext
 from desktop_publisher.gui.i18n import LANGUAGES
 from desktop_publisher.gui.problems import ProblemLabel, error_text
-from desktop_publisher.platforms.api_versions import linkedin_default, linkedin_first_choice
+from desktop_publisher.platforms import registry
+from desktop_publisher.platforms.declaration import GlobalSetting
 
 GENERAL = ""
 
@@ -67,15 +67,22 @@ LABELS: dict[str, str] = {
     "retention_days": QT_TRANSLATE_NOOP("SettingsDialog", "Remove finished posts after"),
     "token_warning_days": QT_TRANSLATE_NOOP("SettingsDialog", "Warn before a token expires"),
     "token_lifetime_days": QT_TRANSLATE_NOOP("SettingsDialog", "Default token lifetime"),
-    "linkedin_version": QT_TRANSLATE_NOOP("SettingsDialog", "LinkedIn-Version header"),
-    "graph_version": QT_TRANSLATE_NOOP("SettingsDialog", "Graph API version"),
     "language": QT_TRANSLATE_NOOP("SettingsDialog", "Language"),
 }
 
 
 def label_of(key: str) -> str:
-    """The setting's label as shown; a setting without one here uses its declared label."""
-    return _tr(LABELS.get(key) or SETTINGS_BY_KEY[key].label.split(" (", 1)[0])
+    """The setting's label as shown: a platform's setting has its declared one, an app setting
+    without a label here (a check box's) its label in config.SETTINGS."""
+    declared = _platform_settings().get(key)
+    if declared is not None:
+        return _tr(declared.label)
+    return _tr(LABELS.get(key) or SETTINGS_BY_KEY[key].label)
+
+
+def _platform_settings() -> dict[str, GlobalSetting]:
+    """The platforms' settings shown in the dialog (their API versions), as declared."""
+    return {spec.key: spec for spec in registry.global_settings() if spec.group == "api"}
 
 
 MINUTES = QT_TRANSLATE_NOOP("SettingsDialog", "min")
@@ -141,7 +148,9 @@ NUMBERS: dict[str, tuple[str, float, str]] = {
 }
 
 # The tabs, their groups and the settings in each, in reading order.
-PAGES: tuple[tuple[str, tuple[tuple[str, tuple[str, ...]], ...]], ...] = (
+Pages = tuple[tuple[str, tuple[tuple[str, tuple[str, ...]], ...]], ...]
+API_VERSIONS = QT_TRANSLATE_NOOP("SettingsDialog", "API versions")
+PAGES: Pages = (
     (
         QT_TRANSLATE_NOOP("SettingsDialog", "General"),
         (
@@ -178,37 +187,32 @@ PAGES: tuple[tuple[str, tuple[tuple[str, tuple[str, ...]], ...]], ...] = (
                 QT_TRANSLATE_NOOP("SettingsDialog", "Tokens"),
                 ("token_warning_days", "token_lifetime_days"),
             ),
-            (
-                QT_TRANSLATE_NOOP("SettingsDialog", "API versions"),
-                ("linkedin_version", "graph_version"),
-            ),
+            # (The platforms' API versions follow: see pages().)
         ),
     ),
 )
 
-LINKEDIN_VERSION = re.compile(r"^\d{4}(0[1-9]|1[0-2])$")
-GRAPH_VERSION = re.compile(r"^v\d{1,3}\.\d$")
+
+def pages() -> Pages:
+    """PAGES with the platforms' settings (declared by each) in the last tab's last group."""
+    declared = tuple(_platform_settings())
+    if not declared:
+        return PAGES
+    *first, (title, groups) = PAGES
+    return (*first, (title, (*groups, (API_VERSIONS, declared))))
 
 
 def problems(values: Mapping[str, Any]) -> dict[str, str]:
     """Rules a spin box cannot enforce on its own, per key: one line naming the field and rule."""
     found: dict[str, str] = {}
-    linkedin = str(values.get("linkedin_version", ""))
-    if linkedin and not LINKEDIN_VERSION.match(linkedin):
-        found["linkedin_version"] = (
-            QCoreApplication.translate(
-                "SettingsDialog",
-                "LinkedIn-Version header must be empty (follow the calendar) or a year and "
-                "month as YYYYMM, like %1 (not %2).",
-            )
-            .replace("%1", linkedin_default())
-            .replace("%2", repr(linkedin))
-        )
-    graph = str(values.get("graph_version", ""))
-    if not GRAPH_VERSION.match(graph):
-        found["graph_version"] = QCoreApplication.translate(
-            "SettingsDialog", "Graph API version must look like v25.0 (not %1)."
-        ).replace("%1", repr(graph))
+    for key, spec in _platform_settings().items():
+        broken = spec.problem_with(values.get(key, ""))
+        if broken is not None:
+            rule, filling = broken
+            text = _tr(rule)
+            for number, value in enumerate(filling, start=1):
+                text = text.replace(f"%{number}", value)
+            found[key] = text
     base = values.get("retry_base_seconds")
     longest = values.get("retry_max_seconds")
     if isinstance(base, int | float) and isinstance(longest, int | float) and longest < base:
@@ -229,7 +233,7 @@ class SettingsDialog(QDialog):
         self.errors: dict[str, ProblemLabel] = {}
 
         self.tabs = QTabWidget(self)
-        for title, groups in PAGES:
+        for title, groups in pages():
             page = QWidget(self.tabs)
             column = QVBoxLayout(page)
             for group_title, keys in groups:
@@ -309,23 +313,13 @@ class SettingsDialog(QDialog):
             widget = QLineEdit(box)
             widget.setPlaceholderText(str(spec.default))
             widget.setMaximumWidth(160)
-            help_text = {
-                "linkedin_version": self.tr(
-                    "Empty: a month LinkedIn serves, from the calendar. A month typed here is "
-                    "sent first; when LinkedIn no longer serves it, another is used by itself."
-                ),
-                "graph_version": self.tr(
-                    "Facebook and Instagram Graph API, e.g. v25.0. When Meta retires it, the "
-                    "version Meta answers with is taken here by itself."
-                ),
-            }.get(key, "")
-            if key == "linkedin_version":
-                in_use = linkedin_first_choice(
-                    "", self.ctx.store.settings.get("linkedin_version_learned")
-                )
+            declared = _platform_settings().get(key)
+            help_text = _tr(declared.help) if declared is not None and declared.help else ""
+            if declared is not None and declared.automatic is not None:
+                in_use = declared.automatic(self.ctx.store.settings.get)
                 placeholder = self.tr("automatic: %1").replace("%1", in_use)
                 widget.setPlaceholderText(placeholder)
-                # Wide enough for the month in use to show whole, in any language.
+                # Wide enough for the value in use to show whole, in any language.
                 width = widget.fontMetrics().horizontalAdvance(placeholder) + 24
                 widget.setMaximumWidth(max(160, width))
                 widget.setMinimumWidth(width)

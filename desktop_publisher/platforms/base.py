@@ -23,6 +23,14 @@ from desktop_publisher.local_files import (
     megabytes,
     read_capped,
 )
+from desktop_publisher.platforms.declaration import (
+    AccountField,
+    ApiUrl,
+    Declaration,
+    GlobalSetting,
+    Limits,
+    Problem,
+)
 from desktop_publisher.redaction import redact
 from desktop_publisher.translatable import QT_TRANSLATE_NOOP
 
@@ -60,54 +68,6 @@ class PublishError(Exception):
 class PublishResult:
     external_id: str
     url: str | None = None
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One validation failure: the field it concerns and the rule, in words.
-
-    `rule` is an English template marked for the catalogues (context "Problem"), `args` its
-    values: `message` is the English text (command line, logs); the window shows the rule
-    translated and filled with the same values (gui/problems.py)."""
-
-    field: str
-    rule: str
-    args: Mapping[str, object] = field(default_factory=dict, hash=False)
-
-    @property
-    def message(self) -> str:
-        return self.rule.format(**self.args)
-
-    def __str__(self) -> str:
-        return f"{self.field}: {self.message}"
-
-
-@dataclass(frozen=True)
-class Limits:
-    """Declared once per platform; drives validate() here and the editor's live counters."""
-
-    max_text: int | None = None
-    text_required: bool = True
-    min_media: int = 0
-    max_media: int = 0
-    media_types: tuple[str, ...] = ()  # MIME types, e.g. ("image/jpeg",)
-    max_media_bytes: int | None = None  # None: DEFAULT_MAX_MEDIA_BYTES (files are read whole)
-    max_hashtags: int | None = None
-    max_mentions: int | None = None
-    title_required: bool = False
-    max_title: int | None = None
-
-
-@dataclass(frozen=True)
-class SettingField:
-    """A non-secret account setting: stored in the Account row."""
-
-    key: str
-    label: str
-    cli_option: str | None = None  # e.g. "--page-id"
-    env: str | None = None  # legacy environment variable for `account import-env`
-    required: bool = True
-    flag: bool = False  # a yes/no switch (e.g. --media-host)
 
 
 @dataclass
@@ -149,16 +109,22 @@ class MediaHost(Protocol):
 
 @dataclass
 class PublisherOptions:
-    linkedin_url: str
-    graph_url: str
-    # The LinkedIn-Version the user set by hand; "" follows the calendar (api_versions.py).
-    linkedin_version: str
-    graph_version: str
+    """What every client of a platform shares: the API addresses (by ApiUrl.key; one not given
+    is read from its environment variable or default) and the platforms' global settings (by
+    GlobalSetting.key; one not given is its declared default)."""
+
+    urls: Mapping[str, str] = field(default_factory=dict)
+    settings: Mapping[str, object] = field(default_factory=dict)
     media_host: MediaHost | None = None
-    # The LinkedIn version found to work the last time another was refused (a setting).
-    linkedin_version_learned: dict | None = None
     # Keeps a global setting the client learned (an API version that works): remember(key, v).
     remember: Remember = field(default=_forget, repr=False, compare=False)
+
+    def url(self, api: ApiUrl) -> str:
+        given = self.urls.get(api.key)
+        return given.rstrip("/") if given else api.resolve()
+
+    def setting(self, spec: GlobalSetting) -> object:
+        return self.settings.get(spec.key, spec.default)
 
 
 @dataclass
@@ -285,25 +251,38 @@ MENTION = re.compile(r"(?<!\w)@[\w.]+")
 
 
 class Publisher(ABC):
+    # Everything the platform says about itself (platforms/declaration.py). The attributes
+    # below are read from it when the class is made, for the code that asks the class.
+    declaration: ClassVar[Declaration]
     platform: ClassVar[str]
     label: ClassVar[str]
     limits: ClassVar[Limits]
-    setting_fields: ClassVar[tuple[SettingField, ...]] = ()
+    setting_fields: ClassVar[tuple[AccountField, ...]] = ()
     secret_label: ClassVar[str] = "access token"
     secret_env: ClassVar[str | None] = None
-    # Whether tokens expire unless told otherwise (LinkedIn/Facebook user tokens: 60 days).
     token_expires_by_default: ClassVar[bool] = True
-    # Whether publish() may need options.media_host (Instagram: local images must be public).
     needs_media_host: ClassVar[bool] = False
-    # Keys of PostVariant.extra this platform reads, in the order an editor shows them:
-    # "excerpt", "categories", "tags" (lists of names), "alt" (text for the images).
     extra_fields: ClassVar[tuple[str, ...]] = ()
-    # Whether this app downloads the images given by URL to upload them (LinkedIn, WordPress):
-    # then their addresses must be public (platforms/addresses.py).
     fetches_media_urls: ClassVar[bool] = False
-    # Whether the platform checks what it downloads from an image address itself (Meta): then an
-    # address whose type cannot be told (a CDN, a query string) is not refused here.
     checks_remote_types: ClassVar[bool] = False
+
+    def __init_subclass__(cls, **kwargs: object) -> None:
+        super().__init_subclass__(**kwargs)
+        declared = cls.__dict__.get("declaration")
+        if declared is None:
+            return
+        cls.platform = declared.platform
+        cls.label = declared.label
+        cls.limits = declared.limits
+        cls.setting_fields = declared.account_fields
+        cls.secret_label = declared.secret.label
+        cls.secret_env = declared.secret.env
+        cls.token_expires_by_default = declared.secret.expires_by_default
+        cls.needs_media_host = declared.capabilities.needs_media_host
+        cls.extra_fields = declared.extra_fields
+        cls.fetches_media_urls = declared.capabilities.fetches_media_urls
+        cls.checks_remote_types = declared.capabilities.checks_remote_types
+
     # (connect, read) seconds; a class attribute so a test can shorten the wait for a slow server.
     timeout: ClassVar[tuple[float, float]] = (CONNECT_TIMEOUT, READ_TIMEOUT)
     # Seconds for a whole call (see CALL_DEADLINE); a class attribute for the same reason.
@@ -498,6 +477,11 @@ class Publisher(ABC):
             return self.verify()
         finally:
             self.checking_account = False
+
+    @classmethod
+    def media_host(cls, account: AccountInfo) -> MediaHost:
+        """For a platform declaring `hosts_media`: what uploads images with this account."""
+        raise NotImplementedError(f"{cls.label} does not host media")
 
     def learn_settings(self) -> None:
         """Read from the platform the settings it can tell (when an account is added), and

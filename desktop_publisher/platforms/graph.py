@@ -30,6 +30,7 @@ from desktop_publisher.platforms.base import (
     connection_test_refused,
     is_url,
 )
+from desktop_publisher.platforms.graph_settings import GRAPH_API, GRAPH_VERSION
 from desktop_publisher.platforms.http import (
     CALL_DEADLINE,
     CONNECT_TIMEOUT,
@@ -202,8 +203,8 @@ class GraphApi:
     def for_publisher(cls, publisher: Publisher, special: Special | None = None) -> GraphApi:
         """The access of a Facebook or Instagram publisher: its account, options and timeout."""
         return cls(
-            base_url=publisher.options.graph_url,
-            version=publisher.options.graph_version,
+            base_url=publisher.options.url(GRAPH_API),
+            version=str(publisher.options.setting(GRAPH_VERSION)),
             token=publisher.account.secret,
             label=publisher.label,
             account_name=publisher.account.name,

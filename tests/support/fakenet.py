@@ -8,6 +8,8 @@ connection or timeout after the request was sent → unknown outcome.
 from __future__ import annotations
 
 from desktop_publisher.platforms.base import (
+    AccountField,
+    Declaration,
     ErrorKind,
     Limits,
     PostVariant,
@@ -15,7 +17,6 @@ from desktop_publisher.platforms.base import (
     Publisher,
     PublishError,
     PublishResult,
-    SettingField,
 )
 from desktop_publisher.platforms.http import HttpClient, json_body, parse_retry_after
 from desktop_publisher.platforms.registry import register
@@ -26,11 +27,14 @@ READ_TIMEOUT = 5.0
 
 @register
 class FakeNetPublisher(Publisher):
-    platform = "fakenet"
-    label = "FakeNet"
-    limits = Limits(max_text=280, max_media=0)
-    setting_fields = (SettingField("endpoint", "Endpoint", "--site-url"),)
-    secret_env = None
+    # No command-line option: the suite's transcript of `account add --help` lists the
+    # built-in platforms' options only. Tests add fakenet accounts through AccountService.
+    declaration = Declaration(
+        platform="fakenet",
+        label="FakeNet",
+        limits=Limits(max_text=280, max_media=0),
+        account_fields=(AccountField("endpoint", "Endpoint"),),
+    )
 
     def __init__(self, account, options) -> None:  # noqa: ANN001
         super().__init__(account, options)

@@ -23,7 +23,6 @@ from desktop_publisher.platforms.api_versions import (
 from desktop_publisher.platforms.base import (
     AccountInfo,
     ErrorKind,
-    Limits,
     PostVariant,
     Problem,
     PublishContext,
@@ -31,7 +30,6 @@ from desktop_publisher.platforms.base import (
     PublisherOptions,
     PublishError,
     PublishResult,
-    SettingField,
     alt_texts,
     connection_test_refused,
     display_name,
@@ -47,6 +45,12 @@ from desktop_publisher.platforms.http import (
     said_briefly,
     sniff_image,
     unreadable_image,
+)
+from desktop_publisher.platforms.linkedin import (
+    DECLARATION,
+    LINKEDIN_API,
+    LINKEDIN_VERSION,
+    LINKEDIN_VERSION_LEARNED,
 )
 from desktop_publisher.platforms.registry import register
 from desktop_publisher.translatable import QT_TRANSLATE_NOOP
@@ -170,17 +174,7 @@ def duplicate_of(body: Any) -> tuple[bool, str | None]:
 
 @register
 class LinkedInPublisher(Publisher):
-    platform = "linkedin"
-    label = "LinkedIn"
-    limits = Limits(
-        max_text=3000,
-        max_media=20,
-        media_types=("image/jpeg", "image/png", "image/gif"),
-        # The Images API documents formats and a pixel count (< 36,152,320), no file size;
-        # LinkedIn's own image specification (Help: single image ads, the same feed images)
-        # says 5 MB. The smaller reading: nothing larger is accepted here.
-        max_media_bytes=5_000_000,
-    )
+    declaration = DECLARATION
     # LinkedIn's documentation (Posts API: `commentary` is "little text"; the little text format
     # page) gives no length rule; its error names the limit ("ShareCommentary text length (N
     # characters) exceeded the maximum allowed (3000 characters)") but not how it counts. So
@@ -193,31 +187,23 @@ class LinkedInPublisher(Publisher):
         "\\ | {{ }} @ [ ] ( ) < > * _ ~ and a # outside a hashtag as two, and most emoji as "
         "two or more).",
     )
-    fetches_media_urls = True
-    extra_fields = ("alt",)
-    setting_fields = (
-        SettingField(
-            "author",
-            "Author URN (urn:li:person:… or urn:li:organization:…)",
-            "--author",
-            required=False,
-        ),
-        SettingField(
-            "client_id", "Client ID", "--client-id", env="LINKEDIN_CLIENT_ID", required=False
-        ),
-    )
-    secret_label = "access token"
-    secret_env = "LINKEDIN_ACCESS_TOKEN"
 
     def __init__(self, account: AccountInfo, options: PublisherOptions) -> None:
         super().__init__(account, options)
         self.http = HttpClient(timeout=self.timeout, deadline=self.deadline)
-        self.base = options.linkedin_url.rstrip("/")
+        self.base = options.url(LINKEDIN_API)
         # The LinkedIn-Version sent: the calendar's, the user's or the one learned last time
         # (api_versions.py); another month replaces it when LinkedIn refuses it.
-        self.version = linkedin_first_choice(
-            options.linkedin_version, options.linkedin_version_learned
-        )
+        self.version = linkedin_first_choice(self.version_set(), self.version_learned())
+
+    def version_set(self) -> str:
+        """The LinkedIn-Version the user set by hand; "" follows the calendar."""
+        return str(self.options.setting(LINKEDIN_VERSION) or "")
+
+    def version_learned(self) -> dict | None:
+        """The version found to work the last time another was refused."""
+        learned = self.options.setting(LINKEDIN_VERSION_LEARNED)
+        return learned if isinstance(learned, dict) else None
 
     # --- rules ---------------------------------------------------------------------------
     @classmethod
@@ -535,8 +521,8 @@ class LinkedInPublisher(Publisher):
             "linkedin no longer serves API version %s: using %s from now on", first, self.version
         )
         self.options.remember(
-            "linkedin_version_learned",
-            {"version": self.version, "instead_of": self.options.linkedin_version or ""},
+            LINKEDIN_VERSION_LEARNED.key,
+            {"version": self.version, "instead_of": self.version_set()},
         )
 
     @staticmethod

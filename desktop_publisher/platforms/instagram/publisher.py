@@ -26,7 +26,6 @@ from desktop_publisher.platforms.base import (
     NEEDS_AN_IMAGE,
     AccountInfo,
     ErrorKind,
-    Limits,
     PostVariant,
     Problem,
     PublishContext,
@@ -34,7 +33,6 @@ from desktop_publisher.platforms.base import (
     PublisherOptions,
     PublishError,
     PublishResult,
-    SettingField,
     alt_texts,
     check_local_media,
     is_url,
@@ -51,6 +49,7 @@ from desktop_publisher.platforms.graph import (
     image_fingerprint,
 )
 from desktop_publisher.platforms.http import unreadable_image
+from desktop_publisher.platforms.instagram import DECLARATION
 from desktop_publisher.platforms.registry import register
 from desktop_publisher.redaction import redact
 from desktop_publisher.translatable import QT_TRANSLATE_NOOP
@@ -90,28 +89,7 @@ def caption_of(variant: PostVariant) -> str:
 
 @register
 class InstagramPublisher(Publisher):
-    platform = "instagram"
-    label = "Instagram"
-    limits = Limits(
-        max_text=2200,
-        text_required=False,
-        min_media=1,
-        max_media=10,
-        media_types=("image/jpeg",),
-        max_media_bytes=8_000_000,
-        max_hashtags=30,
-        max_mentions=20,
-    )
-    extra_fields = ("alt",)
-    setting_fields = (
-        SettingField(
-            "account_id", "Instagram account ID", "--account-id", env="INSTAGRAM_ACCOUNT_ID"
-        ),
-    )
-    secret_label = "access token"
-    secret_env = "INSTAGRAM_ACCESS_TOKEN"
-    needs_media_host = True
-    checks_remote_types = True
+    declaration = DECLARATION
     # Class attributes so a test can shorten them. Images are usually ready at once; Meta asks
     # not to poll more than about once a minute for long jobs, so the wait stays short and a
     # container still processing is picked up again by the next attempt.

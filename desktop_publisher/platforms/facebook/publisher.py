@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING, Any
 from desktop_publisher.platforms.base import (
     AccountInfo,
     ErrorKind,
-    Limits,
     PostVariant,
     Problem,
     PublishContext,
@@ -26,13 +25,13 @@ from desktop_publisher.platforms.base import (
     PublisherOptions,
     PublishError,
     PublishResult,
-    SettingField,
     display_name,
     is_url,
     media_type,
     read_local_media,
     utf16_length,
 )
+from desktop_publisher.platforms.facebook import DECLARATION
 from desktop_publisher.platforms.graph import (
     GraphApi,
     GraphErrorInfo,
@@ -63,19 +62,7 @@ def message_of(variant: PostVariant) -> str:
 
 @register
 class FacebookPublisher(Publisher):
-    platform = "facebook"
-    label = "Facebook"
-    limits = Limits(
-        max_text=63206,
-        text_required=False,  # a link or an image alone is a valid post
-        max_media=10,
-        media_types=("image/jpeg", "image/png", "image/gif", "image/bmp", "image/tiff"),
-        max_media_bytes=4_000_000,
-    )
-    setting_fields = (SettingField("page_id", "Page ID", "--page-id", env="FACEBOOK_PAGE_ID"),)
-    secret_label = "page access token"
-    secret_env = "FACEBOOK_ACCESS_TOKEN"
-    checks_remote_types = True
+    declaration = DECLARATION
 
     def __init__(self, account: AccountInfo, options: PublisherOptions) -> None:
         super().__init__(account, options)
