@@ -51,14 +51,15 @@ from desktop_publisher import APP_NAME
 from desktop_publisher.accounts import EXPIRED, EXPIRES_SOON, TokenWarning
 from desktop_publisher.engine.events import EventBus
 from desktop_publisher.errors import UserError
-from desktop_publisher.gui import icons, statuses, timefmt
-from desktop_publisher.gui.calendar_view import MONTH, WEEK, CalendarView, week_start
 from desktop_publisher.gui.context import AppContext
-from desktop_publisher.gui.details_pane import DetailsPane
+from desktop_publisher.gui.infra import icons
 from desktop_publisher.gui.notifications import platform_label
-from desktop_publisher.gui.problems import error_colour, error_text, storage_text
-from desktop_publisher.gui.queue_model import Column, QueueModel
-from desktop_publisher.gui.queue_view import QueueView
+from desktop_publisher.gui.text import statuses, timefmt
+from desktop_publisher.gui.text.problems import error_colour, error_text, storage_text
+from desktop_publisher.gui.widgets.calendar_view import MONTH, WEEK, CalendarView, week_start
+from desktop_publisher.gui.widgets.details_pane import DetailsPane
+from desktop_publisher.gui.widgets.queue_model import Column, QueueModel
+from desktop_publisher.gui.widgets.queue_view import QueueView
 from desktop_publisher.posts import EDITABLE
 from desktop_publisher.store import queries
 from desktop_publisher.store.models import PENDING, Account, ScheduledPost, Status
@@ -1261,7 +1262,7 @@ class MainWindow(QMainWindow):
 
     def _open_editor(self, **kwargs: Any) -> None:
         try:
-            from desktop_publisher.gui.editor import PostEditor
+            from desktop_publisher.gui.dialogs.editor import PostEditor
         except Exception:
             log.exception("the post editor could not be loaded")
             self._unavailable(self.tr("The post editor"))
@@ -1278,7 +1279,7 @@ class MainWindow(QMainWindow):
         """The accounts dialog; with `account_id`, that account's form opens on top of it
         (Reconnect on a failed post)."""
         try:
-            from desktop_publisher.gui.accounts_dialog import AccountsDialog
+            from desktop_publisher.gui.dialogs.accounts_dialog import AccountsDialog
         except Exception:
             log.exception("the accounts dialog could not be loaded")
             self._unavailable(self.tr("The accounts dialog"))
@@ -1296,7 +1297,7 @@ class MainWindow(QMainWindow):
 
     def open_settings(self) -> None:
         try:
-            from desktop_publisher.gui.settings_dialog import SettingsDialog
+            from desktop_publisher.gui.dialogs.settings_dialog import SettingsDialog
         except Exception:
             log.exception("the settings dialog could not be loaded")
             self._unavailable(self.tr("The settings dialog"))
@@ -1370,7 +1371,7 @@ class MainWindow(QMainWindow):
         self._selection_changed()
 
     def retry(self) -> None:
-        from desktop_publisher.gui import post_dialogs
+        from desktop_publisher.gui.dialogs import post_dialogs
 
         row = self.selected_row()
         if row is None or row.kind != "post":
@@ -1400,7 +1401,7 @@ class MainWindow(QMainWindow):
         self.ctx.notify_changed()
 
     def reschedule(self) -> None:
-        from desktop_publisher.gui import post_dialogs
+        from desktop_publisher.gui.dialogs import post_dialogs
 
         row = self.selected_row()
         if row is None or row.kind != "post":
@@ -1417,7 +1418,7 @@ class MainWindow(QMainWindow):
         self.ctx.notify_changed()
 
     def cancel_post(self) -> None:
-        from desktop_publisher.gui import post_dialogs
+        from desktop_publisher.gui.dialogs import post_dialogs
 
         row = self.selected_row()
         if row is None or row.kind != "post" or not self.cancel_action.isEnabled():
@@ -1440,7 +1441,7 @@ class MainWindow(QMainWindow):
         self.ctx.notify_changed()
 
     def delete_draft(self) -> None:
-        from desktop_publisher.gui import post_dialogs
+        from desktop_publisher.gui.dialogs import post_dialogs
 
         row = self.selected_row()
         if row is None or row.kind != DRAFT:
