@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_publisher.accounts import ImportReport
+from desktop_publisher.env_file import read_env_file
 from desktop_publisher.errors import CredentialError, KeyringUnavailable, UserError
 from desktop_publisher.gui.context import AppContext
 from desktop_publisher.gui.dialogs.account_edit import AccountEditDialog
@@ -78,20 +79,6 @@ def choose_env_file(parent: QWidget) -> str:
         ),
     )
     return path
-
-
-def read_env_file(path: str) -> dict[str, str]:
-    from dotenv import dotenv_values
-
-    try:
-        values = dotenv_values(path)
-    except OSError as exc:
-        raise UserError(
-            QCoreApplication.translate("AccountsDialog", ".env file: %1 cannot be read (%2).")
-            .replace("%1", path)
-            .replace("%2", str(exc))
-        ) from None
-    return {key: value for key, value in values.items() if value is not None}
 
 
 class AccountsDialog(QDialog):
