@@ -154,18 +154,18 @@ class PaintWatch:
 # What the GUI thread was doing: wrapped methods record (name, start, end) while tracing.
 SPANS: list[tuple[str, float, float]] = []
 TRACED = (
-    ("desktop_publisher.gui.main_window", "MainWindow", "refresh_now"),
-    ("desktop_publisher.gui.main_window", "MainWindow", "_refresh_rest"),
-    ("desktop_publisher.gui.main_window", "MainWindow", "refresh_status"),
-    ("desktop_publisher.gui.main_window", "MainWindow", "refresh_accounts"),
-    ("desktop_publisher.gui.main_window", "MainWindow", "_update_range_widgets"),
-    ("desktop_publisher.gui.main_window", "MainWindow", "_update_page"),
-    ("desktop_publisher.gui.main_window", "MainWindow", "_selection_changed"),
-    ("desktop_publisher.gui.main_window", "MainWindow", "_tick"),
-    ("desktop_publisher.gui.main_window", "MainWindow", "_status_read"),
-    ("desktop_publisher.gui.calendar_view", "CalendarView", "refresh"),
-    ("desktop_publisher.gui.calendar_view", "_DayGrid", "paintEvent"),
-    ("desktop_publisher.gui.queue_model", "QueueModel", "reload"),
+    ("desktop_publisher.gui.window.main_window", "MainWindow", "refresh_now"),
+    ("desktop_publisher.gui.window.main_window", "MainWindow", "_refresh_rest"),
+    ("desktop_publisher.gui.window.main_window", "MainWindow", "refresh_status"),
+    ("desktop_publisher.gui.window.main_window", "MainWindow", "refresh_accounts"),
+    ("desktop_publisher.gui.window.main_window", "MainWindow", "_update_range_widgets"),
+    ("desktop_publisher.gui.window.main_window", "MainWindow", "_update_page"),
+    ("desktop_publisher.gui.window.main_window", "MainWindow", "_selection_changed"),
+    ("desktop_publisher.gui.window.main_window", "MainWindow", "_tick"),
+    ("desktop_publisher.gui.window.main_window", "MainWindow", "_status_read"),
+    ("desktop_publisher.gui.widgets.calendar_view", "CalendarView", "refresh"),
+    ("desktop_publisher.gui.widgets.calendar_view", "_DayGrid", "paintEvent"),
+    ("desktop_publisher.gui.widgets.queue_model", "QueueModel", "reload"),
     ("desktop_publisher.accounts", "AccountService", "expiry_warnings"),
 )
 
@@ -216,8 +216,8 @@ def in_process(posts: int, publish: int, latency: float, switches: int, profile:
     from desktop_publisher.accounts import AccountService
     from desktop_publisher.credentials import CredentialStore
     from desktop_publisher.engine.events import EventKind
-    from desktop_publisher.gui import main_window as main_window_module
     from desktop_publisher.gui.app import Running, create_context, shutdown
+    from desktop_publisher.gui.window import main_window as main_window_module
     from desktop_publisher.posts import NewPost, PostService
     from desktop_publisher.store.connection import open_store
     from tests.support import fakenet  # noqa: F401  (registers the "fakenet" platform)

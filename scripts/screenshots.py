@@ -218,8 +218,9 @@ def main(argv: list[str] | None = None) -> int:
 
     from desktop_publisher import APP_NAME
     from desktop_publisher.credentials import CredentialStore
-    from desktop_publisher.gui import i18n, icons
     from desktop_publisher.gui.app import Running, create_context, shutdown
+    from desktop_publisher.gui.infra import icons
+    from desktop_publisher.gui.text import i18n
     from desktop_publisher.store.connection import open_store
 
     QApplication.setApplicationName(APP_NAME)
@@ -235,7 +236,7 @@ def main(argv: list[str] | None = None) -> int:
     # A running engine, as the user sees it; nothing is due before the sample's first queued post.
     ctx.engine.start()
 
-    from desktop_publisher.gui.main_window import MainWindow
+    from desktop_publisher.gui.window.main_window import MainWindow
 
     window = MainWindow(ctx)
     window.resize(1280, 800)
@@ -278,7 +279,7 @@ def main(argv: list[str] | None = None) -> int:
 def _editor(ctx, window):  # noqa: ANN001, ANN202
     from PySide6.QtCore import Qt
 
-    from desktop_publisher.gui.editor import PostEditor
+    from desktop_publisher.gui.dialogs.editor import PostEditor
 
     editor = PostEditor(ctx, window, initial_date=datetime.now().date() + timedelta(days=1))
     editor.resize(980, 760)
@@ -296,13 +297,13 @@ def _editor(ctx, window):  # noqa: ANN001, ANN202
 
 
 def _accounts_dialog(ctx, window):  # noqa: ANN001, ANN202
-    from desktop_publisher.gui.accounts_dialog import AccountsDialog
+    from desktop_publisher.gui.dialogs.accounts_dialog import AccountsDialog
 
     return AccountsDialog(ctx, window)
 
 
 def _settings_dialog(ctx, window):  # noqa: ANN001, ANN202
-    from desktop_publisher.gui.settings_dialog import SettingsDialog
+    from desktop_publisher.gui.dialogs.settings_dialog import SettingsDialog
 
     return SettingsDialog(ctx, window)
 

@@ -90,7 +90,7 @@ def test_the_clients_load_without_requests_until_a_request_is_sent():
 def test_the_window_modules_load_without_the_heavy_libraries():
     pytest.importorskip("PySide6")
     run_probe(
-        "import desktop_publisher.gui.app, desktop_publisher.gui.main_window\n"
+        "import desktop_publisher.gui.app, desktop_publisher.gui.window.main_window\n"
         "import desktop_publisher.gui.tray, desktop_publisher.credentials"
     )
 
@@ -101,10 +101,10 @@ def test_the_window_modules_leave_the_engine_lock_and_the_dialogs_for_later():
     read."""
     pytest.importorskip("PySide6")
     run_probe(
-        "import desktop_publisher.gui.app, desktop_publisher.gui.main_window\n"
+        "import desktop_publisher.gui.app, desktop_publisher.gui.window.main_window\n"
         "import desktop_publisher.gui.tray\n"
         "later = ('filelock', 'desktop_publisher.engine.lock',"
-        " 'desktop_publisher.gui.post_dialogs')\n"
+        " 'desktop_publisher.gui.dialogs.post_dialogs')\n"
         "loaded = [m for m in later if m in sys.modules]\n"
         "assert not loaded, loaded\n"
         "import PySide6.QtWidgets\n"
@@ -123,12 +123,12 @@ def test_pyside_answers_its_import_scan_without_reading_sources_through_inspect(
     run_probe(
         "import linecache\n"
         "from desktop_publisher.gui.app import run_app\n"
-        "from desktop_publisher.gui.main_window import MainWindow\n"
+        "from desktop_publisher.gui.window.main_window import MainWindow\n"
         "feature = sys.modules['shibokensupport.feature']\n"
         "if not hasattr(feature, '_mod_uses_pyside'):\n"
         "    raise SystemExit(0)  # a PySide6 without the scan: nothing to speed up\n"
         "seen = feature.pyside_feature_dict\n"
-        "assert seen['desktop_publisher.gui.main_window'] == 0, 'uses PySide6'\n"
+        "assert seen['desktop_publisher.gui.window.main_window'] == 0, 'uses PySide6'\n"
         "assert seen['desktop_publisher.store.models'] == -1, 'no PySide6'\n"
         "assert seen['peewee'] == -1 and seen['html'] == -1\n"
         "read = [path for path in linecache.cache if 'desktop_publisher' in path"

@@ -30,11 +30,12 @@ from desktop_publisher.accounts import AccountService
 from desktop_publisher.credentials import CredentialStore
 from desktop_publisher.engine.events import EngineEvent, EventBus, EventKind
 from desktop_publisher.errors import StoreError
-from desktop_publisher.gui import i18n, icons, single_instance
-from desktop_publisher.gui.bridge import EngineBridge
 from desktop_publisher.gui.context import AppContext
-from desktop_publisher.gui.jobs import Jobs
+from desktop_publisher.gui.infra import icons, single_instance
+from desktop_publisher.gui.infra.bridge import EngineBridge
+from desktop_publisher.gui.infra.jobs import Jobs
 from desktop_publisher.gui.notifications import Notifier
+from desktop_publisher.gui.text import i18n
 from desktop_publisher.logs import setup_logging
 from desktop_publisher.posts import PostService
 from desktop_publisher.store.connection import Store, open_store
@@ -42,7 +43,7 @@ from desktop_publisher.store.connection import Store, open_store
 if TYPE_CHECKING:
     from desktop_publisher.engine.lock import EngineLock
     from desktop_publisher.engine.scheduler import Engine
-    from desktop_publisher.gui.main_window import MainWindow
+    from desktop_publisher.gui.window.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -323,7 +324,7 @@ def run_app(data_dir: Path, args: argparse.Namespace | None = None) -> int:
     except StoreError as exc:
         from PySide6.QtWidgets import QMessageBox
 
-        from desktop_publisher.gui.problems import error_text
+        from desktop_publisher.gui.text.problems import error_text
 
         i18n.install(app)  # the system's language: the setting is in the database
         QMessageBox.critical(None, APP_NAME, error_text(exc))
@@ -331,8 +332,8 @@ def run_app(data_dir: Path, args: argparse.Namespace | None = None) -> int:
         return 1
     i18n.install(app, str(store.settings.get("language") or ""))
 
-    from desktop_publisher.gui.main_window import MainWindow
     from desktop_publisher.gui.tray import TrayController
+    from desktop_publisher.gui.window.main_window import MainWindow
 
     context, lock = create_context(data_dir, store, defer_engine=True)
     window = MainWindow(context)
@@ -375,7 +376,7 @@ def after_first_paint(
     """What waits for the window's first paint: the collector (off since `cli.main`), the
     engine, the keyring check. An engine that cannot start goes to `on_failure` (the app then
     stops)."""
-    from desktop_publisher.gui.keyring_dialog import check_keyring
+    from desktop_publisher.gui.dialogs.keyring_dialog import check_keyring
 
     # What the start made lives as long as the app: frozen, later collections skip it.
     gc.freeze()

@@ -13,8 +13,8 @@ from desktop_publisher.store.connection import Store
 
 if TYPE_CHECKING:
     from desktop_publisher.engine.scheduler import Engine
-    from desktop_publisher.gui.bridge import EngineBridge
-    from desktop_publisher.gui.jobs import Jobs
+    from desktop_publisher.gui.infra.bridge import EngineBridge
+    from desktop_publisher.gui.infra.jobs import Jobs
     from desktop_publisher.gui.notifications import Notifier
 
 

@@ -11,10 +11,10 @@ from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon, QWidget
 
 from desktop_publisher import APP_NAME
-from desktop_publisher.gui import icons
 from desktop_publisher.gui.context import AppContext
+from desktop_publisher.gui.infra import icons
 from desktop_publisher.gui.notifications import Notification
-from desktop_publisher.gui.problems import storage_text
+from desktop_publisher.gui.text.problems import storage_text
 
 log = logging.getLogger(__name__)
 

@@ -91,10 +91,6 @@
             <translation>Pliki środowiska (*.env .env);;Wszystkie pliki (*)</translation>
         </message>
         <message>
-            <source>.env file: %1 cannot be read (%2).</source>
-            <translation>Plik .env: nie można odczytać %1 (%2).</translation>
-        </message>
-        <message>
             <source>Accounts</source>
             <translation>Konta</translation>
         </message>
@@ -560,12 +556,8 @@
             <translation>Post {id} nie jest już zaplanowany ani w kolejce: teraz można opublikować tylko takie posty.</translation>
         </message>
         <message>
-            <source>Time: {when} is more than ten years ahead; choose an earlier time.</source>
-            <translation>Czas: {when} wypada ponad dziesięć lat od dziś; wybierz wcześniejszy termin.</translation>
-        </message>
-        <message>
-            <source>No post with id {id}.</source>
-            <translation>Nie ma posta o numerze {id}.</translation>
+            <source>.env file: {path} cannot be read ({reason}).</source>
+            <translation>Plik .env: nie można odczytać {path} ({reason}).</translation>
         </message>
         <message>
             <source>Post {id} cannot be changed: it is already published. {url}</source>
@@ -594,6 +586,14 @@
         <message>
             <source>Post {id} cannot be changed: it is queued for publishing.</source>
             <translation>Nie można zmienić posta {id}: czeka w kolejce do publikacji.</translation>
+        </message>
+        <message>
+            <source>Time: {when} is more than ten years ahead; choose an earlier time.</source>
+            <translation>Czas: {when} wypada ponad dziesięć lat od dziś; wybierz wcześniejszy termin.</translation>
+        </message>
+        <message>
+            <source>No post with id {id}.</source>
+            <translation>Nie ma posta o numerze {id}.</translation>
         </message>
         <message>
             <source>No draft with id {id}: it may have been deleted.</source>
@@ -746,6 +746,254 @@
     <context>
         <name>MainWindow</name>
         <message>
+            <source>Accounts</source>
+            <translation>Konta</translation>
+        </message>
+        <message>
+            <source>Accounts shown in the queue</source>
+            <translation>Konta pokazywane w kolejce</translation>
+        </message>
+        <message>
+            <source>Untick an account to hide its posts; double-click to show only that one.</source>
+            <translation>Odznacz konto, aby ukryć jego posty; kliknij dwukrotnie, aby pokazać tylko je.</translation>
+        </message>
+        <message>
+            <source>The token expired: reconnect the account.</source>
+            <translation>Token wygasł: połącz konto ponownie.</translation>
+        </message>
+        <message>
+            <source>Token valid until %1</source>
+            <translation>Token ważny do %1</translation>
+        </message>
+        <message>
+            <source>Import accounts</source>
+            <translation>Importuj konta</translation>
+        </message>
+        <message>
+            <source>Import the accounts of the earlier publishing service from its variables (LINKEDIN_ACCESS_TOKEN, FACEBOOK_ACCESS_TOKEN, …)?</source>
+            <translation>Zaimportować konta wcześniejszej usługi publikowania z jej zmiennych (LINKEDIN_ACCESS_TOKEN, FACEBOOK_ACCESS_TOKEN, …)?</translation>
+        </message>
+        <message>
+            <source>From this session</source>
+            <translation>Z tej sesji</translation>
+        </message>
+        <message>
+            <source>From a .env file…</source>
+            <translation>Z pliku .env…</translation>
+        </message>
+        <message>
+            <source>Choose a .env file</source>
+            <translation>Wybierz plik .env</translation>
+        </message>
+        <message>
+            <source>Environment files (*.env .env);;All files (*)</source>
+            <translation>Pliki środowiska (*.env .env);;Wszystkie pliki (*)</translation>
+        </message>
+        <message>
+            <source>Show posts with status</source>
+            <translation>Pokaż posty o statusie</translation>
+        </message>
+        <message>
+            <source>All statuses</source>
+            <translation>Wszystkie statusy</translation>
+        </message>
+        <message>
+            <source>Needs attention</source>
+            <translation>Wymaga uwagi</translation>
+        </message>
+        <message>
+            <source>Drafts</source>
+            <translation>Szkice</translation>
+        </message>
+        <message>
+            <source>Show posts for platform</source>
+            <translation>Pokaż posty dla platformy</translation>
+        </message>
+        <message>
+            <source>All platforms</source>
+            <translation>Wszystkie platformy</translation>
+        </message>
+        <message>
+            <source>From today</source>
+            <translation>Od dziś</translation>
+        </message>
+        <message>
+            <source>All posts</source>
+            <translation>Wszystkie posty</translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln post(s)</source>
+            <translation>
+                <numerusform>%Ln post</numerusform>
+                <numerusform>%Ln posty</numerusform>
+                <numerusform>%Ln postów</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>No posts here</source>
+            <translation>Brak postów</translation>
+        </message>
+        <message>
+            <source>Nothing matches the range and filters above.</source>
+            <translation>Nic nie pasuje do zakresu i filtrów powyżej.</translation>
+        </message>
+        <message>
+            <source>Show all posts</source>
+            <translation>Pokaż wszystkie posty</translation>
+        </message>
+        <message>
+            <source>Connect an account to start</source>
+            <translation>Połącz konto, aby zacząć</translation>
+        </message>
+        <message>
+            <source>Desktop Publisher publishes to LinkedIn, Facebook Pages, Instagram and WordPress from this computer. Connect the first account: its secret is kept in the system keyring, never in a file. If you used the environment variables of the earlier publishing service, import them.</source>
+            <translation>Desktop Publisher publikuje na LinkedIn, stronach na Facebooku, Instagramie i WordPressie z tego komputera. Połącz pierwsze konto: jego sekret jest przechowywany w systemowym pęku kluczy, nigdy w pliku. Jeśli używasz zmiennych środowiskowych wcześniejszej usługi publikowania, zaimportuj je.</translation>
+        </message>
+        <message>
+            <source>Connect an account…</source>
+            <translation>Połącz konto…</translation>
+        </message>
+        <message>
+            <source>Import from environment…</source>
+            <translation>Importuj ze zmiennych środowiskowych…</translation>
+        </message>
+        <message>
+            <source>Nothing scheduled yet</source>
+            <translation>Nic jeszcze nie zaplanowano</translation>
+        </message>
+        <message>
+            <source>Write a post once, adapt it for each platform, and pick when it goes out. It is published on time while Desktop Publisher runs.</source>
+            <translation>Napisz post raz, dopasuj go do każdej platformy i wybierz, kiedy ma wyjść. Zostanie opublikowany na czas, gdy Desktop Publisher działa.</translation>
+        </message>
+        <message>
+            <source>Write your first post…</source>
+            <translation>Napisz pierwszy post…</translation>
+        </message>
+        <message>
+            <source>The post editor</source>
+            <translation>Edytor postów</translation>
+        </message>
+        <message>
+            <source>The accounts dialog</source>
+            <translation>Okno kont</translation>
+        </message>
+        <message>
+            <source>The settings dialog</source>
+            <translation>Okno ustawień</translation>
+        </message>
+        <message>
+            <source>%1 is not available in this version of Desktop Publisher.</source>
+            <translation>%1 nie jest dostępny w tej wersji Desktop Publisher.</translation>
+        </message>
+        <message>
+            <source>Connected: %1</source>
+            <translation>Połączono: %1</translation>
+        </message>
+        <message>
+            <source>Updated: %1</source>
+            <translation>Zaktualizowano: %1</translation>
+        </message>
+        <message>
+            <source>Incomplete: %1</source>
+            <translation>Niekompletne: %1</translation>
+        </message>
+        <message>
+            <source>Nothing to import.</source>
+            <translation>Nie ma nic do zaimportowania.</translation>
+        </message>
+        <message>
+            <source>Post %1 is %2; only scheduled or queued posts can be published now.</source>
+            <translation>Post %1 ma status „%2”; teraz można opublikować tylko posty zaplanowane lub w kolejce.</translation>
+        </message>
+        <message>
+            <source>Post %1 was not published now: it is %2.</source>
+            <translation>Post %1 nie został teraz opublikowany: ma status „%2”.</translation>
+        </message>
+        <message>
+            <source>Post %1 changed meanwhile; nothing was recorded.</source>
+            <translation>Post %1 zmienił się w międzyczasie; niczego nie zapisano.</translation>
+        </message>
+        <message>
+            <source>Cancel the post to %1 on %2, due %3? It will not be published.</source>
+            <translation>Anulować post na %1 (%2) zaplanowany na %3? Nie zostanie opublikowany.</translation>
+        </message>
+        <message>
+            <source>Cancel post</source>
+            <translation>Anuluj post</translation>
+        </message>
+        <message>
+            <source>Keep it</source>
+            <translation>Zachowaj</translation>
+        </message>
+        <message>
+            <source>Delete draft</source>
+            <translation>Usuń szkic</translation>
+        </message>
+        <message>
+            <source>Delete the draft “%1”? This cannot be undone.</source>
+            <translation>Usunąć szkic „%1”? Tego nie można cofnąć.</translation>
+        </message>
+        <message>
+            <source>This draft has been scheduled meanwhile; it was kept.</source>
+            <translation>Ten szkic został w międzyczasie zaplanowany; zachowano go.</translation>
+        </message>
+        <message>
+            <source>Published by another process (%1)</source>
+            <translation>Publikuje inny proces (%1)</translation>
+        </message>
+        <message>
+            <source>Published by another process</source>
+            <translation>Publikuje inny proces</translation>
+        </message>
+        <message>
+            <source>Publishing paused</source>
+            <translation>Publikowanie wstrzymane</translation>
+        </message>
+        <message>
+            <source>Publishing on</source>
+            <translation>Publikowanie włączone</translation>
+        </message>
+        <message>
+            <source>Publishing offline</source>
+            <translation>Publikowanie niedostępne</translation>
+        </message>
+        <message>
+            <source>next: %1 %2</source>
+            <translation>następny: %1 %2</translation>
+        </message>
+        <message>
+            <source>Times are in %1</source>
+            <translation>Czas w strefie %1</translation>
+        </message>
+        <message>
+            <source>The token of %1 (%2) expired on %3: reconnect the account.</source>
+            <translation>Token konta %1 (%2) wygasł %3: połącz konto ponownie.</translation>
+        </message>
+        <message numerus="yes">
+            <source>The token of %1 (%2) expires in %n day(s), on %3.</source>
+            <translation>
+                <numerusform>Token konta %1 (%2) wygasa za %n dzień, %3.</numerusform>
+                <numerusform>Token konta %1 (%2) wygasa za %n dni, %3.</numerusform>
+                <numerusform>Token konta %1 (%2) wygasa za %n dni, %3.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>The token of %1 (%2) expires on %3, before %n of its scheduled post(s).</source>
+            <translation>
+                <numerusform>Token konta %1 (%2) wygasa %3, przed %n zaplanowanym postem.</numerusform>
+                <numerusform>Token konta %1 (%2) wygasa %3, przed %n zaplanowanymi postami.</numerusform>
+                <numerusform>Token konta %1 (%2) wygasa %3, przed %n zaplanowanymi postami.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Publishing %n post(s)…</source>
+            <translation>
+                <numerusform>Publikowanie %n postu…</numerusform>
+                <numerusform>Publikowanie %n postów…</numerusform>
+                <numerusform>Publikowanie %n postów…</numerusform>
+            </translation>
+        </message>
+        <message>
             <source>New post…</source>
             <translation>Nowy post…</translation>
         </message>
@@ -794,16 +1042,8 @@
             <translation>Wybierz inny termin dla wybranego postu</translation>
         </message>
         <message>
-            <source>Cancel post</source>
-            <translation>Anuluj post</translation>
-        </message>
-        <message>
             <source>Cancel the selected post</source>
             <translation>Anuluj wybrany post</translation>
-        </message>
-        <message>
-            <source>Delete draft</source>
-            <translation>Usuń szkic</translation>
         </message>
         <message>
             <source>Delete the selected draft</source>
@@ -890,154 +1130,6 @@
             <translation>Szukaj w treści postów (Ctrl+F)</translation>
         </message>
         <message>
-            <source>Accounts</source>
-            <translation>Konta</translation>
-        </message>
-        <message>
-            <source>Accounts shown in the queue</source>
-            <translation>Konta pokazywane w kolejce</translation>
-        </message>
-        <message>
-            <source>Untick an account to hide its posts; double-click to show only that one.</source>
-            <translation>Odznacz konto, aby ukryć jego posty; kliknij dwukrotnie, aby pokazać tylko je.</translation>
-        </message>
-        <message>
-            <source>Show posts with status</source>
-            <translation>Pokaż posty o statusie</translation>
-        </message>
-        <message>
-            <source>All statuses</source>
-            <translation>Wszystkie statusy</translation>
-        </message>
-        <message>
-            <source>Needs attention</source>
-            <translation>Wymaga uwagi</translation>
-        </message>
-        <message>
-            <source>Drafts</source>
-            <translation>Szkice</translation>
-        </message>
-        <message>
-            <source>Show posts for platform</source>
-            <translation>Pokaż posty dla platformy</translation>
-        </message>
-        <message>
-            <source>All platforms</source>
-            <translation>Wszystkie platformy</translation>
-        </message>
-        <message>
-            <source>No posts here</source>
-            <translation>Brak postów</translation>
-        </message>
-        <message>
-            <source>Nothing matches the range and filters above.</source>
-            <translation>Nic nie pasuje do zakresu i filtrów powyżej.</translation>
-        </message>
-        <message>
-            <source>Show all posts</source>
-            <translation>Pokaż wszystkie posty</translation>
-        </message>
-        <message>
-            <source>Connect an account to start</source>
-            <translation>Połącz konto, aby zacząć</translation>
-        </message>
-        <message>
-            <source>Desktop Publisher publishes to LinkedIn, Facebook Pages, Instagram and WordPress from this computer. Connect the first account: its secret is kept in the system keyring, never in a file. If you used the environment variables of the earlier publishing service, import them.</source>
-            <translation>Desktop Publisher publikuje na LinkedIn, stronach na Facebooku, Instagramie i WordPressie z tego komputera. Połącz pierwsze konto: jego sekret jest przechowywany w systemowym pęku kluczy, nigdy w pliku. Jeśli używasz zmiennych środowiskowych wcześniejszej usługi publikowania, zaimportuj je.</translation>
-        </message>
-        <message>
-            <source>Connect an account…</source>
-            <translation>Połącz konto…</translation>
-        </message>
-        <message>
-            <source>Import from environment…</source>
-            <translation>Importuj ze zmiennych środowiskowych…</translation>
-        </message>
-        <message>
-            <source>Nothing scheduled yet</source>
-            <translation>Nic jeszcze nie zaplanowano</translation>
-        </message>
-        <message>
-            <source>Write a post once, adapt it for each platform, and pick when it goes out. It is published on time while Desktop Publisher runs.</source>
-            <translation>Napisz post raz, dopasuj go do każdej platformy i wybierz, kiedy ma wyjść. Zostanie opublikowany na czas, gdy Desktop Publisher działa.</translation>
-        </message>
-        <message>
-            <source>Write your first post…</source>
-            <translation>Napisz pierwszy post…</translation>
-        </message>
-        <message>
-            <source>From today</source>
-            <translation>Od dziś</translation>
-        </message>
-        <message>
-            <source>All posts</source>
-            <translation>Wszystkie posty</translation>
-        </message>
-        <message numerus="yes">
-            <source>%Ln post(s)</source>
-            <translation>
-                <numerusform>%Ln post</numerusform>
-                <numerusform>%Ln posty</numerusform>
-                <numerusform>%Ln postów</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>The token expired: reconnect the account.</source>
-            <translation>Token wygasł: połącz konto ponownie.</translation>
-        </message>
-        <message>
-            <source>Token valid until %1</source>
-            <translation>Token ważny do %1</translation>
-        </message>
-        <message>
-            <source>Published by another process (%1)</source>
-            <translation>Publikuje inny proces (%1)</translation>
-        </message>
-        <message>
-            <source>Published by another process</source>
-            <translation>Publikuje inny proces</translation>
-        </message>
-        <message>
-            <source>Publishing paused</source>
-            <translation>Publikowanie wstrzymane</translation>
-        </message>
-        <message>
-            <source>Publishing on</source>
-            <translation>Publikowanie włączone</translation>
-        </message>
-        <message>
-            <source>Publishing offline</source>
-            <translation>Publikowanie niedostępne</translation>
-        </message>
-        <message>
-            <source>next: %1 %2</source>
-            <translation>następny: %1 %2</translation>
-        </message>
-        <message>
-            <source>Times are in %1</source>
-            <translation>Czas w strefie %1</translation>
-        </message>
-        <message>
-            <source>The token of %1 (%2) expired on %3: reconnect the account.</source>
-            <translation>Token konta %1 (%2) wygasł %3: połącz konto ponownie.</translation>
-        </message>
-        <message numerus="yes">
-            <source>The token of %1 (%2) expires in %n day(s), on %3.</source>
-            <translation>
-                <numerusform>Token konta %1 (%2) wygasa za %n dzień, %3.</numerusform>
-                <numerusform>Token konta %1 (%2) wygasa za %n dni, %3.</numerusform>
-                <numerusform>Token konta %1 (%2) wygasa za %n dni, %3.</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>The token of %1 (%2) expires on %3, before %n of its scheduled post(s).</source>
-            <translation>
-                <numerusform>Token konta %1 (%2) wygasa %3, przed %n zaplanowanym postem.</numerusform>
-                <numerusform>Token konta %1 (%2) wygasa %3, przed %n zaplanowanymi postami.</numerusform>
-                <numerusform>Token konta %1 (%2) wygasa %3, przed %n zaplanowanymi postami.</numerusform>
-            </translation>
-        </message>
-        <message>
             <source>Another process publishes for this data folder; pause it there.</source>
             <translation>Dla tego folderu danych publikuje inny proces; wstrzymaj go tam.</translation>
         </message>
@@ -1056,98 +1148,6 @@
         <message>
             <source>Open the published post</source>
             <translation>Otwórz opublikowany post</translation>
-        </message>
-        <message>
-            <source>The post editor</source>
-            <translation>Edytor postów</translation>
-        </message>
-        <message>
-            <source>The accounts dialog</source>
-            <translation>Okno kont</translation>
-        </message>
-        <message>
-            <source>The settings dialog</source>
-            <translation>Okno ustawień</translation>
-        </message>
-        <message>
-            <source>%1 is not available in this version of Desktop Publisher.</source>
-            <translation>%1 nie jest dostępny w tej wersji Desktop Publisher.</translation>
-        </message>
-        <message>
-            <source>Post %1 is %2; only scheduled or queued posts can be published now.</source>
-            <translation>Post %1 ma status „%2”; teraz można opublikować tylko posty zaplanowane lub w kolejce.</translation>
-        </message>
-        <message>
-            <source>Post %1 was not published now: it is %2.</source>
-            <translation>Post %1 nie został teraz opublikowany: ma status „%2”.</translation>
-        </message>
-        <message numerus="yes">
-            <source>Publishing %n post(s)…</source>
-            <translation>
-                <numerusform>Publikowanie %n postu…</numerusform>
-                <numerusform>Publikowanie %n postów…</numerusform>
-                <numerusform>Publikowanie %n postów…</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Post %1 changed meanwhile; nothing was recorded.</source>
-            <translation>Post %1 zmienił się w międzyczasie; niczego nie zapisano.</translation>
-        </message>
-        <message>
-            <source>Cancel the post to %1 on %2, due %3? It will not be published.</source>
-            <translation>Anulować post na %1 (%2) zaplanowany na %3? Nie zostanie opublikowany.</translation>
-        </message>
-        <message>
-            <source>Keep it</source>
-            <translation>Zachowaj</translation>
-        </message>
-        <message>
-            <source>Delete the draft “%1”? This cannot be undone.</source>
-            <translation>Usunąć szkic „%1”? Tego nie można cofnąć.</translation>
-        </message>
-        <message>
-            <source>This draft has been scheduled meanwhile; it was kept.</source>
-            <translation>Ten szkic został w międzyczasie zaplanowany; zachowano go.</translation>
-        </message>
-        <message>
-            <source>Import accounts</source>
-            <translation>Importuj konta</translation>
-        </message>
-        <message>
-            <source>Import the accounts of the earlier publishing service from its variables (LINKEDIN_ACCESS_TOKEN, FACEBOOK_ACCESS_TOKEN, …)?</source>
-            <translation>Zaimportować konta wcześniejszej usługi publikowania z jej zmiennych (LINKEDIN_ACCESS_TOKEN, FACEBOOK_ACCESS_TOKEN, …)?</translation>
-        </message>
-        <message>
-            <source>From this session</source>
-            <translation>Z tej sesji</translation>
-        </message>
-        <message>
-            <source>From a .env file…</source>
-            <translation>Z pliku .env…</translation>
-        </message>
-        <message>
-            <source>Choose a .env file</source>
-            <translation>Wybierz plik .env</translation>
-        </message>
-        <message>
-            <source>Environment files (*.env .env);;All files (*)</source>
-            <translation>Pliki środowiska (*.env .env);;Wszystkie pliki (*)</translation>
-        </message>
-        <message>
-            <source>Connected: %1</source>
-            <translation>Połączono: %1</translation>
-        </message>
-        <message>
-            <source>Updated: %1</source>
-            <translation>Zaktualizowano: %1</translation>
-        </message>
-        <message>
-            <source>Incomplete: %1</source>
-            <translation>Niekompletne: %1</translation>
-        </message>
-        <message>
-            <source>Nothing to import.</source>
-            <translation>Nie ma nic do zaimportowania.</translation>
         </message>
     </context>
     <context>

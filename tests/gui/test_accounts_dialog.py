@@ -18,10 +18,11 @@ from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desktop_publisher.credentials import SERVICE, entry_name
-from desktop_publisher.gui import accounts_dialog, timefmt
-from desktop_publisher.gui.account_edit import AccountEditDialog
-from desktop_publisher.gui.accounts_dialog import COL_CHECK, COL_TOKEN, AccountsDialog
-from desktop_publisher.gui.keyring_dialog import KeyringDialog, check_keyring
+from desktop_publisher.gui.dialogs import accounts_dialog
+from desktop_publisher.gui.dialogs.account_edit import AccountEditDialog
+from desktop_publisher.gui.dialogs.accounts_dialog import COL_CHECK, COL_TOKEN, AccountsDialog
+from desktop_publisher.gui.dialogs.keyring_dialog import KeyringDialog, check_keyring
+from desktop_publisher.gui.text import timefmt
 from desktop_publisher.store.models import Account, ScheduledPost, Status
 from tests.gui.modal import answer_next_modal, click_button
 from tests.support.fakehttp import Fault, Response
@@ -185,7 +186,7 @@ def test_field_errors_are_shown_by_the_field_and_nothing_typed_is_lost(
 
 
 def test_field_errors_speak_the_ui_language(qtbot, qapp, open_dialog, memory_keyring):  # noqa: ANN001
-    from desktop_publisher.gui import i18n
+    from desktop_publisher.gui.text import i18n
 
     try:
         i18n.install(qapp, "pl")
@@ -432,7 +433,7 @@ def test_a_locked_keyring_at_start_is_explained_not_a_crash(qtbot, ctx, add_acco
 
 
 def test_the_keyring_explanation_speaks_the_ui_language(qtbot, qapp, ctx, add_account):  # noqa: ANN001
-    from desktop_publisher.gui import i18n
+    from desktop_publisher.gui.text import i18n
 
     add_account("facebook", "Brand A", {"page_id": "1"})
     ctx.credentials.forget_cache()
@@ -473,7 +474,7 @@ def test_a_secret_missing_from_the_keyring_says_how_to_fix_it(
 
 def test_reconnect_on_a_failed_post_opens_that_accounts_form(qtbot, ctx, add_account, add_post):
     """The details pane's Reconnect leads straight to the form of the post's account."""
-    from desktop_publisher.gui.main_window import MainWindow
+    from desktop_publisher.gui.window.main_window import MainWindow
 
     add_account("fakenet", "Brand A", {"endpoint": "http://127.0.0.1:9"})
     other = add_account("fakenet", "Brand B", {"endpoint": "http://127.0.0.1:9"})

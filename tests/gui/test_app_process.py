@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from desktop_publisher.engine.lock import engine_running
-from desktop_publisher.gui import single_instance
+from desktop_publisher.gui.infra import single_instance
 from desktop_publisher.logs import LOG_DIRNAME, LOG_FILENAME
 from tests.support.processes import run_cli, start_cli
 from tests.support.waiting import wait_until

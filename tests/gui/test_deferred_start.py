@@ -20,8 +20,8 @@ from desktop_publisher.gui.app import (
     after_first_paint,
     create_context,
 )
-from desktop_publisher.gui.main_window import MainWindow
 from desktop_publisher.gui.tray import TrayController
+from desktop_publisher.gui.window.main_window import MainWindow
 from desktop_publisher.store.models import Status
 from tests.gui.conftest import shutdown_context
 
@@ -94,7 +94,7 @@ def test_after_the_first_paint_the_start_s_files_are_listed_for_the_next_start(
     qtbot.waitUntil(listing.is_file, timeout=10_000)
     listed = listing.read_text().splitlines()
     assert PySide6.QtCore.__file__ in listed
-    main_window = sys.modules["desktop_publisher.gui.main_window"]
+    main_window = sys.modules["desktop_publisher.gui.window.main_window"]
     assert {main_window.__cached__, main_window.__file__} & set(listed)
 
 

@@ -14,10 +14,10 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QImage
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
-from desktop_publisher.gui import timefmt
-from desktop_publisher.gui.editor import PostEditor, resolve_local
-from desktop_publisher.gui.editor_variant import number
-from desktop_publisher.gui.main_window import MainWindow
+from desktop_publisher.gui.dialogs.editor import PostEditor, resolve_local
+from desktop_publisher.gui.dialogs.editor_variant import number
+from desktop_publisher.gui.text import timefmt
+from desktop_publisher.gui.window.main_window import MainWindow
 from desktop_publisher.store.models import Content, ContentVariant, ScheduledPost, Status
 from desktop_publisher.when import MAX_AHEAD
 from tests.gui.modal import answer_next_modal, click_button
@@ -596,7 +596,7 @@ def test_platform_extras_have_fields_and_reach_the_post(qtbot, open_editor, add_
 
 
 def test_in_the_polish_ui_the_platform_rules_speak_polish(qtbot, qapp, open_editor, add_account):  # noqa: ANN001
-    from desktop_publisher.gui import i18n
+    from desktop_publisher.gui.text import i18n
 
     add_account("instagram", "Insta", {"account_id": "17"})
     try:

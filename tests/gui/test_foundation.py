@@ -82,7 +82,7 @@ def test_the_queue_paints_its_rows_area_like_any_table(qtbot):
     from PySide6.QtGui import QPalette
     from PySide6.QtWidgets import QTableView
 
-    from desktop_publisher.gui.queue_view import QueueView
+    from desktop_publisher.gui.widgets.queue_view import QueueView
 
     view = QueueView()
     qtbot.addWidget(view)

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication
 
-from desktop_publisher.gui import i18n, statuses
-from desktop_publisher.gui.resources import resource
+from desktop_publisher.gui.infra.resources import resource
+from desktop_publisher.gui.text import i18n, statuses
 from desktop_publisher.store.models import Status
 
 REPO = Path(__file__).resolve().parents[2]
@@ -166,7 +166,7 @@ def test_polish_month_headings_name_the_month_on_its_own(qapp) -> None:  # noqa:
     """'Listopad 2026', not the form a date uses ('24 listopada')."""
     from datetime import date
 
-    from desktop_publisher.gui import timefmt
+    from desktop_publisher.gui.text import timefmt
 
     try:
         i18n.install(qapp, "pl")
@@ -179,8 +179,8 @@ def test_polish_month_headings_name_the_month_on_its_own(qapp) -> None:  # noqa:
 
 
 def test_the_status_column_fits_the_longest_polish_status(qtbot, qapp, store) -> None:  # noqa: ANN001
-    from desktop_publisher.gui.queue_model import Column, QueueModel
-    from desktop_publisher.gui.queue_view import QueueView
+    from desktop_publisher.gui.widgets.queue_model import Column, QueueModel
+    from desktop_publisher.gui.widgets.queue_view import QueueView
 
     try:
         i18n.install(qapp, "pl")

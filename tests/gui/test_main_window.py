@@ -16,9 +16,10 @@ from PySide6.QtGui import QColor, QDesktopServices, QPalette
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QWidget
 
 from desktop_publisher import when
-from desktop_publisher.gui import post_dialogs, statuses, timefmt
-from desktop_publisher.gui.main_window import MainWindow
-from desktop_publisher.gui.queue_model import FIRST_PAGE, PAGE_SIZE, Column
+from desktop_publisher.gui.dialogs import post_dialogs
+from desktop_publisher.gui.text import statuses, timefmt
+from desktop_publisher.gui.widgets.queue_model import FIRST_PAGE, PAGE_SIZE, Column
+from desktop_publisher.gui.window.main_window import MainWindow
 from desktop_publisher.store.fields import utcnow
 from desktop_publisher.store.models import Content, ScheduledPost, Status
 from desktop_publisher.store.queries import DRAFT
@@ -475,7 +476,7 @@ def test_a_refused_action_shows_the_reason_without_a_traceback(
 
 
 def test_a_refusal_speaks_the_ui_language(qapp, qtbot, ctx, two_accounts, add_post, make_window):
-    from desktop_publisher.gui import i18n
+    from desktop_publisher.gui.text import i18n
 
     post = add_post(two_accounts[0], "x", at=TOMORROW)
     set_status(post.id, Status.FAILED, last_error="boom")
@@ -631,9 +632,9 @@ def test_editor_and_dialogs_open_with_the_selected_post(
         def exec(self) -> int:
             return 0
 
-    fake = types.ModuleType("desktop_publisher.gui.editor")
+    fake = types.ModuleType("desktop_publisher.gui.dialogs.editor")
     fake.PostEditor = Editor  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "desktop_publisher.gui.editor", fake)
+    monkeypatch.setitem(sys.modules, "desktop_publisher.gui.dialogs.editor", fake)
     window = make_window(ctx)
     window.select_key(("post", post.id))
     window.edit_action.trigger()
@@ -647,7 +648,7 @@ def test_editor_and_dialogs_open_with_the_selected_post(
         {"initial_date": None},
     ]
     # A dialog that is not there yet: the user is told, nothing crashes.
-    monkeypatch.setitem(sys.modules, "desktop_publisher.gui.accounts_dialog", None)
+    monkeypatch.setitem(sys.modules, "desktop_publisher.gui.dialogs.accounts_dialog", None)
     window.accounts_action.trigger()
     assert "not available" in window.message_boxes[-1].text()
 
@@ -687,7 +688,7 @@ def test_status_line_counts_next_post_and_token_warnings(
 
 
 def test_token_warnings_speak_the_ui_language(qapp, qtbot, ctx, add_account, add_post, make_window):
-    from desktop_publisher.gui import i18n
+    from desktop_publisher.gui.text import i18n
 
     now = datetime.now(UTC)
     # Expiring in two days (and an hour, so the whole days left are two).
@@ -813,7 +814,7 @@ def test_signal_emits_do_not_wear_out_true(qapp):
     after some thousands); pyside_fixes guards it. Passes trivially on a fixed PySide6."""
     from PySide6.QtCore import Signal
 
-    from desktop_publisher.gui import pyside_fixes
+    from desktop_publisher.gui.infra import pyside_fixes
 
     class Emitter(QObject):
         ping = Signal(object)

@@ -9,8 +9,8 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtWidgets import QLineEdit
 
-from desktop_publisher.gui.account_edit import AccountEditDialog
-from desktop_publisher.gui.settings_dialog import SettingsDialog
+from desktop_publisher.gui.dialogs.account_edit import AccountEditDialog
+from desktop_publisher.gui.dialogs.settings_dialog import SettingsDialog
 from desktop_publisher.platforms import registry
 from desktop_publisher.platforms.base import (
     AccountField,

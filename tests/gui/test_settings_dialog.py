@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QSpinBox
 from desktop_publisher import autostart
 from desktop_publisher.config import SETTINGS_BY_KEY
 from desktop_publisher.engine.due_pass import schedule_due_posts_task
-from desktop_publisher.gui.settings_dialog import SettingsDialog
+from desktop_publisher.gui.dialogs.settings_dialog import SettingsDialog
 from desktop_publisher.platforms.api_versions import linkedin_default
 from desktop_publisher.store.models import ScheduledPost, Status
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 from PySide6.QtWidgets import QApplication
 
 from desktop_publisher.engine.events import EngineEvent, EventKind
-from desktop_publisher.gui import i18n
-from desktop_publisher.gui.main_window import MainWindow
+from desktop_publisher.gui.text import i18n
 from desktop_publisher.gui.tray import TrayController
+from desktop_publisher.gui.window.main_window import MainWindow
 
 
 def build(qtbot, ctx) -> tuple[MainWindow, TrayController]:  # noqa: ANN001

@@ -7,7 +7,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
 from desktop_publisher.engine.events import EngineEvent, EventKind
-from desktop_publisher.gui import single_instance
+from desktop_publisher.gui.infra import single_instance
 from desktop_publisher.gui.tray import TrayController
 
 

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_publisher.gui import statuses, timefmt
-from desktop_publisher.gui.queue_model import (
+from desktop_publisher.gui.text import statuses, timefmt
+from desktop_publisher.gui.widgets.queue_model import (
     ALIGN_LEFT,
     ALIGN_RIGHT,
     DAY_LABEL_ROLE,

@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor, QIcon, QPalette
 
-from desktop_publisher.gui import icons
+from desktop_publisher.gui.infra import icons
 from desktop_publisher.store.models import Status
 from desktop_publisher.store.queries import DRAFT
 from desktop_publisher.translatable import QT_TRANSLATE_NOOP

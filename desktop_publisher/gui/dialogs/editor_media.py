@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_publisher.gui.jobs import Jobs
+from desktop_publisher.gui.infra.jobs import Jobs
 from desktop_publisher.platforms.base import is_url, media_type
 
 THUMB = 56

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from desktop_publisher.gui.resources import resource
+from desktop_publisher.gui.infra.resources import resource
 
 LANGUAGES = {"": "System", "en": "English", "pl": "Polski"}
 

@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_publisher.errors import UserError
-from desktop_publisher.gui import timefmt
 from desktop_publisher.gui.notifications import platform_label
-from desktop_publisher.gui.problems import error_text
+from desktop_publisher.gui.text import timefmt
+from desktop_publisher.gui.text.problems import error_text
 from desktop_publisher.store.models import ScheduledPost
 from desktop_publisher.when import latest, next_full_hour, parse_when, resolve_local
 

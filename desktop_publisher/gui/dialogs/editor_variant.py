@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_publisher.gui.editor_media import DropRouter, MediaStrip
-from desktop_publisher.gui.jobs import Jobs
-from desktop_publisher.gui.problems import (
+from desktop_publisher.gui.dialogs.editor_media import DropRouter, MediaStrip
+from desktop_publisher.gui.infra.jobs import Jobs
+from desktop_publisher.gui.text.problems import (
     ProblemLabel,
     error_colour,
     problem_text,

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from desktop_publisher.errors import KeyringUnavailable
 from desktop_publisher.gui.context import AppContext
-from desktop_publisher.gui.problems import error_text
+from desktop_publisher.gui.text.problems import error_text
 from desktop_publisher.store.models import Account
 
 

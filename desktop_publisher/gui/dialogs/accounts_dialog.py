@@ -33,13 +33,15 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_publisher.accounts import ImportReport
+from desktop_publisher.env_file import read_env_file
 from desktop_publisher.errors import CredentialError, KeyringUnavailable, UserError
-from desktop_publisher.gui import icons, statuses, timefmt
-from desktop_publisher.gui.account_edit import AccountEditDialog
 from desktop_publisher.gui.context import AppContext
-from desktop_publisher.gui.keyring_dialog import show_keyring_problem
+from desktop_publisher.gui.dialogs.account_edit import AccountEditDialog
+from desktop_publisher.gui.dialogs.keyring_dialog import show_keyring_problem
+from desktop_publisher.gui.infra import icons
 from desktop_publisher.gui.notifications import platform_label
-from desktop_publisher.gui.problems import error_text, platform_tr, set_text_colour
+from desktop_publisher.gui.text import statuses, timefmt
+from desktop_publisher.gui.text.problems import error_text, platform_tr, set_text_colour
 from desktop_publisher.platforms import registry
 from desktop_publisher.platforms.base import PublishError
 from desktop_publisher.redaction import redact
@@ -77,20 +79,6 @@ def choose_env_file(parent: QWidget) -> str:
         ),
     )
     return path
-
-
-def read_env_file(path: str) -> dict[str, str]:
-    from dotenv import dotenv_values
-
-    try:
-        values = dotenv_values(path)
-    except OSError as exc:
-        raise UserError(
-            QCoreApplication.translate("AccountsDialog", ".env file: %1 cannot be read (%2).")
-            .replace("%1", path)
-            .replace("%2", str(exc))
-        ) from None
-    return {key: value for key, value in values.items() if value is not None}
 
 
 class AccountsDialog(QDialog):

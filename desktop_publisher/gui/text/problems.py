@@ -16,7 +16,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
 from desktop_publisher.errors import UserError
-from desktop_publisher.gui import statuses
+from desktop_publisher.gui.text import statuses
 from desktop_publisher.platforms.base import Problem
 from desktop_publisher.store.models import Status
 from desktop_publisher.translatable import QT_TRANSLATE_NOOP

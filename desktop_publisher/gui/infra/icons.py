@@ -6,7 +6,7 @@ from functools import cache
 
 from PySide6.QtGui import QIcon
 
-from desktop_publisher.gui.resources import resource
+from desktop_publisher.gui.infra.resources import resource
 
 
 @cache

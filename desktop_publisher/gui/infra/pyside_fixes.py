@@ -97,7 +97,8 @@ def speed_up_import_scan() -> bool:
     if getattr(slow, "speeded_up", False):
         return True
     standard_library = sys.stdlib_module_names
-    own, window = __name__.partition(".")[0], __package__ or ""
+    # This module sits in the window package's infra/ sub-package.
+    own, window = __name__.partition(".")[0], (__package__ or "").rpartition(".")[0]
 
     def uses_pyside(module: ModuleType) -> Any:
         name = str(getattr(module, "__name__", ""))

@@ -19,9 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_publisher.gui import icons, statuses, timefmt
+from desktop_publisher.gui.infra import icons
 from desktop_publisher.gui.notifications import platform_label
-from desktop_publisher.gui.problems import set_text_colour
+from desktop_publisher.gui.text import statuses, timefmt
+from desktop_publisher.gui.text.problems import set_text_colour
 from desktop_publisher.store.models import (
     Content,
     ContentVariant,

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_publisher.gui import statuses, timefmt
+from desktop_publisher.gui.text import statuses, timefmt
 from desktop_publisher.store import queries
 from desktop_publisher.store.models import Status
 from desktop_publisher.store.queries import QueueFilter

@@ -9,7 +9,7 @@ from pathlib import Path
 
 @cache
 def resources_dir() -> Path:
-    package = Path(__file__).resolve().parents[1]
+    package = Path(__file__).resolve().parents[2]
     checkout = package.parent / "resources"
     if checkout.is_dir():
         return checkout

@@ -26,8 +26,9 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
-from desktop_publisher.gui import icons, statuses, timefmt
+from desktop_publisher.gui.infra import icons
 from desktop_publisher.gui.notifications import platform_label
+from desktop_publisher.gui.text import statuses, timefmt
 from desktop_publisher.store import queries
 from desktop_publisher.store.models import Status
 from desktop_publisher.store.queries import DRAFT, QueueFilter, QueueRow

@@ -43,12 +43,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_publisher.errors import UserError
-from desktop_publisher.gui import icons, timefmt
 from desktop_publisher.gui.context import AppContext
-from desktop_publisher.gui.editor_media import DropRouter, MediaStrip, refs_from_mime
-from desktop_publisher.gui.editor_variant import CompactTextEdit, VariantPane, field_name
+from desktop_publisher.gui.dialogs.editor_media import DropRouter, MediaStrip, refs_from_mime
+from desktop_publisher.gui.dialogs.editor_variant import CompactTextEdit, VariantPane, field_name
+from desktop_publisher.gui.infra import icons
 from desktop_publisher.gui.notifications import platform_label
-from desktop_publisher.gui.problems import (
+from desktop_publisher.gui.text import timefmt
+from desktop_publisher.gui.text.problems import (
     error_colour,
     error_text,
     problem_text,

@@ -37,8 +37,8 @@ from desktop_publisher import autostart
 from desktop_publisher.config import SETTINGS_BY_KEY
 from desktop_publisher.errors import UserError
 from desktop_publisher.gui.context import AppContext
-from desktop_publisher.gui.i18n import LANGUAGES
-from desktop_publisher.gui.problems import ProblemLabel, error_text
+from desktop_publisher.gui.text.i18n import LANGUAGES
+from desktop_publisher.gui.text.problems import ProblemLabel, error_text
 from desktop_publisher.platforms import registry
 from desktop_publisher.platforms.declaration import GlobalSetting
 

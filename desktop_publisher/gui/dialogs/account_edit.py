@@ -28,10 +28,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_publisher.errors import KeyringUnavailable, UserError
-from desktop_publisher.gui import icons, timefmt
 from desktop_publisher.gui.context import AppContext
-from desktop_publisher.gui.keyring_dialog import show_keyring_problem
-from desktop_publisher.gui.problems import ProblemLabel, error_text, platform_tr, problem_text
+from desktop_publisher.gui.dialogs.keyring_dialog import show_keyring_problem
+from desktop_publisher.gui.infra import icons
+from desktop_publisher.gui.text import timefmt
+from desktop_publisher.gui.text.problems import ProblemLabel, error_text, platform_tr, problem_text
 from desktop_publisher.platforms import registry
 from desktop_publisher.platforms.base import Publisher
 from desktop_publisher.platforms.declaration import AccountField

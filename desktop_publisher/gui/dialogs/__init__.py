@@ -1,0 +1,1 @@
+"""The dialogs: the post editor, accounts, settings, the keyring and the small post dialogs."""
