@@ -145,6 +145,10 @@ class StorageWatch:
         trouble = classify(exc, self.store.path)
         if trouble is None:
             return False
+        # A deleted WAL makes SQLite fail with a disk I/O error before the tick's check sees
+        # the file gone: the lost file is the cause to report, not a disk error.
+        if trouble is not Trouble.REPLACED and self._database_lost():
+            return True
         self._storage_failed(trouble)
         return True
 
