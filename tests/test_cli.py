@@ -21,8 +21,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from desktop_publisher import cli as cli_module
 from desktop_publisher import config, when
+from desktop_publisher.cli import accounts as cli_accounts
+from desktop_publisher.cli import engine as cli_engine
 from desktop_publisher.credentials import entry_name
 from desktop_publisher.errors import UserError
 from desktop_publisher.store.models import Account, ScheduledPost
@@ -202,7 +203,7 @@ def test_a_duplicate_account_name_is_refused_before_the_secret_is_read(
     add_linkedin(cli, "Brand A", "tok-first")
     before, secrets = snapshot(data_dir), dict(memory_keyring.values)
     pipe = io.StringIO("tok-second")
-    monkeypatch.setattr(cli_module, "read_secret", lambda label: pipe.read())
+    monkeypatch.setattr(cli_accounts, "read_secret", lambda label: pipe.read())
     ran = cli("account", "add", "facebook", "--name", " Brand A ", "--page-id", "1")
     assert_user_error(ran, "'Brand A' already exists")
     assert pipe.tell() == 0, "the secret was read although the name was taken"
@@ -1076,7 +1077,7 @@ def test_the_window_starts_with_the_collector_off_and_it_is_on_again_after(cli, 
 
     during: list[bool] = []
     monkeypatch.setattr(
-        cli_module, "cmd_status", lambda ctx, args: during.append(gc.isenabled()) or 0
+        cli_engine, "cmd_status", lambda ctx, args: during.append(gc.isenabled()) or 0
     )
     assert cli("status").code == 0
     assert during == [True]
