@@ -14,7 +14,9 @@ import re
 import time
 from datetime import datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
+from desktop_publisher import when
 from tests.conftest import Ran
 
 TRANSCRIPT = Path(__file__).parent / "fixtures" / "cli_transcript.txt"
@@ -251,6 +253,9 @@ def test_the_command_lines_output_is_unchanged(
     monkeypatch.setenv("TZ", "Europe/Warsaw")
     time.tzset()
     request.addfinalizer(time.tzset)  # after monkeypatch has put TZ back
+    # tzlocal keeps the first zone it found: an earlier test in this process may have cached
+    # another one.
+    monkeypatch.setattr(when, "local_zone", lambda: ZoneInfo("Europe/Warsaw"))
     replacements = {linkedin.url: "<LINKEDIN>", str(tmp_path): "<TMP>"}
     lines: list[str] = []
     for args, stdin in SESSION:
