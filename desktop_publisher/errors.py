@@ -1,5 +1,9 @@
 """Errors a user can act on. Their text is shown as-is in the CLI; the window shows the ones made
-with `UserError.translatable` in its own language (gui/problems.py: error_text)."""
+with `UserError.translatable` in its own language (gui/problems.py: error_text).
+
+An error about one input names it as a field (`UserError.about`: "text", "at", "account",
+"media"), not as the command line's option or the window's label: each front end names the field
+its own way (the command line `--text: …`, cli/output.py; the window can point at its widget)."""
 
 from __future__ import annotations
 
@@ -15,6 +19,11 @@ class UserError(Exception):
     rule: str | None = None
     context = "Error"
     values: Mapping[str, object] = {}
+    # The input the error is about ("text", "at", …), and what is wrong with it in words that
+    # do not name it (the front end puts its own name for the field in front); None for both
+    # when the error is about no one input.
+    field: str | None = None
+    detail: str | None = None
 
     @classmethod
     def translatable(
@@ -28,6 +37,20 @@ class UserError(Exception):
         error.context = context
         error.values = values
         return error
+
+    def about(self, field: str, detail: str | None = None) -> Self:
+        """This error, marked as about the input `field`; `detail` says what is wrong without
+        naming the field (default: the error's text)."""
+        self.field = field
+        self.detail = str(self) if detail is None else detail
+        return self
+
+    def named(self, name: str) -> str:
+        """The error's words with the field called `name` ("--text", a form's label); the text as
+        it is for an error about no one input."""
+        if self.field is None:
+            return str(self)
+        return f"{name}: {self.detail}"
 
 
 class StoreError(UserError):

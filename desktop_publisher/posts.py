@@ -151,7 +151,7 @@ def _has_posts(content_id: int, other_than: int | None = None) -> bool:
 
 def _check_media_addresses(platforms: Iterable[str], media: list[str]) -> None:
     """Image URLs whose host name resolves to this computer or a private network, for the
-    platforms whose images this app downloads. The command line's add only: a lookup may take
+    platforms whose images this app downloads. The command line's posts only: a lookup may take
     a while, which a window must not wait for (the download checks again in any case). A name
     that does not resolve now is not refused: the network may be down."""
     import socket
@@ -167,9 +167,9 @@ def _check_media_addresses(platforms: Iterable[str], media: list[str]) -> None:
             addresses.check_url(ref)
         except addresses.AddressRefused as exc:
             raise UserError(
-                f"--media: {redact(ref)} points to {exc.reason}; images are fetched only from "
-                "public internet addresses. Use a public address or a file on this computer."
-            ) from None
+                f"{redact(ref)} points to {exc.reason}; images are fetched only from public "
+                "internet addresses. Use a public address or a file on this computer."
+            ).about("media") from None
         except (socket.gaierror, UnicodeError):
             continue
 
@@ -196,6 +196,31 @@ def _schedule(
         )
         for account in accounts
     ]
+
+
+NO_ACCOUNT = QT_TRANSLATE_NOOP("Error", "Accounts: choose at least one account.")
+ACCOUNT_TWICE = QT_TRANSLATE_NOOP("Error", "Accounts: each account may be chosen once.")
+NO_TIME = QT_TRANSLATE_NOOP("Error", "Time: choose when the post goes out.")
+IN_THE_PAST = QT_TRANSLATE_NOOP("Error", "Time: {when} is in the past; choose a later time.")
+
+
+def _post_time(at: datetime | None) -> datetime:
+    """A new post's time: given, not in the past, not beyond MAX_AHEAD; "now" when just past.
+    The errors are about the field "at" (the window's words in the rule, the command line's in
+    the detail)."""
+    now = utcnow()
+    if at is None:
+        raise UserError.translatable(NO_TIME).about("at", "give a time.")
+    when = iso_utc(at)
+    if at < now - PAST_TOLERANCE:
+        raise UserError.translatable(IN_THE_PAST, when=when).about(
+            "at", f'{when} is in the past; give a future time or "now".'
+        )
+    if at > now + MAX_AHEAD:
+        raise UserError.translatable(TOO_FAR_AHEAD, when=when).about(
+            "at", f"{when} is more than ten years ahead; give an earlier time."
+        )
+    return max(at, now)
 
 
 def _command_line_time(at: datetime, in_the_past: str) -> datetime:
@@ -226,28 +251,70 @@ class PostService:
             raise UserError.translatable(NO_POST, id=post_id)
         return post
 
-    def create(self, accounts: Sequence[Account], new: NewPost) -> list[ScheduledPost]:
-        """One content, one accepted variant per platform, one scheduled post per account."""
+    def schedule(
+        self,
+        accounts: Sequence[Account],
+        post: NewPost | EditedContent,
+        content_id: int | None = None,
+    ) -> list[ScheduledPost]:
+        """Schedule posts: one Content, one accepted ContentVariant per platform, one
+        ScheduledPost per account. The command line gives a NewPost (one text for every
+        platform); the window an EditedContent, whose variants may differ per platform, and with
+        `content_id` (a draft) that content becomes the scheduled one. Bad input is refused with
+        an error about its field (UserError.about), before anything is written."""
         if not accounts:
-            raise UserError("--account: name at least one account.")
+            raise UserError.translatable(NO_ACCOUNT).about("account", "name at least one account.")
         if len({a.id for a in accounts}) != len(accounts):
-            raise UserError("--account: each account may be named once.")
-        if not (new.text or "").strip() and not new.media:
-            raise UserError("--text: the post text must not be empty.")
-        at = _command_line_time(new.at, '--at: {when} is in the past; give a future time or "now".')
-        media = normalize_media(new.media)
-        variant_data = PostVariant(new.text, new.title, new.link, media, dict(new.extra))
+            raise UserError.translatable(ACCOUNT_TWICE).about(
+                "account", "each account may be named once."
+            )
         platforms = sorted({a.platform for a in accounts})
+        if isinstance(post, NewPost):
+            if not (post.text or "").strip() and not post.media:
+                raise UserError("the post text must not be empty.").about("text")
+            at = _post_time(post.at)
+            media = normalize_media(post.media)
+            same = PostVariant(post.text, post.title, post.link, media, dict(post.extra))
+            variants = {p: same for p in platforms}
+            base = {"title": post.title or "", "text": post.text, "link": post.link, "media": media}
+        else:
+            at = _post_time(post.at)
+            variants = {p: _clean_variant(post.variant_for(p)) for p in platforms}
+            base = post.content_fields()
         host = media_host_available()
-        problems = [m for p in platforms for m in self.problems(p, variant_data, host)]
+        problems = [m for p in platforms for m in self.problems(p, variants[p], host)]
         if problems:
             raise UserError("; ".join(problems))
-        _check_media_addresses(platforms, media)
+        if isinstance(post, NewPost):
+            _check_media_addresses(platforms, media)
         with self.store.atomic():
-            content = Content.create(
-                title=new.title or "", text=new.text, link=new.link, media=media
-            )
-            return _schedule(content, accounts, {p: variant_data for p in platforms}, at)
+            if content_id is None:
+                content = Content.create(**base)
+            else:
+                content = _take_draft(
+                    content_id,
+                    base,
+                    gone=QT_TRANSLATE_NOOP(
+                        "Error", "This draft has been deleted meanwhile; nothing was scheduled."
+                    ),
+                    scheduled=QT_TRANSLATE_NOOP(
+                        "Error", "This draft has been scheduled already; nothing was changed."
+                    ),
+                )
+            return _schedule(content, accounts, variants, at)
+
+    # The window's name for `schedule`.
+    create_with_variants = schedule
+
+    def create(self, accounts: Sequence[Account], new: NewPost) -> list[ScheduledPost]:
+        """`schedule` for a NewPost, its errors worded as on the command line (a NewPost's
+        fields are named as its options: "--at: …"): the short form scripts and tests use."""
+        try:
+            return self.schedule(accounts, new)
+        except UserError as exc:
+            if exc.field is not None:
+                exc.args = (exc.named(f"--{exc.field}"),)
+            raise
 
     # --- the editor ----------------------------------------------------------------------
     def load_content(self, content_id: int) -> EditedContent:
@@ -335,19 +402,7 @@ class PostService:
         return content.id
 
     def _check_time(self, at: datetime | None) -> datetime:
-        now = utcnow()
-        if at is None:
-            raise UserError.translatable(
-                QT_TRANSLATE_NOOP("Error", "Time: choose when the post goes out.")
-            )
-        if at < now - PAST_TOLERANCE:
-            raise UserError.translatable(
-                QT_TRANSLATE_NOOP("Error", "Time: {when} is in the past; choose a later time."),
-                when=iso_utc(at),
-            )
-        if at > now + MAX_AHEAD:
-            raise UserError.translatable(TOO_FAR_AHEAD, when=iso_utc(at))
-        return max(at, now)
+        return _post_time(at)
 
     @staticmethod
     def problems(platform: str, variant: PostVariant, host: bool | None = None) -> list[str]:
@@ -356,44 +411,6 @@ class PostService:
         cls = registry.publisher_class(platform)
         host = media_host_available() if host is None else host
         return [f"{cls.label} {p}" for p in cls.validate(variant, host)]
-
-    def create_with_variants(
-        self, accounts: Sequence[Account], data: EditedContent, content_id: int | None = None
-    ) -> list[ScheduledPost]:
-        """Schedule content whose variants may differ per platform: one Content, one accepted
-        ContentVariant per platform, one ScheduledPost per account. With `content_id` (a
-        draft) that content becomes the scheduled one."""
-        if not accounts:
-            raise UserError.translatable(
-                QT_TRANSLATE_NOOP("Error", "Accounts: choose at least one account.")
-            )
-        if len({a.id for a in accounts}) != len(accounts):
-            raise UserError.translatable(
-                QT_TRANSLATE_NOOP("Error", "Accounts: each account may be chosen once.")
-            )
-        at = self._check_time(data.at)
-        platforms = sorted({a.platform for a in accounts})
-        variants = {p: _clean_variant(data.variant_for(p)) for p in platforms}
-        host = media_host_available()
-        problems = [m for p in platforms for m in self.problems(p, variants[p], host)]
-        if problems:
-            raise UserError("; ".join(problems))
-        base = data.content_fields()
-        with self.store.atomic():
-            if content_id is None:
-                content = Content.create(**base)
-            else:
-                content = _take_draft(
-                    content_id,
-                    base,
-                    gone=QT_TRANSLATE_NOOP(
-                        "Error", "This draft has been deleted meanwhile; nothing was scheduled."
-                    ),
-                    scheduled=QT_TRANSLATE_NOOP(
-                        "Error", "This draft has been scheduled already; nothing was changed."
-                    ),
-                )
-            return _schedule(content, accounts, variants, at)
 
     def update_post(self, post_id: int, data: EditedContent, variant: PostVariant) -> ScheduledPost:
         """Change what a not-yet-published post says and when it goes out.
@@ -565,30 +582,3 @@ class PostService:
             ):
                 first = post
         return first
-
-
-def post_json(post: ScheduledPost) -> dict[str, Any]:
-    return {
-        "id": post.id,
-        "account": post.account.name,
-        "platform": post.account.platform,
-        "status": post.status,
-        "publication_date": iso_utc(post.publication_date),
-        "published_at": iso_utc(post.published_at),
-        "external_id": post.external_id,
-        "url": post.url,
-        "attempts": post.attempts,
-        "last_error": (
-            {"kind": post.last_error_kind, "message": post.last_error} if post.last_error else None
-        ),
-    }
-
-
-def account_json(account: Account) -> dict[str, Any]:
-    return {
-        "id": account.id,
-        "name": account.name,
-        "platform": account.platform,
-        "settings": dict(account.settings or {}),
-        "token_expires_at": iso_utc(account.token_expires_at),
-    }

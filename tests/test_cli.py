@@ -21,8 +21,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from desktop_publisher import cli as cli_module
 from desktop_publisher import config, when
+from desktop_publisher.cli import accounts as cli_accounts
+from desktop_publisher.cli import engine as cli_engine
 from desktop_publisher.credentials import entry_name
 from desktop_publisher.errors import UserError
 from desktop_publisher.store.models import Account, ScheduledPost
@@ -202,7 +203,7 @@ def test_a_duplicate_account_name_is_refused_before_the_secret_is_read(
     add_linkedin(cli, "Brand A", "tok-first")
     before, secrets = snapshot(data_dir), dict(memory_keyring.values)
     pipe = io.StringIO("tok-second")
-    monkeypatch.setattr(cli_module, "read_secret", lambda label: pipe.read())
+    monkeypatch.setattr(cli_accounts, "read_secret", lambda label: pipe.read())
     ran = cli("account", "add", "facebook", "--name", " Brand A ", "--page-id", "1")
     assert_user_error(ran, "'Brand A' already exists")
     assert pipe.tell() == 0, "the secret was read although the name was taken"
@@ -1055,6 +1056,73 @@ def test_no_command_opens_the_window_with_the_data_dir(cli, tmp_path, monkeypatc
     assert opened == [config.resolve_data_dir(), (tmp_path / "w").resolve()]
 
 
+def test_the_global_options_work_before_or_after_the_command(cli, tmp_path, capsys):  # noqa: ANN001
+    for n, args in enumerate(
+        (
+            ["--data-dir", "{}", "status", "--json"],
+            ["status", "--json", "--data-dir", "{}"],
+            ["account", "list", "--data-dir", "{}"],
+            ["post", "list", "--json", "--data-dir", "{}"],
+        )
+    ):
+        folder = tmp_path / f"data-{n}"
+        ran = cli(*(str(folder) if a == "{}" else a for a in args))
+        assert ran.code == 0, (args, ran.err)
+        assert (folder / "publisher.db").is_file(), args
+    # The last one given counts.
+    last = tmp_path / "last"
+    assert cli("--data-dir", str(tmp_path / "first"), "status", "--data-dir", str(last)).code == 0
+    assert (last / "publisher.db").is_file() and not (tmp_path / "first").exists()
+    for args in (["status", "--version"], ["post", "add", "--version"], ["gui", "--version"]):
+        with pytest.raises(SystemExit) as exit_info:
+            cli(*args)
+        assert exit_info.value.code == 0, args
+        assert capsys.readouterr().out.strip().startswith(f"{PROG} "), args
+    # Still hidden from the commands' help.
+    with pytest.raises(SystemExit):
+        cli("status", "--help")
+    assert "--data-dir" not in capsys.readouterr().out
+
+
+def test_the_window_takes_the_data_dir_before_or_after_gui(cli, tmp_path, monkeypatch):  # noqa: ANN001
+    from desktop_publisher.gui import app
+
+    opened = []
+    monkeypatch.setattr(app, "run_app", lambda data_dir, args: opened.append(data_dir) or 0)
+    assert cli("gui", "--data-dir", str(tmp_path / "a")).code == 0
+    assert cli("--data-dir", str(tmp_path / "b"), "gui").code == 0
+    assert opened == [(tmp_path / "a").resolve(), (tmp_path / "b").resolve()]
+
+
+def test_main_py_passes_its_arguments_to_the_command_line(cli, tmp_path, monkeypatch):  # noqa: ANN001
+    """`python main.py --data-dir DIR` opens the window on DIR; other arguments are the command
+    line's, global options included."""
+    import runpy
+
+    from desktop_publisher.gui import app
+
+    opened = []
+    monkeypatch.setattr(app, "run_app", lambda data_dir, args: opened.append(data_dir) or 0)
+    monkeypatch.setattr(sys, "argv", ["main.py", "--data-dir", str(tmp_path / "w")])
+    with pytest.raises(SystemExit) as exit_info:
+        runpy.run_path(str(REPO / "main.py"), run_name="__main__")
+    assert exit_info.value.code == 0 and opened == [(tmp_path / "w").resolve()]
+
+    data = tmp_path / "data"
+    for args in (["--data-dir", str(data), "--version"], ["--data-dir", str(data), "status"]):
+        done = subprocess.run(
+            [sys.executable, str(REPO / "main.py"), *args],
+            capture_output=True,
+            text=True,
+            env=cli_env(),
+            cwd=REPO,
+            timeout=60,
+        )
+        assert done.returncode == 0, (args, done.stderr)
+    assert done.stdout.startswith("Engine: not running")
+    assert (data / "publisher.db").is_file()
+
+
 def test_the_window_starts_with_the_collector_off_and_it_is_on_again_after(cli, monkeypatch):  # noqa: ANN001
     """run_app turns it back on after the first paint; whatever happens, not later than this.
     Other commands have it on as soon as they are known."""
@@ -1076,7 +1144,7 @@ def test_the_window_starts_with_the_collector_off_and_it_is_on_again_after(cli, 
 
     during: list[bool] = []
     monkeypatch.setattr(
-        cli_module, "cmd_status", lambda ctx, args: during.append(gc.isenabled()) or 0
+        cli_engine, "cmd_status", lambda ctx, args: during.append(gc.isenabled()) or 0
     )
     assert cli("status").code == 0
     assert during == [True]
@@ -1152,3 +1220,25 @@ def test_the_secret_prompt_on_a_terminal_does_not_echo():
     assert secret not in text
     keyring_file = json.loads(Path(os.environ["DP_TEST_KEYRING_FILE"]).read_text())
     assert list(keyring_file.values()) == [secret]
+
+
+def test_the_services_errors_name_a_field_and_the_command_line_its_option(posts, add_account):  # noqa: ANN001
+    from desktop_publisher.cli.output import error_text
+    from desktop_publisher.posts import EditedContent, NewPost
+
+    brand = add_account("linkedin", "Brand A", {})
+    past = datetime.now(UTC) - timedelta(hours=1)
+    cases = [
+        ([], NewPost(text="hi", at=datetime.now(UTC)), "account", "--account: name at least"),
+        ([brand], NewPost(text=" ", at=datetime.now(UTC)), "text", "--text: the post text"),
+        ([brand], NewPost(text="hi", at=past), "at", "--at: "),
+        # The window's content: the same field, its own words in the rule.
+        ([brand], EditedContent(text="hi", at=past), "at", "--at: "),
+    ]
+    for accounts, post, field, line in cases:
+        with pytest.raises(UserError) as caught:
+            posts.schedule(accounts, post)
+        assert caught.value.field == field
+        assert error_text(caught.value).startswith(line)
+    assert caught.value.rule is not None and str(caught.value).startswith("Time: ")
+    assert ScheduledPost.select().count() == 0

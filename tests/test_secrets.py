@@ -20,7 +20,7 @@ import keyring
 import pytest
 from keyring.backend import KeyringBackend
 
-from desktop_publisher import cli as cli_module
+from desktop_publisher.cli import engine as cli_engine
 from desktop_publisher.engine.publishing import PublishingService
 from desktop_publisher.platforms.base import (
     Limits,
@@ -185,7 +185,7 @@ def test_an_unexpected_error_is_one_masked_line_and_a_masked_log(cli, data_dir, 
         token = CredentialStore().get_secret(Account.get())
         raise RuntimeError(f"boom with {token} and https://x.test/?access_token={stranger}")
 
-    monkeypatch.setattr(cli_module, "cmd_status", broken)
+    monkeypatch.setattr(cli_engine, "cmd_status", broken)
     code, out, err = cli("status")
     assert code == 1 and out == ""
     lines = err.splitlines()

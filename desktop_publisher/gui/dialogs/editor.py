@@ -636,7 +636,7 @@ class PostEditor(QDialog):
                 accounts = list(Account.select().where(Account.id.in_(self.checked_account_ids())))
                 order = {a: n for n, a in enumerate(self.checked_account_ids())}
                 accounts.sort(key=lambda a: order[a.id])
-                self.result_posts = self.ctx.posts.create_with_variants(
+                self.result_posts = self.ctx.posts.schedule(
                     accounts, self.content(), self.content_id if self.mode == DRAFT else None
                 )
         except UserError as exc:
