@@ -2,7 +2,7 @@
 when it goes out.
 
 Opened by the main window as
-`PostEditor(ctx, parent, initial_date=…)` (a new post), `content_id=…` (a draft),
+`PostEditor(context, parent, initial_date=…)` (a new post), `content_id=…` (a draft),
 `post_id=…` (one scheduled post), each with `duplicate=True` to start a new post from it.
 
 Every change re-checks each platform's rules (platforms/base.py Limits and validate) and shows the
@@ -49,6 +49,7 @@ from desktop_publisher.gui.dialogs.editor_variant import CompactTextEdit, Varian
 from desktop_publisher.gui.infra import icons
 from desktop_publisher.gui.notifications import platform_label
 from desktop_publisher.gui.text import timefmt
+from desktop_publisher.gui.text.fill import fill
 from desktop_publisher.gui.text.problems import (
     error_colour,
     error_text,
@@ -56,10 +57,11 @@ from desktop_publisher.gui.text.problems import (
     set_text_colour,
     warning_colour,
 )
+from desktop_publisher.lifecycle import EDITABLE, PENDING, Status
 from desktop_publisher.platforms import registry
 from desktop_publisher.platforms.base import PostVariant
 from desktop_publisher.posts import EditedContent, media_host_available
-from desktop_publisher.store.models import Account, Status
+from desktop_publisher.store.models import Account
 from desktop_publisher.when import latest, next_full_hour, resolve_local
 
 log = logging.getLogger(__name__)
@@ -77,7 +79,7 @@ SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
 class PostEditor(QDialog):
     def __init__(
         self,
-        ctx: AppContext,
+        context: AppContext,
         parent: QWidget | None = None,
         *,
         initial_date: date | datetime | None = None,
@@ -86,13 +88,13 @@ class PostEditor(QDialog):
         duplicate: bool = False,
     ) -> None:
         super().__init__(parent)
-        self.ctx = ctx
+        self.context = context
         self.zone = timefmt.zone()
         # May raise UserError (the draft or post is gone): the caller shows it.
         if post_id is not None:
-            data = ctx.posts.load_post(post_id)
+            data = context.posts.load_post(post_id)
         elif content_id is not None:
-            data = ctx.posts.load_content(content_id)
+            data = context.posts.load_content(content_id)
         else:
             data = EditedContent()
         if duplicate:
@@ -106,10 +108,10 @@ class PostEditor(QDialog):
         else:
             self.mode, self.content_id, self.post_id = NEW, None, None
         self.media_host = media_host_available()
-        self.accounts = {a.id: a for a in ctx.accounts.list()}
+        self.accounts = {a.id: a for a in context.accounts.list()}
         self.post_status: str | None = None
         if self.mode == POST:
-            post = ctx.posts.get(post_id)  # type: ignore[arg-type]
+            post = context.posts.get(post_id)  # type: ignore[arg-type]
             self.accounts = {post.account_id: post.account}
             self.post_status = post.status
         self.panes: dict[str, VariantPane] = {}
@@ -173,7 +175,7 @@ class PostEditor(QDialog):
             self.accounts_note.setText(
                 self.tr("No accounts yet. Connect one in Accounts…, then choose it here.")
             )
-        elif self.mode == POST and self.post_status in (Status.FAILED, Status.CANCELLED):
+        elif self.mode == POST and self.post_status in EDITABLE and self.post_status not in PENDING:
             self.accounts_note.setText(
                 self.tr("This post failed: saving the changes schedules it again.")
                 if self.post_status == Status.FAILED
@@ -204,7 +206,7 @@ class PostEditor(QDialog):
         self.link_edit = QLineEdit(self)
         self.link_edit.setPlaceholderText("https://…")
         self.link_edit.setAccessibleName(self.tr("Link"))
-        self.media = MediaStrip(self.ctx.jobs, self)
+        self.media = MediaStrip(self.context.jobs, self)
         base_box = QGroupBox(self.tr("Post"), self)
         grid = QGridLayout(base_box)
         grid.setColumnStretch(1, 1)
@@ -469,7 +471,7 @@ class PostEditor(QDialog):
             except UserError:
                 log.warning("no platform %r for a variant; it is not shown", platform)
                 return None
-            pane = VariantPane(cls, self.ctx.jobs, self.base_variant, self)
+            pane = VariantPane(cls, self.context.jobs, self.base_variant, self)
             pane.changed.connect(self.revalidate)
             self.panes[platform] = pane
         return self.panes[platform]
@@ -537,10 +539,7 @@ class PostEditor(QDialog):
             pane = self.pane_at(index)
             found = pane.validate(self.media_host)
             lines = [
-                self.tr("%1 · %2: %3")
-                .replace("%1", pane.cls.label)
-                .replace("%2", field_name(p.field))
-                .replace("%3", problem_text(p))
+                fill(self.tr("%1 · %2: %3"), pane.cls.label, field_name(p.field), problem_text(p))
                 for p in found
             ]
             problems += lines
@@ -561,9 +560,7 @@ class PostEditor(QDialog):
         moment, oddity = resolve_local(wall, self.zone)
         local = moment.astimezone(self.zone)
         self.zone_label.setText(
-            self.tr("%1 (%2)")
-            .replace("%1", timefmt.zone_name(self.zone))
-            .replace("%2", local.tzname() or "")
+            fill(self.tr("%1 (%2)"), timefmt.zone_name(self.zone), local.tzname() or "")
         )
         problem = None
         note = None
@@ -572,20 +569,21 @@ class PostEditor(QDialog):
                 "Time: %1 does not exist on %2 in %3 (the clocks skip it at a daylight saving "
                 "change); choose another time."
             )
-            problem = (
-                problem.replace("%1", f"{wall:%H:%M}")
-                .replace("%2", timefmt.day_short(wall.date()))
-                .replace("%3", timefmt.zone_name(self.zone))
+            problem = fill(
+                problem,
+                f"{wall:%H:%M}",
+                timefmt.day_short(wall.date()),
+                timefmt.zone_name(self.zone),
             )
         elif moment < datetime.now(UTC) - timefmt.PAST_SLACK:
-            problem = self.tr("Time: %1 is in the past; choose a later time.").replace(
-                "%1", timefmt.when(moment)
+            problem = fill(
+                self.tr("Time: %1 is in the past; choose a later time."), timefmt.when(moment)
             )
         elif oddity == "ambiguous":
             note = self.tr(
                 "%1 happens twice that night (the clocks go back); the first one (%2) is used."
             )
-            note = note.replace("%1", f"{wall:%H:%M}").replace("%2", local.tzname() or "")
+            note = fill(note, f"{wall:%H:%M}", local.tzname() or "")
         if problem or note:
             colour = error_colour(self) if problem else warning_colour(self)
             self.time_note.setText(problem or note or "")
@@ -628,7 +626,7 @@ class PostEditor(QDialog):
             if self.mode == POST:
                 assert self.post_id is not None
                 platform = self.chosen_platforms()[0]
-                post = self.ctx.posts.update_post(
+                post = self.context.posts.update_post(
                     self.post_id, self.content(), self.panes[platform].variant()
                 )
                 self.result_posts = [post]
@@ -636,7 +634,7 @@ class PostEditor(QDialog):
                 accounts = list(Account.select().where(Account.id.in_(self.checked_account_ids())))
                 order = {a: n for n, a in enumerate(self.checked_account_ids())}
                 accounts.sort(key=lambda a: order[a.id])
-                self.result_posts = self.ctx.posts.create_with_variants(
+                self.result_posts = self.context.posts.create_with_variants(
                     accounts, self.content(), self.content_id if self.mode == DRAFT else None
                 )
         except UserError as exc:
@@ -644,7 +642,7 @@ class PostEditor(QDialog):
             self.schedule_button.setEnabled(False)
             return False
         self.saved_state = self.state()
-        self.ctx.notify_changed()
+        self.context.notify_changed()
         self.accept()
         return True
 
@@ -653,13 +651,13 @@ class PostEditor(QDialog):
         if self.mode == POST:
             return self.schedule()
         try:
-            self.content_id = self.ctx.posts.save_draft(self.content(), self.content_id)
+            self.content_id = self.context.posts.save_draft(self.content(), self.content_id)
         except UserError as exc:
             self._show_summary(error_text(exc))
             return False
         self.mode = DRAFT
         self.saved_state = self.state()
-        self.ctx.notify_changed()
+        self.context.notify_changed()
         return True
 
     def save_draft_and_close(self) -> None:

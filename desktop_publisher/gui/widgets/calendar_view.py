@@ -36,8 +36,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_publisher.gui.text import statuses, timefmt
+from desktop_publisher.lifecycle import PENDING, Status
 from desktop_publisher.store import queries
-from desktop_publisher.store.models import Status
 from desktop_publisher.store.queries import QueueFilter
 
 MONTH = "month"
@@ -51,7 +51,7 @@ BADGES: tuple[str, ...] = (
     Status.PUBLISHED,
     Status.CANCELLED,
 )
-_WAITING = (Status.SCHEDULED, Status.QUEUED, Status.PUBLISHING)
+_WAITING = (*PENDING, Status.PUBLISHING)
 
 
 def badge_counts(by_status: dict[str, int]) -> list[tuple[str, int]]:

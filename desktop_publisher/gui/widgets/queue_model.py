@@ -29,9 +29,11 @@ from PySide6.QtWidgets import QApplication
 from desktop_publisher.gui.infra import icons
 from desktop_publisher.gui.notifications import platform_label
 from desktop_publisher.gui.text import statuses, timefmt
+from desktop_publisher.gui.text.fill import fill
+from desktop_publisher.lifecycle import DRAFT
 from desktop_publisher.store import queries
 from desktop_publisher.store.models import Status
-from desktop_publisher.store.queries import DRAFT, QueueFilter, QueueRow
+from desktop_publisher.store.queries import QueueFilter, QueueRow
 from desktop_publisher.when import in_zone
 
 PAGE_SIZE = 200
@@ -254,8 +256,8 @@ class QueueModel(QAbstractTableModel):
             }[Column(section)]
         if role == Qt.ItemDataRole.ToolTipRole:
             if section == Column.TIME:
-                return self.tr("Local time (%1). Click to reverse the order.").replace(
-                    "%1", timefmt.zone_name()
+                return fill(
+                    self.tr("Local time (%1). Click to reverse the order."), timefmt.zone_name()
                 )
             if section == Column.ATTEMPTS:
                 return self.tr("Publish attempts so far")

@@ -23,9 +23,10 @@ from desktop_publisher.gui.infra import icons
 from desktop_publisher.gui.notifications import platform_label
 from desktop_publisher.gui.text import statuses, timefmt
 from desktop_publisher.gui.widgets.calendar_view import CalendarView, week_start
+from desktop_publisher.lifecycle import DRAFT
 from desktop_publisher.store import queries
 from desktop_publisher.store.models import Status
-from desktop_publisher.store.queries import DRAFT, QueueFilter
+from desktop_publisher.store.queries import QueueFilter
 
 DAY, WEEK_RANGE, MONTH_RANGE, UPCOMING, ALL = "day", "week", "month", "upcoming", "all"
 # What the window opens on: from today on, drafts on top. Past problems stay visible in the

@@ -63,9 +63,10 @@ from desktop_publisher.gui.window.post_actions import PostActions
 from desktop_publisher.gui.window.refresh import RefreshCoordinator
 from desktop_publisher.gui.window.status_line import StatusLine
 from desktop_publisher.gui.window.window_actions import WindowActions
+from desktop_publisher.lifecycle import DRAFT
 from desktop_publisher.store import queries
 from desktop_publisher.store.models import ScheduledPost
-from desktop_publisher.store.queries import DRAFT, QueueFilter, QueueRow
+from desktop_publisher.store.queries import QueueFilter, QueueRow
 from desktop_publisher.when import next_full_hour
 
 if TYPE_CHECKING:
