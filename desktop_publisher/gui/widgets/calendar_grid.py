@@ -1,16 +1,14 @@
-"""The calendar on the left: a month or a week, each day with how many posts it holds and in
-which state (a status icon and a number — never colour alone), today marked, a click filters the
-queue to that day (a second click, or "All", clears it).
-
-Moving between months is one grouped query for the visible days (store.queries.day_counts:
-one index range scan per day), never a load of rows, so it stays instant with 100k posts.
+"""The calendar's day grid: paints a month or week page (each day's number, today marked, the
+chosen day and the queue's range, the status badges) and turns clicks and keys into a chosen day.
+What it paints comes from its CalendarView (calendar_view.py); the days themselves from
+calendar_days.py.
 """
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
-import peewee
 from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
@@ -24,47 +22,13 @@ from PySide6.QtGui import (
     QPen,
     QPixmap,
 )
-from PySide6.QtWidgets import (
-    QButtonGroup,
-    QHBoxLayout,
-    QLabel,
-    QSizePolicy,
-    QToolButton,
-    QToolTip,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from desktop_publisher.gui.text import statuses, timefmt
-from desktop_publisher.lifecycle import PENDING, Status
-from desktop_publisher.store import queries
-from desktop_publisher.store.queries import QueueFilter
+from desktop_publisher.gui.widgets.calendar_days import MONTH, WEEK, badge_counts, badge_lines
 
-MONTH = "month"
-WEEK = "week"
-
-# What a day cell shows, in this order: problems first, then what waits, then what is done.
-BADGES: tuple[str, ...] = (
-    Status.FAILED,
-    Status.NEEDS_CHECK,
-    Status.SCHEDULED,  # scheduled + queued + publishing: still to go out
-    Status.PUBLISHED,
-    Status.CANCELLED,
-)
-_WAITING = (*PENDING, Status.PUBLISHING)
-
-
-def badge_counts(by_status: dict[str, int]) -> list[tuple[str, int]]:
-    """(status whose icon to show, n) for a day, waiting statuses folded into one badge."""
-    folded = dict(by_status)
-    folded[Status.SCHEDULED] = sum(folded.pop(s, 0) for s in _WAITING)
-    return [(s, folded[s]) for s in BADGES if folded.get(s)]
-
-
-def week_start(day: date, first_weekday: int) -> date:
-    """The first day (Python weekday 0=Monday) of the week holding `day`."""
-    return day - timedelta(days=(day.weekday() - first_weekday) % 7)
-
+if TYPE_CHECKING:
+    from desktop_publisher.gui.widgets.calendar_view import CalendarView
 
 _CENTRE = int(Qt.AlignmentFlag.AlignCenter)
 _LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
@@ -107,7 +71,7 @@ class _Look:
         return colour
 
 
-class _DayGrid(QWidget):
+class DayGrid(QWidget):
     """Paints the days and turns clicks and keys into a chosen day."""
 
     clicked = Signal(object)  # date
@@ -287,14 +251,10 @@ class _DayGrid(QWidget):
         for status, n in badges:
             text = str(n) if n < 1000 else f"{n // 1000}k"
             items.append((status, text, size + 1 + metrics.horizontalAdvance(text)))
-        lines: list[list[tuple[str, str, int]]] = [[]]
-        used = 0
-        for item in items:
-            if wrap and lines[-1] and used + gap + item[2] > rect.width():
-                lines.append([])
-                used = 0
-            lines[-1].append(item)
-            used += item[2] + (gap if len(lines[-1]) > 1 else 0)
+        lines = [
+            [items[i] for i in line]
+            for line in badge_lines([w for _s, _t, w in items], rect.width(), gap, wrap)
+        ]
         line_height = max(size, metrics.height())
         top = rect.top() if wrap else rect.center().y() - line_height // 2
         for line in lines[: 2 if wrap else 1]:
@@ -347,230 +307,3 @@ class _DayGrid(QWidget):
                 QToolTip.hideText()
             return True
         return super().event(event)
-
-
-class CalendarView(QWidget):
-    """Month or week; `daySelected(date | None)` when the user picks or clears a day."""
-
-    daySelected = Signal(object)
-    pageChanged = Signal()  # another month or week is shown
-    modeChanged = Signal(str)
-
-    def __init__(self, db: peewee.Database, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.db = db
-        self.mode = MONTH
-        self.today = datetime.now(timefmt.zone()).date()
-        self.anchor = self.today.replace(day=1)  # first of the month, or the week's first day
-        self.selected: date | None = None
-        self.focus_day = self.today
-        self.highlight: tuple[date, date] | None = None  # [first, last] shown in the queue
-        self.counts: dict[date, dict[str, int]] = {}
-        self._filter = QueueFilter()
-        from PySide6.QtCore import QLocale
-
-        self._locale = QLocale()
-        # Qt: Monday=1 … Sunday=7; Python: Monday=0.
-        self.first_weekday = self._locale.firstDayOfWeek().value - 1
-
-        self.prev_button = QToolButton(self)
-        self.prev_button.setArrowType(Qt.ArrowType.LeftArrow)
-        self.prev_button.setAutoRaise(True)
-        self.next_button = QToolButton(self)
-        self.next_button.setArrowType(Qt.ArrowType.RightArrow)
-        self.next_button.setAutoRaise(True)
-        self.title = QLabel(self)
-        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        title_font = self.title.font()
-        title_font.setBold(True)
-        self.title.setFont(title_font)
-        self.today_button = QToolButton(self)
-        self.today_button.setText(self.tr("Today"))
-        self.today_button.setAutoRaise(True)
-        self.month_button = QToolButton(self)
-        self.month_button.setText(self.tr("Month"))
-        self.week_button = QToolButton(self)
-        self.week_button.setText(self.tr("Week"))
-        self.all_button = QToolButton(self)
-        self.all_button.setText(self.tr("All days"))
-        self.all_button.setToolTip(self.tr("Show every day in the queue"))
-        self.all_button.setAutoRaise(True)
-        modes = QButtonGroup(self)
-        for button in (self.month_button, self.week_button):
-            button.setCheckable(True)
-            button.setAutoRaise(True)
-            modes.addButton(button)
-        self.month_button.setChecked(True)
-
-        self.prev_button.setToolTip(self.tr("Previous"))
-        self.next_button.setToolTip(self.tr("Next"))
-        self.prev_button.setAccessibleName(self.tr("Previous"))
-        self.next_button.setAccessibleName(self.tr("Next"))
-
-        self.grid = _DayGrid(self)
-        self.grid.setAccessibleName(self.tr("Calendar"))
-
-        top = QHBoxLayout()
-        top.setContentsMargins(0, 0, 0, 0)
-        top.addWidget(self.prev_button)
-        top.addWidget(self.title, 1)
-        top.addWidget(self.next_button)
-        below = QHBoxLayout()
-        below.setContentsMargins(0, 0, 0, 0)
-        below.addWidget(self.month_button)
-        below.addWidget(self.week_button)
-        below.addStretch(1)
-        below.addWidget(self.today_button)
-        below.addWidget(self.all_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        layout.addLayout(top)
-        layout.addWidget(self.grid)
-        layout.addLayout(below)
-
-        self.prev_button.clicked.connect(lambda: self.step(-1))
-        self.next_button.clicked.connect(lambda: self.step(1))
-        self.today_button.clicked.connect(self.go_today)
-        self.month_button.clicked.connect(lambda: self.set_mode(MONTH))
-        self.week_button.clicked.connect(lambda: self.set_mode(WEEK))
-        self.all_button.clicked.connect(lambda: self.select(None))
-        self.grid.clicked.connect(self._clicked)
-        self.grid.keyMoved.connect(self._key_moved)
-        self._update_title()
-        self.refresh()
-
-    # --- what is shown -------------------------------------------------------------------------
-    def visible_days(self) -> list[date]:
-        if self.mode == MONTH:
-            start = week_start(self.anchor, self.first_weekday)
-            return [start + timedelta(days=i) for i in range(42)]
-        return [self.anchor + timedelta(days=i) for i in range(7)]
-
-    def visible_range_utc(self) -> tuple[datetime, datetime]:
-        days = self.visible_days()
-        tz = timefmt.zone()
-        return (
-            queries.local_day_bounds(days[0], tz)[0],
-            queries.local_day_bounds(days[-1], tz)[1],
-        )
-
-    def page_days(self) -> tuple[date, date]:
-        """The month or week on display, first and last day."""
-        if self.mode == MONTH:
-            nxt = (self.anchor.replace(day=28) + timedelta(days=4)).replace(day=1)
-            return self.anchor, nxt - timedelta(days=1)
-        return self.anchor, self.anchor + timedelta(days=6)
-
-    def locale_day_name(self, weekday: int) -> str:
-        from PySide6.QtCore import QLocale
-
-        return self._locale.standaloneDayName(weekday + 1, QLocale.FormatType.ShortFormat)
-
-    def in_highlight(self, day: date) -> bool:
-        return self.highlight is not None and self.highlight[0] <= day <= self.highlight[1]
-
-    def describe(self, day: date) -> str:
-        by_status = self.counts.get(day, {})
-        parts = [statuses.counted(s, by_status[s]) for s in statuses.ORDER if by_status.get(s)]
-        summary = ", ".join(parts) if parts else self.tr("No posts")
-        return f"{timefmt.day_long(day)}\n{summary}"
-
-    def counts_for(self, day: date) -> dict[str, int]:
-        return dict(self.counts.get(day, {}))
-
-    # --- changes -------------------------------------------------------------------------------
-    def set_filter(self, flt: QueueFilter) -> None:
-        flt = flt.without_range()
-        if flt != self._filter:
-            self._filter = flt
-            self.refresh()
-
-    def refresh(self) -> None:
-        """Count the visible days again (one grouped query)."""
-        now_day = datetime.now(timefmt.zone()).date()
-        if now_day != self.today:
-            self.today = now_day  # the app ran past midnight
-        start, end = self.visible_range_utc()
-        self.counts = queries.day_counts(self.db, start, end, timefmt.zone(), self._filter)
-        self.grid.update()
-
-    def set_mode(self, mode: str) -> None:
-        if mode == self.mode:
-            return
-        self.mode = mode
-        self.month_button.setChecked(mode == MONTH)
-        self.week_button.setChecked(mode == WEEK)
-        focus = self.selected or self.focus_day
-        self._show_page_of(focus)
-        self.grid.updateGeometry()
-        self.modeChanged.emit(mode)
-
-    def _show_page_of(self, day: date) -> None:
-        anchor = day.replace(day=1) if self.mode == MONTH else week_start(day, self.first_weekday)
-        changed = anchor != self.anchor
-        self.anchor = anchor
-        if not self.focus_day or self.focus_day not in self.visible_days():
-            self.focus_day = day
-        self._update_title()
-        self.refresh()
-        if changed:
-            self.pageChanged.emit()
-
-    def step(self, direction: int) -> None:
-        """The next (1) or previous (-1) month or week."""
-        if self.mode == MONTH:
-            month = self.anchor.month - 1 + direction
-            anchor = date(self.anchor.year + month // 12, month % 12 + 1, 1)
-        else:
-            anchor = self.anchor + timedelta(days=7 * direction)
-        self.focus_day = anchor
-        self._show_page_of(anchor)
-
-    def go_today(self) -> None:
-        self.focus_day = self.today
-        self._show_page_of(self.today)
-
-    def show_day(self, day: date) -> None:
-        """Bring a day into view without choosing it."""
-        self.focus_day = day
-        self._show_page_of(day)
-
-    def select(self, day: date | None, emit: bool = True) -> None:
-        if day is not None:
-            self.focus_day = day
-            if day not in self.visible_days() or (
-                self.mode == MONTH and day.month != self.anchor.month
-            ):
-                self._show_page_of(day)
-        changed = day != self.selected
-        self.selected = day
-        self.all_button.setEnabled(day is not None)
-        self.grid.update()
-        if emit and changed:
-            self.daySelected.emit(day)
-
-    def set_highlight(self, first_last: tuple[date, date] | None) -> None:
-        if first_last != self.highlight:  # a refresh sets the same range again: no repaint
-            self.highlight = first_last
-            self.grid.update()
-
-    def _clicked(self, day: date) -> None:
-        # A second click on the chosen day shows every day again.
-        self.select(None if day == self.selected else day)
-
-    def _key_moved(self, day: date) -> None:
-        self.focus_day = day
-        if day not in self.visible_days() or (
-            self.mode == MONTH and day.month != self.anchor.month
-        ):
-            self._show_page_of(day)
-        self.grid.update()
-
-    def _update_title(self) -> None:
-        if self.mode == MONTH:
-            self.title.setText(timefmt.month_title(self.anchor))
-        else:
-            first, last = self.page_days()
-            self.title.setText(timefmt.day_span(first, last))
-        self.all_button.setEnabled(self.selected is not None)
