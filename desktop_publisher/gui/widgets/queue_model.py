@@ -338,7 +338,7 @@ class QueueModel(QAbstractTableModel):
         if column == Column.ATTEMPTS:
             return str(row.attempts) if row.kind == "post" else ""
         if column == Column.ERROR:
-            return (row.error or "").splitlines()[0] if row.error else ""
+            return last_error_words(row).splitlines()[0] if row.error else ""
         return ""
 
     def _day_label(self, i: int) -> str:
@@ -363,7 +363,7 @@ class QueueModel(QAbstractTableModel):
         if column == Column.TEXT and row.preview:
             return wrapped(row.preview)
         if column in (Column.ERROR, Column.STATUS) and row.error:
-            return wrapped(f"{statuses.label(status)}: {row.error}")
+            return wrapped(f"{statuses.label(status)}: {last_error_words(row)}")
         if column == Column.STATUS:
             return statuses.label(status)
         if column == Column.ACCOUNT and row.platform:
@@ -376,3 +376,9 @@ class QueueModel(QAbstractTableModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return _ROW_FLAGS
+
+
+def last_error_words(row: QueueRow) -> str:
+    """A post's last error as the queue shows it: its first line in the last-error column, all of
+    it on hover over that column and the status."""
+    return row.error or ""
