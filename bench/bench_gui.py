@@ -163,8 +163,9 @@ TRACED = (
     ("desktop_publisher.gui.window.main_window", "MainWindow", "_selection_changed"),
     ("desktop_publisher.gui.window.main_window", "MainWindow", "_tick"),
     ("desktop_publisher.gui.window.main_window", "MainWindow", "_status_read"),
+    ("desktop_publisher.gui.window.status_reads", "RangeTotal", "total"),
     ("desktop_publisher.gui.widgets.calendar_view", "CalendarView", "refresh"),
-    ("desktop_publisher.gui.widgets.calendar_view", "_DayGrid", "paintEvent"),
+    ("desktop_publisher.gui.widgets.calendar_grid", "DayGrid", "paintEvent"),
     ("desktop_publisher.gui.widgets.queue_model", "QueueModel", "reload"),
     ("desktop_publisher.accounts", "AccountService", "expiry_warnings"),
 )

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop_publisher.engine.events import EngineEvent, EventKind
+from desktop_publisher.gui.text.fill import fill
 
 GROUP_WINDOW_MS = 1500
 
@@ -93,8 +94,8 @@ class Notifier(QObject):
             e = events[0]
             return Notification(
                 "published",
-                self.tr("Published on %1").replace("%1", platform_label(e.platform)),
-                self.tr("%1: the post is online.").replace("%1", e.account or ""),
+                fill(self.tr("Published on %1"), platform_label(e.platform)),
+                fill(self.tr("%1: the post is online."), e.account or ""),
                 [e.post_id or 0],
                 e.url,
             )
@@ -109,11 +110,12 @@ class Notifier(QObject):
     def _group_failed(self, events: list[EngineEvent]) -> Notification:
         if len(events) == 1:
             e = events[0]
-            title = (
+            title = fill(
                 self.tr("Check a post on %1")
                 if e.kind is EventKind.NEEDS_CHECK
-                else self.tr("Not published on %1")
-            ).replace("%1", platform_label(e.platform))
+                else self.tr("Not published on %1"),
+                platform_label(e.platform),
+            )
             return Notification(
                 "failed", title, f"{e.account}: {e.message or ''}", [e.post_id or 0], sticky=True
             )

@@ -24,9 +24,9 @@ FAILURE_MS = 0
 
 
 class TrayController(QObject):
-    def __init__(self, ctx: AppContext, window: QWidget, parent: QObject | None = None) -> None:
+    def __init__(self, context: AppContext, window: QWidget, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.ctx = ctx
+        self.context = context
         self.window = window
         self.last_notification: Notification | None = None
         self.told_still_running = False
@@ -51,10 +51,10 @@ class TrayController(QObject):
         self.quit_action.triggered.connect(self.quit)
         self.icon.activated.connect(self._activated)
         self.icon.messageClicked.connect(self._message_clicked)
-        ctx.notifier.shown.connect(self.show_notification)
-        ctx.notifier.unresolvedChanged.connect(lambda _n: self.update_icon())
-        ctx.bridge.engineStateChanged.connect(lambda _s: self.update_icon())
-        ctx.bridge.storageChanged.connect(lambda _s: self.update_icon())
+        context.notifier.shown.connect(self.show_notification)
+        context.notifier.unresolvedChanged.connect(lambda _n: self.update_icon())
+        context.bridge.engineStateChanged.connect(lambda _s: self.update_icon())
+        context.bridge.storageChanged.connect(lambda _s: self.update_icon())
 
         window.close_handler = self.handle_close  # type: ignore[attr-defined]
         if self.available():
@@ -68,12 +68,12 @@ class TrayController(QObject):
         return QSystemTrayIcon.isSystemTrayAvailable()
 
     def state(self) -> str:
-        if self.ctx.bridge.storage_trouble:
+        if self.context.bridge.storage_trouble:
             return "storage"
-        engine = self.ctx.engine
+        engine = self.context.engine
         if engine is not None and engine.state == "paused":
             return "paused"
-        if self.ctx.notifier.unresolved:
+        if self.context.notifier.unresolved:
             return "failed"
         return "normal"
 
@@ -84,16 +84,16 @@ class TrayController(QObject):
             "normal": self.tr("Publishing on schedule"),
             "failed": self.tr("Some posts need your attention"),
             "paused": self.tr("Publishing is paused"),
-            "storage": storage_text(self.ctx.bridge.storage_trouble),
+            "storage": storage_text(self.context.bridge.storage_trouble),
         }
         self.icon.setToolTip(f"{APP_NAME} — {tips[state]}")
-        engine = self.ctx.engine
+        engine = self.context.engine
         paused = engine is not None and engine.state == "paused"
         self.pause_action.setText(
             self.tr("Resume publishing") if paused else self.tr("Pause publishing")
         )
         # Off when another process publishes (learnt when the window's engine tried to start).
-        self.pause_action.setEnabled(self.ctx.engine is not None)
+        self.pause_action.setEnabled(self.context.engine is not None)
 
     # --- actions ---------------------------------------------------------------------------
     def open_window(self) -> None:
@@ -102,7 +102,7 @@ class TrayController(QObject):
             bring()
         else:
             self.window.show()
-        self.ctx.notifier.dismiss_all()
+        self.context.notifier.dismiss_all()
 
     def new_post(self) -> None:
         self.open_window()
@@ -111,7 +111,7 @@ class TrayController(QObject):
             new()
 
     def toggle_pause(self) -> None:
-        engine = self.ctx.engine
+        engine = self.context.engine
         if engine is None:
             return
         if engine.state == "paused":
@@ -167,7 +167,7 @@ class TrayController(QObject):
     # --- closing the window ----------------------------------------------------------------
     def handle_close(self, event: QCloseEvent) -> bool:
         """True: the window only hides and the app keeps publishing."""
-        settings = self.ctx.store.settings
+        settings = self.context.store.settings
         if self.available():
             if not settings.get("close_to_tray"):
                 return False

@@ -766,70 +766,6 @@
             <translation>Token ważny do %1</translation>
         </message>
         <message>
-            <source>Import accounts</source>
-            <translation>Importuj konta</translation>
-        </message>
-        <message>
-            <source>Import the accounts of the earlier publishing service from its variables (LINKEDIN_ACCESS_TOKEN, FACEBOOK_ACCESS_TOKEN, …)?</source>
-            <translation>Zaimportować konta wcześniejszej usługi publikowania z jej zmiennych (LINKEDIN_ACCESS_TOKEN, FACEBOOK_ACCESS_TOKEN, …)?</translation>
-        </message>
-        <message>
-            <source>From this session</source>
-            <translation>Z tej sesji</translation>
-        </message>
-        <message>
-            <source>From a .env file…</source>
-            <translation>Z pliku .env…</translation>
-        </message>
-        <message>
-            <source>Choose a .env file</source>
-            <translation>Wybierz plik .env</translation>
-        </message>
-        <message>
-            <source>Environment files (*.env .env);;All files (*)</source>
-            <translation>Pliki środowiska (*.env .env);;Wszystkie pliki (*)</translation>
-        </message>
-        <message>
-            <source>Show posts with status</source>
-            <translation>Pokaż posty o statusie</translation>
-        </message>
-        <message>
-            <source>All statuses</source>
-            <translation>Wszystkie statusy</translation>
-        </message>
-        <message>
-            <source>Needs attention</source>
-            <translation>Wymaga uwagi</translation>
-        </message>
-        <message>
-            <source>Drafts</source>
-            <translation>Szkice</translation>
-        </message>
-        <message>
-            <source>Show posts for platform</source>
-            <translation>Pokaż posty dla platformy</translation>
-        </message>
-        <message>
-            <source>All platforms</source>
-            <translation>Wszystkie platformy</translation>
-        </message>
-        <message>
-            <source>From today</source>
-            <translation>Od dziś</translation>
-        </message>
-        <message>
-            <source>All posts</source>
-            <translation>Wszystkie posty</translation>
-        </message>
-        <message numerus="yes">
-            <source>%Ln post(s)</source>
-            <translation>
-                <numerusform>%Ln post</numerusform>
-                <numerusform>%Ln posty</numerusform>
-                <numerusform>%Ln postów</numerusform>
-            </translation>
-        </message>
-        <message>
             <source>No posts here</source>
             <translation>Brak postów</translation>
         </message>
@@ -898,8 +834,72 @@
             <translation>Niekompletne: %1</translation>
         </message>
         <message>
+            <source>Import accounts</source>
+            <translation>Importuj konta</translation>
+        </message>
+        <message>
             <source>Nothing to import.</source>
             <translation>Nie ma nic do zaimportowania.</translation>
+        </message>
+        <message>
+            <source>Import the accounts of the earlier publishing service from its variables (LINKEDIN_ACCESS_TOKEN, FACEBOOK_ACCESS_TOKEN, …)?</source>
+            <translation>Zaimportować konta wcześniejszej usługi publikowania z jej zmiennych (LINKEDIN_ACCESS_TOKEN, FACEBOOK_ACCESS_TOKEN, …)?</translation>
+        </message>
+        <message>
+            <source>From this session</source>
+            <translation>Z tej sesji</translation>
+        </message>
+        <message>
+            <source>From a .env file…</source>
+            <translation>Z pliku .env…</translation>
+        </message>
+        <message>
+            <source>Choose a .env file</source>
+            <translation>Wybierz plik .env</translation>
+        </message>
+        <message>
+            <source>Environment files (*.env .env);;All files (*)</source>
+            <translation>Pliki środowiska (*.env .env);;Wszystkie pliki (*)</translation>
+        </message>
+        <message>
+            <source>Show posts with status</source>
+            <translation>Pokaż posty o statusie</translation>
+        </message>
+        <message>
+            <source>All statuses</source>
+            <translation>Wszystkie statusy</translation>
+        </message>
+        <message>
+            <source>Needs attention</source>
+            <translation>Wymaga uwagi</translation>
+        </message>
+        <message>
+            <source>Drafts</source>
+            <translation>Szkice</translation>
+        </message>
+        <message>
+            <source>Show posts for platform</source>
+            <translation>Pokaż posty dla platformy</translation>
+        </message>
+        <message>
+            <source>All platforms</source>
+            <translation>Wszystkie platformy</translation>
+        </message>
+        <message>
+            <source>From today</source>
+            <translation>Od dziś</translation>
+        </message>
+        <message>
+            <source>All posts</source>
+            <translation>Wszystkie posty</translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln post(s)</source>
+            <translation>
+                <numerusform>%Ln post</numerusform>
+                <numerusform>%Ln posty</numerusform>
+                <numerusform>%Ln postów</numerusform>
+            </translation>
         </message>
         <message>
             <source>Post %1 is %2; only scheduled or queued posts can be published now.</source>
@@ -1243,12 +1243,8 @@
     <context>
         <name>Platforms</name>
         <message>
-            <source>access token</source>
-            <translation>token dostępu</translation>
-        </message>
-        <message>
-            <source>Access token</source>
-            <translation>Token dostępu</translation>
+            <source>Page ID</source>
+            <translation>Identyfikator strony</translation>
         </message>
         <message>
             <source>page access token</source>
@@ -1259,12 +1255,16 @@
             <translation>Token dostępu strony</translation>
         </message>
         <message>
-            <source>application password</source>
-            <translation>hasło aplikacji</translation>
+            <source>Instagram account ID</source>
+            <translation>Identyfikator konta Instagram</translation>
         </message>
         <message>
-            <source>Application password</source>
-            <translation>Hasło aplikacji</translation>
+            <source>access token</source>
+            <translation>token dostępu</translation>
+        </message>
+        <message>
+            <source>Access token</source>
+            <translation>Token dostępu</translation>
         </message>
         <message>
             <source>Author URN</source>
@@ -1273,14 +1273,6 @@
         <message>
             <source>Client ID</source>
             <translation>Identyfikator klienta</translation>
-        </message>
-        <message>
-            <source>Page ID</source>
-            <translation>Identyfikator strony</translation>
-        </message>
-        <message>
-            <source>Instagram account ID</source>
-            <translation>Identyfikator konta Instagram</translation>
         </message>
         <message>
             <source>Site URL</source>
@@ -1293,6 +1285,14 @@
         <message>
             <source>Hosts Instagram images</source>
             <translation>Hostuje obrazy dla Instagrama</translation>
+        </message>
+        <message>
+            <source>application password</source>
+            <translation>hasło aplikacji</translation>
+        </message>
+        <message>
+            <source>Application password</source>
+            <translation>Hasło aplikacji</translation>
         </message>
     </context>
     <context>
@@ -1343,6 +1343,70 @@
         <message>
             <source>Edit post</source>
             <translation>Edytuj post</translation>
+        </message>
+        <message>
+            <source>Accounts: choose at least one account to post to.</source>
+            <translation>Konta: wybierz co najmniej jedno konto, na które trafi post.</translation>
+        </message>
+        <message>
+            <source>%1 · %2: %3</source>
+            <translation>%1 · %2: %3</translation>
+        </message>
+        <message>
+            <source>%1 (%2)</source>
+            <translation>%1 (%2)</translation>
+        </message>
+        <message>
+            <source>Time: %1 does not exist on %2 in %3 (the clocks skip it at a daylight saving change); choose another time.</source>
+            <translation>Czas: godzina %1 nie istnieje dnia %2 w strefie %3 (zegary ją przeskakują przy zmianie czasu); wybierz inną godzinę.</translation>
+        </message>
+        <message>
+            <source>Time: %1 is in the past; choose a later time.</source>
+            <translation>Czas: %1 to już przeszłość; wybierz późniejszy termin.</translation>
+        </message>
+        <message>
+            <source>%1 happens twice that night (the clocks go back); the first one (%2) is used.</source>
+            <translation>Godzina %1 wystąpi tej nocy dwa razy (zmiana czasu); użyta zostanie pierwsza (%2).</translation>
+        </message>
+        <message>
+            <source>Before scheduling, fix:</source>
+            <translation>Przed zaplanowaniem popraw:</translation>
+        </message>
+        <message numerus="yes">
+            <source>… and %n more</source>
+            <translation>
+                <numerusform>… i jeszcze %n</numerusform>
+                <numerusform>… i jeszcze %n</numerusform>
+                <numerusform>… i jeszcze %n</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Schedule the post (Ctrl+Enter)</source>
+            <translation>Zaplanuj post (Ctrl+Enter)</translation>
+        </message>
+        <message>
+            <source>Save the changes to this post?</source>
+            <translation>Zapisać zmiany w tym poście?</translation>
+        </message>
+        <message>
+            <source>Save changes</source>
+            <translation>Zapisz zmiany</translation>
+        </message>
+        <message>
+            <source>Save this post as a draft?</source>
+            <translation>Zapisać ten post jako szkic?</translation>
+        </message>
+        <message>
+            <source>A draft keeps everything you wrote; schedule it later.</source>
+            <translation>Szkic zachowa wszystko, co napisano; zaplanujesz go później.</translation>
+        </message>
+        <message>
+            <source>Save draft</source>
+            <translation>Zapisz szkic</translation>
+        </message>
+        <message>
+            <source>Discard</source>
+            <translation>Odrzuć</translation>
         </message>
         <message>
             <source>Accounts to post to</source>
@@ -1429,76 +1493,12 @@
             <translation>Kiedy</translation>
         </message>
         <message>
-            <source>Save changes</source>
-            <translation>Zapisz zmiany</translation>
-        </message>
-        <message>
             <source>Schedule</source>
             <translation>Zaplanuj</translation>
         </message>
         <message>
-            <source>Save draft</source>
-            <translation>Zapisz szkic</translation>
-        </message>
-        <message>
             <source>Keep this post without scheduling it (Ctrl+S)</source>
             <translation>Zachowaj ten post bez planowania (Ctrl+S)</translation>
-        </message>
-        <message>
-            <source>Accounts: choose at least one account to post to.</source>
-            <translation>Konta: wybierz co najmniej jedno konto, na które trafi post.</translation>
-        </message>
-        <message>
-            <source>%1 · %2: %3</source>
-            <translation>%1 · %2: %3</translation>
-        </message>
-        <message>
-            <source>%1 (%2)</source>
-            <translation>%1 (%2)</translation>
-        </message>
-        <message>
-            <source>Time: %1 does not exist on %2 in %3 (the clocks skip it at a daylight saving change); choose another time.</source>
-            <translation>Czas: godzina %1 nie istnieje dnia %2 w strefie %3 (zegary ją przeskakują przy zmianie czasu); wybierz inną godzinę.</translation>
-        </message>
-        <message>
-            <source>Time: %1 is in the past; choose a later time.</source>
-            <translation>Czas: %1 to już przeszłość; wybierz późniejszy termin.</translation>
-        </message>
-        <message>
-            <source>%1 happens twice that night (the clocks go back); the first one (%2) is used.</source>
-            <translation>Godzina %1 wystąpi tej nocy dwa razy (zmiana czasu); użyta zostanie pierwsza (%2).</translation>
-        </message>
-        <message>
-            <source>Before scheduling, fix:</source>
-            <translation>Przed zaplanowaniem popraw:</translation>
-        </message>
-        <message numerus="yes">
-            <source>… and %n more</source>
-            <translation>
-                <numerusform>… i jeszcze %n</numerusform>
-                <numerusform>… i jeszcze %n</numerusform>
-                <numerusform>… i jeszcze %n</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Schedule the post (Ctrl+Enter)</source>
-            <translation>Zaplanuj post (Ctrl+Enter)</translation>
-        </message>
-        <message>
-            <source>Save the changes to this post?</source>
-            <translation>Zapisać zmiany w tym poście?</translation>
-        </message>
-        <message>
-            <source>Save this post as a draft?</source>
-            <translation>Zapisać ten post jako szkic?</translation>
-        </message>
-        <message>
-            <source>A draft keeps everything you wrote; schedule it later.</source>
-            <translation>Szkic zachowa wszystko, co napisano; zaplanujesz go później.</translation>
-        </message>
-        <message>
-            <source>Discard</source>
-            <translation>Odrzuć</translation>
         </message>
         <message>
             <source>Images</source>
@@ -1546,18 +1546,6 @@
         <message>
             <source>{label} must not be empty: it is how {platform} knows you.</source>
             <translation>Pole „{label}” nie może być puste: po nim {platform} cię rozpoznaje.</translation>
-        </message>
-        <message>
-            <source>Site URL '{value}' must look like https://example.com.</source>
-            <translation>Adres witryny „{value}” musi wyglądać jak https://example.com.</translation>
-        </message>
-        <message>
-            <source>Site URL '{value}' uses http://: use https:// (plain http is accepted only for a site on this computer).</source>
-            <translation>Adres witryny „{value}” używa http://: użyj https:// (zwykłe http jest dozwolone tylko dla witryny na tym komputerze).</translation>
-        </message>
-        <message>
-            <source>Author must be a LinkedIn URN: urn:li:person:… or urn:li:organization:….</source>
-            <translation>Autor musi być identyfikatorem URN LinkedIn: urn:li:person:… lub urn:li:organization:….</translation>
         </message>
         <message>
             <source>{platform} needs an image.</source>
@@ -1652,12 +1640,24 @@
             <translation>Instagram pozwala na tekst alternatywny do {limit} znaków.</translation>
         </message>
         <message>
+            <source>Author must be a LinkedIn URN: urn:li:person:… or urn:li:organization:….</source>
+            <translation>Autor musi być identyfikatorem URN LinkedIn: urn:li:person:… lub urn:li:organization:….</translation>
+        </message>
+        <message>
             <source>{platform} allows at most {limit} characters ({count} now: LinkedIn counts each of \ | {{ }} @ [ ] ( ) &lt; &gt; * _ ~ and a # outside a hashtag as two, and most emoji as two or more).</source>
             <translation>{platform} pozwala na najwyżej {limit} znaków (teraz: {count}; LinkedIn liczy każdy ze znaków \ | {{ }} @ [ ] ( ) &lt; &gt; * _ ~ oraz # poza hasztagiem jako dwa, a większość emoji jako dwa lub więcej).</translation>
         </message>
         <message>
             <source>A LinkedIn post carries either a link or images, not both: remove the link (put it in the text) or the images.</source>
             <translation>Post na LinkedIn zawiera link albo obrazy, nie oba naraz: usuń link (wpisz go w tekst) albo obrazy.</translation>
+        </message>
+        <message>
+            <source>Site URL '{value}' must look like https://example.com.</source>
+            <translation>Adres witryny „{value}” musi wyglądać jak https://example.com.</translation>
+        </message>
+        <message>
+            <source>Site URL '{value}' uses http://: use https:// (plain http is accepted only for a site on this computer).</source>
+            <translation>Adres witryny „{value}” używa http://: użyj https:// (zwykłe http jest dozwolone tylko dla witryny na tym komputerze).</translation>
         </message>
         <message>
             <source>a WordPress category name may have at most {limit} characters ({name}… has {count}).</source>
@@ -1788,14 +1788,6 @@
             <translation>Domyślna ważność tokenu</translation>
         </message>
         <message>
-            <source>LinkedIn-Version header</source>
-            <translation>Nagłówek LinkedIn-Version</translation>
-        </message>
-        <message>
-            <source>Graph API version</source>
-            <translation>Wersja Graph API</translation>
-        </message>
-        <message>
             <source>Language</source>
             <translation>Język</translation>
         </message>
@@ -1844,6 +1836,10 @@
             <translation>Ważność przyjmowana dla nowego tokenu LinkedIn lub Facebook, gdy nie podano daty.</translation>
         </message>
         <message>
+            <source>API versions</source>
+            <translation>Wersje API</translation>
+        </message>
+        <message>
             <source>General</source>
             <translation>Ogólne</translation>
         </message>
@@ -1880,18 +1876,6 @@
             <translation>Tokeny</translation>
         </message>
         <message>
-            <source>API versions</source>
-            <translation>Wersje API</translation>
-        </message>
-        <message>
-            <source>LinkedIn-Version header must be empty (follow the calendar) or a year and month as YYYYMM, like %1 (not %2).</source>
-            <translation>Nagłówek LinkedIn-Version musi być pusty (według kalendarza) albo zawierać rok i miesiąc jako RRRRMM, np. %1 (a nie %2).</translation>
-        </message>
-        <message>
-            <source>Graph API version must look like v25.0 (not %1).</source>
-            <translation>Wersja Graph API musi wyglądać jak v25.0 (a nie %1).</translation>
-        </message>
-        <message>
             <source>Longest wait between retries must be at least the first retry's wait (%1 s).</source>
             <translation>Najdłuższa przerwa między próbami musi być co najmniej równa pierwszej (%1 s).</translation>
         </message>
@@ -1916,14 +1900,6 @@
             <translation>Zadziała przy następnym uruchomieniu Desktop Publisher.</translation>
         </message>
         <message>
-            <source>Empty: a month LinkedIn serves, from the calendar. A month typed here is sent first; when LinkedIn no longer serves it, another is used by itself.</source>
-            <translation>Puste: miesiąc obsługiwany przez LinkedIn, wyznaczany z kalendarza. Wpisany tu miesiąc jest wysyłany jako pierwszy; gdy LinkedIn przestanie go obsługiwać, aplikacja sama użyje innego.</translation>
-        </message>
-        <message>
-            <source>Facebook and Instagram Graph API, e.g. v25.0. When Meta retires it, the version Meta answers with is taken here by itself.</source>
-            <translation>Graph API Facebooka i Instagrama, np. v25.0. Gdy Meta wycofa tę wersję, aplikacja sama wpisze tu wersję, którą odpowiada Meta.</translation>
-        </message>
-        <message>
             <source>automatic: %1</source>
             <translation>automatycznie: %1</translation>
         </message>
@@ -1946,6 +1922,30 @@
         <message>
             <source>When a post fails (stays until dismissed)</source>
             <translation>Gdy post się nie powiedzie (zostaje do zamknięcia)</translation>
+        </message>
+        <message>
+            <source>Graph API version</source>
+            <translation>Wersja Graph API</translation>
+        </message>
+        <message>
+            <source>Facebook and Instagram Graph API, e.g. v25.0. When Meta retires it, the version Meta answers with is taken here by itself.</source>
+            <translation>Graph API Facebooka i Instagrama, np. v25.0. Gdy Meta wycofa tę wersję, aplikacja sama wpisze tu wersję, którą odpowiada Meta.</translation>
+        </message>
+        <message>
+            <source>Graph API version must look like v25.0 (not %1).</source>
+            <translation>Wersja Graph API musi wyglądać jak v25.0 (a nie %1).</translation>
+        </message>
+        <message>
+            <source>LinkedIn-Version header</source>
+            <translation>Nagłówek LinkedIn-Version</translation>
+        </message>
+        <message>
+            <source>Empty: a month LinkedIn serves, from the calendar. A month typed here is sent first; when LinkedIn no longer serves it, another is used by itself.</source>
+            <translation>Puste: miesiąc obsługiwany przez LinkedIn, wyznaczany z kalendarza. Wpisany tu miesiąc jest wysyłany jako pierwszy; gdy LinkedIn przestanie go obsługiwać, aplikacja sama użyje innego.</translation>
+        </message>
+        <message>
+            <source>LinkedIn-Version header must be empty (follow the calendar) or a year and month as YYYYMM, like %1 (not %2).</source>
+            <translation>Nagłówek LinkedIn-Version musi być pusty (według kalendarza) albo zawierać rok i miesiąc jako RRRRMM, np. %1 (a nie %2).</translation>
         </message>
     </context>
     <context>

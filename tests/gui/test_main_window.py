@@ -20,9 +20,9 @@ from desktop_publisher.gui.dialogs import post_dialogs
 from desktop_publisher.gui.text import statuses, timefmt
 from desktop_publisher.gui.widgets.queue_model import FIRST_PAGE, PAGE_SIZE, Column
 from desktop_publisher.gui.window.main_window import MainWindow
+from desktop_publisher.lifecycle import DRAFT
 from desktop_publisher.store.fields import utcnow
 from desktop_publisher.store.models import Content, ScheduledPost, Status
-from desktop_publisher.store.queries import DRAFT
 from desktop_publisher.when import MAX_AHEAD
 from tests.gui.modal import answer_next_modal, click_button
 from tests.support.fakehttp import Fault, Response

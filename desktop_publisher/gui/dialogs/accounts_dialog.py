@@ -41,12 +41,14 @@ from desktop_publisher.gui.dialogs.keyring_dialog import show_keyring_problem
 from desktop_publisher.gui.infra import icons
 from desktop_publisher.gui.notifications import platform_label
 from desktop_publisher.gui.text import statuses, timefmt
+from desktop_publisher.gui.text.fill import fill
 from desktop_publisher.gui.text.problems import error_text, platform_tr, set_text_colour
+from desktop_publisher.lifecycle import PENDING, Action, Status, accepted
 from desktop_publisher.platforms import registry
 from desktop_publisher.platforms.base import PublishError
 from desktop_publisher.redaction import redact
 from desktop_publisher.store.fields import utcnow
-from desktop_publisher.store.models import PENDING, Account, Status
+from desktop_publisher.store.models import Account
 
 COL_NAME, COL_PLATFORM, COL_CHECK, COL_TOKEN = range(4)
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -58,8 +60,9 @@ def reason(error: Exception) -> str:
         return error.message
     if isinstance(error, UserError):
         return error_text(error)
-    return QCoreApplication.translate("AccountsDialog", "Unexpected error: %1").replace(
-        "%1", f"{type(error).__name__}: {redact(error)}"
+    return fill(
+        QCoreApplication.translate("AccountsDialog", "Unexpected error: %1"),
+        f"{type(error).__name__}: {redact(error)}",
     )
 
 
@@ -82,9 +85,9 @@ def choose_env_file(parent: QWidget) -> str:
 
 
 class AccountsDialog(QDialog):
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.ctx = ctx
+        self.context = context
         self.setWindowTitle(self.tr("Accounts"))
         self.resize(860, 440)
         self.setMinimumSize(640, 320)
@@ -208,13 +211,13 @@ class AccountsDialog(QDialog):
     # --- the list -------------------------------------------------------------------------------
     def refresh(self) -> None:
         selected = self.selected_id()
-        accounts = self.ctx.accounts.list()
-        warn_days = int(self.ctx.store.settings.get("token_warning_days"))
+        accounts = self.context.accounts.list()
+        warn_days = int(self.context.store.settings.get("token_warning_days"))
         self.tree.clear()
         for account in accounts:
             item = QTreeWidgetItem()
             item.setData(COL_NAME, ID_ROLE, account.id)
-            self._fill(item, account, warn_days)
+            self._show_account_row(item, account, warn_days)
             self.tree.addTopLevelItem(item)
             if account.id == selected:
                 item.setSelected(True)
@@ -225,7 +228,7 @@ class AccountsDialog(QDialog):
         self.stack.setCurrentWidget(self.tree if accounts else self.empty)
         self._update_buttons()
 
-    def _fill(self, item: QTreeWidgetItem, account: Account, warn_days: int) -> None:
+    def _show_account_row(self, item: QTreeWidgetItem, account: Account, warn_days: int) -> None:
         palette = self.tree.palette()
         item.setText(COL_NAME, account.name)
         item.setIcon(COL_NAME, icons.platform_icon(account.platform))
@@ -257,10 +260,10 @@ class AccountsDialog(QDialog):
             return Status.FAILED, local[1], local[1]
         if account.last_check_at is None:
             return "", self.tr("Not tested yet"), self.tr("Use Test connection to check it")
-        when = self.tr("Checked %1").replace("%1", timefmt.when(account.last_check_at))
+        when = fill(self.tr("Checked %1"), timefmt.when(account.last_check_at))
         message = account.last_check_message or ""
         if account.last_check_ok:
-            text = self.tr("Works — connected as %1").replace("%1", message)
+            text = fill(self.tr("Works — connected as %1"), message)
             return Status.PUBLISHED, text, f"{text}\n{when}"
         return Status.FAILED, message, f"{message}\n{when}"
 
@@ -273,7 +276,7 @@ class AccountsDialog(QDialog):
         if expires <= now:
             return (
                 Status.FAILED,
-                self.tr("Expired on %1").replace("%1", day),
+                fill(self.tr("Expired on %1"), day),
                 self.tr("Edit the account and paste a new token to reconnect it"),
             )
         if expires - now <= timedelta(days=warn_days):
@@ -293,7 +296,7 @@ class AccountsDialog(QDialog):
                 f"{text} ({day})",
                 self.tr("Reconnect it before then: edit the account and paste a new token"),
             )
-        return "", self.tr("Expires %1").replace("%1", day), timefmt.when(expires)
+        return "", fill(self.tr("Expires %1"), day), timefmt.when(expires)
 
     def selected_id(self) -> int | None:
         items = self.tree.selectedItems()
@@ -327,12 +330,12 @@ class AccountsDialog(QDialog):
 
     # --- add / edit -------------------------------------------------------------------------------
     def add_account(self, platform: str | None = None) -> None:
-        self._edit(AccountEditDialog(self.ctx, self, platform=platform))
+        self._edit(AccountEditDialog(self.context, self, platform=platform))
 
     def edit_selected(self) -> None:
         account = self.selected_account()
         if account is not None:
-            self._edit(AccountEditDialog(self.ctx, self, account=account))
+            self._edit(AccountEditDialog(self.context, self, account=account))
 
     def _edit(self, dialog: AccountEditDialog) -> None:
         self.edit_dialog = dialog
@@ -349,11 +352,7 @@ class AccountsDialog(QDialog):
         item = self.item_for(saved.id)
         if item is not None:
             self.tree.setCurrentItem(item)
-        self.say(
-            self.tr("Saved %1. Use Test connection to check that it works.").replace(
-                "%1", saved.name
-            )
-        )
+        self.say(fill(self.tr("Saved %1. Use Test connection to check that it works."), saved.name))
 
     # --- test -----------------------------------------------------------------------------------
     def test_selected(self) -> None:
@@ -368,10 +367,10 @@ class AccountsDialog(QDialog):
         self.testing.add(account_id)
         self.local_results.pop(account_id, None)
         self.refresh()
-        self.say(self.tr("Testing %1…").replace("%1", account.name), Status.PUBLISHING)
+        self.say(fill(self.tr("Testing %1…"), account.name), Status.PUBLISHING)
         name = account.name
-        self.ctx.jobs.run(
-            self.ctx.accounts.test,
+        self.context.jobs.run(
+            self.context.accounts.test,
             name,
             on_done=lambda display: self._tested(account_id, name, display),
             on_error=lambda error: self._test_failed(account_id, name, error),
@@ -382,7 +381,7 @@ class AccountsDialog(QDialog):
         self.testing.discard(account_id)
         self.refresh()
         self.say(
-            self.tr("%1 works: connected as %2.").replace("%1", name).replace("%2", display),
+            fill(self.tr("%1 works: connected as %2."), name, display),
             Status.PUBLISHED,
         )
 
@@ -393,14 +392,17 @@ class AccountsDialog(QDialog):
             # The keyring works but holds no secret for it (removed by hand, another computer).
             account = Account.get_or_none(Account.id == account_id)
             label = registry.publisher_class(account.platform).secret_label if account else ""
-            text = self.tr(
-                "its %1 is missing from the system keyring — click Edit… and paste it again."
-            ).replace("%1", platform_tr(label))
+            text = fill(
+                self.tr(
+                    "its %1 is missing from the system keyring — click Edit… and paste it again."
+                ),
+                platform_tr(label),
+            )
         if not isinstance(error, PublishError):
             # verify() was never reached, so the account row holds no record of this.
             self.local_results[account_id] = (False, text)
         self.refresh()
-        self.say(self.tr("%1 does not work: %2").replace("%1", name).replace("%2", text), "failed")
+        self.say(fill(self.tr("%1 does not work: %2"), name, text), "failed")
         if isinstance(error, KeyringUnavailable):
             show_keyring_problem(self, error, lambda: self.test_account(account_id))
 
@@ -409,18 +411,21 @@ class AccountsDialog(QDialog):
         account = self.selected_account()
         if account is None or account.id in self.testing:
             return
-        counts = self.ctx.accounts.post_counts(account)
-        busy = counts.get(Status.PUBLISHING, 0) + counts.get(Status.NEEDS_CHECK, 0)
+        counts = self.context.accounts.post_counts(account)
+        # Posts whose outcome is still open: their success may yet be recorded.
+        busy = sum(counts.get(status, 0) for status in accepted(Action.RECORD_SUCCESS))
         if busy:
             box = QMessageBox(
                 QMessageBox.Icon.Information,
                 self.tr("Remove account"),
-                self.tr(
-                    "%1 cannot be removed yet: %2 of its posts are being published or need a "
-                    "check. Resolve them in the queue first (Retry or mark as published)."
-                )
-                .replace("%1", account.name)
-                .replace("%2", str(busy)),
+                fill(
+                    self.tr(
+                        "%1 cannot be removed yet: %2 of its posts are being published or need a "
+                        "check. Resolve them in the queue first (Retry or mark as published)."
+                    ),
+                    account.name,
+                    str(busy),
+                ),
                 QMessageBox.StandardButton.Ok,
                 self,
             )
@@ -464,7 +469,7 @@ class AccountsDialog(QDialog):
                 self.tr("The content itself stays, so you can schedule it for another account.")
             )
         parts.append(
-            self.tr("Its %1 is deleted from the system keyring.").replace("%1", platform_tr(label))
+            fill(self.tr("Its %1 is deleted from the system keyring."), platform_tr(label))
         )
         return "\n\n".join(parts)
 
@@ -472,7 +477,7 @@ class AccountsDialog(QDialog):
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(self.tr("Remove account"))
-        box.setText(self.tr("Remove the account %1?").replace("%1", account.name))
+        box.setText(fill(self.tr("Remove the account %1?"), account.name))
         box.setInformativeText(self.removal_consequences(account, counts))
         remove = box.addButton(self.tr("Remove account"), QMessageBox.ButtonRole.DestructiveRole)
         cancel = box.addButton(QMessageBox.StandardButton.Cancel)
@@ -483,11 +488,11 @@ class AccountsDialog(QDialog):
 
     def _remove(self, account_id: int, name: str) -> None:
         self.remove_button.setEnabled(False)
-        self.say(self.tr("Removing %1…").replace("%1", name))
+        self.say(fill(self.tr("Removing %1…"), name))
         # Kept for a retry of the secret's deletion once the row is gone (its entry's name).
         account = Account.get_or_none(Account.id == account_id)
-        self.ctx.jobs.run(
-            self.ctx.accounts.remove,
+        self.context.jobs.run(
+            self.context.accounts.remove,
             name,
             True,
             on_done=lambda _none: self._removed(name),
@@ -496,9 +501,9 @@ class AccountsDialog(QDialog):
         )
 
     def _removed(self, name: str) -> None:
-        self.ctx.notify_changed()
+        self.context.notify_changed()
         self.refresh()
-        self.say(self.tr("Removed %1.").replace("%1", name))
+        self.say(fill(self.tr("Removed %1."), name))
 
     def _remove_failed(
         self, account_id: int, name: str, error: Exception, account: Account | None = None
@@ -510,11 +515,12 @@ class AccountsDialog(QDialog):
             return
         if isinstance(error, KeyringUnavailable):
             # The account is gone; only its secret is left in the keyring.
-            self.ctx.notify_changed()
+            self.context.notify_changed()
             self.say(
-                self.tr(
-                    "Removed %1, but its secret could not be deleted from the keyring."
-                ).replace("%1", name),
+                fill(
+                    self.tr("Removed %1, but its secret could not be deleted from the keyring."),
+                    name,
+                ),
                 Status.NEEDS_CHECK,
             )
             show_keyring_problem(
@@ -522,7 +528,7 @@ class AccountsDialog(QDialog):
                 error,
                 None
                 if account is None
-                else lambda: self.ctx.jobs.run(self.ctx.credentials.delete_secret, account),
+                else lambda: self.context.jobs.run(self.context.credentials.delete_secret, account),
             )
             return
         self.say(reason(error), Status.FAILED)
@@ -537,15 +543,15 @@ class AccountsDialog(QDialog):
             self.import_file(path)
 
     def import_file(self, path: str) -> None:
-        self._run_import(lambda: self.ctx.accounts.import_env(read_env_file(path)), path)
+        self._run_import(lambda: self.context.accounts.import_env(read_env_file(path)), path)
 
     def import_env(self, env: dict[str, str], source: str) -> None:
-        self._run_import(lambda: self.ctx.accounts.import_env(env), source)
+        self._run_import(lambda: self.context.accounts.import_env(env), source)
 
     def _run_import(self, work: Callable[[], ImportReport], source: str) -> None:
         self.import_button.setEnabled(False)
-        self.say(self.tr("Importing from %1…").replace("%1", source))
-        self.ctx.jobs.run(
+        self.say(fill(self.tr("Importing from %1…"), source))
+        self.context.jobs.run(
             work,
             on_done=self._imported,
             on_error=lambda error: self._import_failed(error, work, source),
@@ -557,17 +563,13 @@ class AccountsDialog(QDialog):
         self.refresh()
         lines = []
         if report.created:
-            lines.append(self.tr("Created: %1").replace("%1", ", ".join(report.created)))
+            lines.append(fill(self.tr("Created: %1"), ", ".join(report.created)))
         if report.updated:
             lines.append(
-                self.tr("Updated (settings and secret): %1").replace(
-                    "%1", ", ".join(report.updated)
-                )
+                fill(self.tr("Updated (settings and secret): %1"), ", ".join(report.updated))
             )
         if report.incomplete:
-            lines.append(
-                self.tr("Skipped, incomplete: %1").replace("%1", "; ".join(report.incomplete))
-            )
+            lines.append(fill(self.tr("Skipped, incomplete: %1"), "; ".join(report.incomplete)))
         if not report.created and not report.updated:
             lines.insert(0, self.tr("No account was created."))
         status = Status.PUBLISHED if report.created or report.updated else Status.NEEDS_CHECK

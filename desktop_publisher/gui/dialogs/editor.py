@@ -2,7 +2,7 @@
 when it goes out.
 
 Opened by the main window as
-`PostEditor(ctx, parent, initial_date=…)` (a new post), `content_id=…` (a draft),
+`PostEditor(context, parent, initial_date=…)` (a new post), `content_id=…` (a draft),
 `post_id=…` (one scheduled post), each with `duplicate=True` to start a new post from it.
 
 Every change re-checks each platform's rules (platforms/base.py Limits and validate) and shows the
@@ -18,37 +18,29 @@ from datetime import UTC, date, datetime, time
 from typing import Any
 
 from PySide6.QtCore import QDate, QDateTime, QEvent, QSize, Qt, QTime, QTimeZone
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
-    QDateTimeEdit,
     QDialog,
-    QDialogButtonBox,
     QFrame,
-    QGridLayout,
-    QGroupBox,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QMessageBox,
-    QPushButton,
     QScrollArea,
-    QSplitter,
-    QStackedWidget,
-    QStyle,
-    QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 
 from desktop_publisher.errors import UserError
 from desktop_publisher.gui.context import AppContext
-from desktop_publisher.gui.dialogs.editor_media import DropRouter, MediaStrip, refs_from_mime
-from desktop_publisher.gui.dialogs.editor_variant import CompactTextEdit, VariantPane, field_name
+from desktop_publisher.gui.dialogs.editor_layout import (
+    DRAFT,
+    NEW,
+    POST,
+    build_editor,
+    platform_rank,
+)
+from desktop_publisher.gui.dialogs.editor_media import refs_from_mime
+from desktop_publisher.gui.dialogs.editor_variant import VariantPane, field_name
 from desktop_publisher.gui.infra import icons
-from desktop_publisher.gui.notifications import platform_label
 from desktop_publisher.gui.text import timefmt
+from desktop_publisher.gui.text.fill import fill
 from desktop_publisher.gui.text.problems import (
     error_colour,
     error_text,
@@ -59,25 +51,21 @@ from desktop_publisher.gui.text.problems import (
 from desktop_publisher.platforms import registry
 from desktop_publisher.platforms.base import PostVariant
 from desktop_publisher.posts import EditedContent, media_host_available
-from desktop_publisher.store.models import Account, Status
+from desktop_publisher.store.models import Account
 from desktop_publisher.when import latest, next_full_hour, resolve_local
 
 log = logging.getLogger(__name__)
 
-# The order of the platform tabs: the built-in platforms first, then any other by name.
-TAB_ORDER = tuple(registry.BUILTIN)
-
 SUMMARY_LINES = 3
 SUMMARY_CHARS = 110
 
-NEW, DRAFT, POST = "new", "draft", "post"
 SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
 
 
 class PostEditor(QDialog):
     def __init__(
         self,
-        ctx: AppContext,
+        context: AppContext,
         parent: QWidget | None = None,
         *,
         initial_date: date | datetime | None = None,
@@ -86,13 +74,13 @@ class PostEditor(QDialog):
         duplicate: bool = False,
     ) -> None:
         super().__init__(parent)
-        self.ctx = ctx
+        self.context = context
         self.zone = timefmt.zone()
         # May raise UserError (the draft or post is gone): the caller shows it.
         if post_id is not None:
-            data = ctx.posts.load_post(post_id)
+            data = context.posts.load_post(post_id)
         elif content_id is not None:
-            data = ctx.posts.load_content(content_id)
+            data = context.posts.load_content(content_id)
         else:
             data = EditedContent()
         if duplicate:
@@ -106,10 +94,10 @@ class PostEditor(QDialog):
         else:
             self.mode, self.content_id, self.post_id = NEW, None, None
         self.media_host = media_host_available()
-        self.accounts = {a.id: a for a in ctx.accounts.list()}
+        self.accounts = {a.id: a for a in context.accounts.list()}
         self.post_status: str | None = None
         if self.mode == POST:
-            post = ctx.posts.get(post_id)  # type: ignore[arg-type]
+            post = context.posts.get(post_id)  # type: ignore[arg-type]
             self.accounts = {post.account_id: post.account}
             self.post_status = post.status
         self.panes: dict[str, VariantPane] = {}
@@ -126,7 +114,7 @@ class PostEditor(QDialog):
         self.setWindowIcon(icons.app_icon())
         self.setSizeGripEnabled(True)
         self.setAcceptDrops(True)
-        self._build()
+        build_editor(self)
         self._load(data, initial_date)
         self._loading = False
         self.revalidate()
@@ -145,200 +133,6 @@ class PostEditor(QDialog):
             room = screen.availableGeometry().size() * 0.92
             size = size.boundedTo(room)
         self.resize(size)
-
-    def _build(self) -> None:
-        # Accounts (left)
-        self.accounts_list = QListWidget(self)
-        self.accounts_list.setAccessibleName(self.tr("Accounts to post to"))
-        self.accounts_list.setIconSize(QSize(18, 18))
-        for account in sorted(
-            self.accounts.values(), key=lambda a: (_platform_rank(a.platform), a.name.lower())
-        ):
-            item = QListWidgetItem(icons.platform_icon(account.platform), account.name)
-            item.setData(Qt.ItemDataRole.UserRole, account.id)
-            item.setToolTip(platform_label(account.platform))
-            flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable
-            if self.mode == POST:
-                flags = Qt.ItemFlag.ItemIsEnabled  # a post keeps its account; Duplicate moves it
-            item.setFlags(flags)
-            item.setCheckState(Qt.CheckState.Unchecked)
-            self.accounts_list.addItem(item)
-        self.accounts_list.itemChanged.connect(lambda _item: self._accounts_changed())
-        accounts_box = QGroupBox(self.tr("Post to"), self)
-        accounts_layout = QVBoxLayout(accounts_box)
-        accounts_layout.addWidget(self.accounts_list, 1)
-        self.accounts_note = QLabel(self)
-        self.accounts_note.setWordWrap(True)
-        if not self.accounts:
-            self.accounts_note.setText(
-                self.tr("No accounts yet. Connect one in Accounts…, then choose it here.")
-            )
-        elif self.mode == POST and self.post_status in (Status.FAILED, Status.CANCELLED):
-            self.accounts_note.setText(
-                self.tr("This post failed: saving the changes schedules it again.")
-                if self.post_status == Status.FAILED
-                else self.tr("This post was cancelled: saving the changes schedules it again.")
-            )
-        elif self.mode == POST:
-            self.accounts_note.setText(
-                self.tr("An edited post keeps its account. Use Duplicate to post elsewhere.")
-            )
-        else:
-            self.accounts_note.setText(self.tr("Tick every account this post goes to."))
-        self.accounts_note.setEnabled(False)  # the palette's secondary text
-        accounts_layout.addWidget(self.accounts_note)
-
-        # Base content (top right)
-        self.title_edit = QLineEdit(self)
-        self.title_edit.setPlaceholderText(
-            self.tr("Working title (WordPress uses it as the title)")
-        )
-        self.title_edit.setAccessibleName(self.tr("Title"))
-        self.text_edit = CompactTextEdit(self)
-        self.text_edit.setAccessibleName(self.tr("Text"))
-        self.text_edit.setPlaceholderText(
-            self.tr("Write the post once here; adapt it per platform below.")
-        )
-        self.text_edit.setTabChangesFocus(True)
-        self.text_edit.setMinimumHeight(80)
-        self.link_edit = QLineEdit(self)
-        self.link_edit.setPlaceholderText("https://…")
-        self.link_edit.setAccessibleName(self.tr("Link"))
-        self.media = MediaStrip(self.ctx.jobs, self)
-        base_box = QGroupBox(self.tr("Post"), self)
-        grid = QGridLayout(base_box)
-        grid.setColumnStretch(1, 1)
-        grid.setRowStretch(1, 1)
-        top_right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop
-        for row, (text, widget) in enumerate(
-            (
-                (self.tr("T&itle:"), self.title_edit),
-                (self.tr("&Text:"), self.text_edit),
-                (self.tr("Lin&k:"), self.link_edit),
-                (self.tr("Images:"), self.media),
-            )
-        ):
-            caption = QLabel(text, self)
-            caption.setBuddy(widget)
-            grid.addWidget(caption, row, 0, top_right)
-            grid.addWidget(widget, row, 1)
-        self.title_edit.textEdited.connect(lambda _t: self._base_changed())
-        self.text_edit.textChanged.connect(self._base_changed)
-        self.link_edit.textEdited.connect(lambda _t: self._base_changed())
-        self.media.changed.connect(self._base_changed)
-        # A file dropped on the text is an image for the post, not its path typed in.
-        self.text_drops = DropRouter(self.media.add, self, images_only=True)
-        self.text_drops.watch(self.text_edit.viewport())
-
-        # One tab per platform (bottom right)
-        self.tabs = QTabWidget(self)
-        self.tabs.setDocumentMode(True)
-        self.no_platform = QLabel(
-            self.tr(
-                "Choose one or more accounts: each platform's version of the post appears here."
-            ),
-            self,
-        )
-        self.no_platform.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.no_platform.setWordWrap(True)
-        self.no_platform.setEnabled(False)
-        self.variants_stack = QStackedWidget(self)
-        self.variants_stack.addWidget(self.no_platform)
-        self.variants_stack.addWidget(self.tabs)
-        variants_box = QGroupBox(self.tr("Per platform"), self)
-        variants_layout = QVBoxLayout(variants_box)
-        variants_layout.setContentsMargins(4, 4, 4, 4)
-        variants_layout.addWidget(self.variants_stack)
-
-        right = QSplitter(Qt.Orientation.Vertical, self)
-        right.setChildrenCollapsible(False)
-        right.addWidget(base_box)
-        right.addWidget(variants_box)
-        right.setStretchFactor(0, 2)
-        right.setStretchFactor(1, 3)
-        right.setSizes([300, 420])
-        self.splitter = right
-
-        # When
-        self.when_edit = QDateTimeEdit(self)
-        self.when_edit.setCalendarPopup(True)
-        # A plain wall-clock editor: Qt would silently shift a time skipped by DST; this editor
-        # explains it instead (see resolve_local).
-        self.when_edit.setTimeZone(QTimeZone.utc())
-        self.when_edit.setDisplayFormat("ddd d MMM yyyy  HH:mm")
-        # The calendar offers no time further ahead than a post may be scheduled (when.latest).
-        last = latest().astimezone(self.zone)
-        self.when_edit.setMaximumDateTime(
-            QDateTime(
-                QDate(last.year, last.month, last.day),
-                QTime(last.hour, last.minute),
-                QTimeZone.utc(),
-            )
-        )
-        self.when_edit.setAccessibleName(self.tr("Publication date and time"))
-        self.when_edit.dateTimeChanged.connect(lambda _dt: self._time_changed())
-        self.zone_label = QLabel(self)
-        self.zone_label.setEnabled(False)
-        self.time_note = QLabel(self)
-        self.time_note.setWordWrap(True)
-        self.time_note.hide()
-        when_box = QGroupBox(self.tr("When"), self)
-        when_layout = QVBoxLayout(when_box)
-        when_layout.addWidget(self.when_edit)
-        when_layout.addWidget(self.zone_label)
-        when_layout.addWidget(self.time_note)
-        left = QVBoxLayout()
-        left.addWidget(accounts_box, 1)
-        left.addWidget(when_box)
-        left_widget = QWidget(self)
-        left_widget.setLayout(left)
-        left.setContentsMargins(0, 0, 0, 0)
-        left_widget.setFixedWidth(250)
-
-        # What blocks scheduling, and the buttons
-        self.summary_icon = QLabel(self)
-        self._warning_icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
-        self.summary_icon.setPixmap(self._warning_icon.pixmap(20, 20))
-        self.summary = QLabel(self)
-        self.summary.setWordWrap(True)
-        self.summary.setTextFormat(Qt.TextFormat.PlainText)
-        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.summary_icon, 0, Qt.AlignmentFlag.AlignTop)
-        bottom.addWidget(self.summary, 1)
-
-        self.buttons = QDialogButtonBox(self)
-        self.schedule_button = QPushButton(
-            self.tr("Save changes") if self.mode == POST else self.tr("Schedule"), self
-        )
-        self.schedule_button.setDefault(False)
-        self.schedule_button.setAutoDefault(False)
-        self.buttons.addButton(self.schedule_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.draft_button = QPushButton(self.tr("Save draft"), self)
-        self.draft_button.setAutoDefault(False)
-        self.draft_button.setToolTip(self.tr("Keep this post without scheduling it (Ctrl+S)"))
-        if self.mode != POST:
-            self.buttons.addButton(self.draft_button, QDialogButtonBox.ButtonRole.ActionRole)
-        else:
-            self.draft_button.hide()
-        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        self.cancel_button.setAutoDefault(False)
-        self.schedule_button.clicked.connect(self.schedule)
-        self.draft_button.clicked.connect(self.save_draft_and_close)
-        self.cancel_button.clicked.connect(self.reject)
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self, activated=self.schedule)
-        if self.mode != POST:
-            QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save_draft_and_close)
-
-        bottom.addSpacing(12)
-        bottom.addWidget(self.buttons, 0, Qt.AlignmentFlag.AlignBottom)
-        top = QHBoxLayout()
-        top.addWidget(left_widget)
-        top.addWidget(right, 1)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top, 1)
-        layout.addLayout(bottom)
 
     def _load(self, data: EditedContent, initial: date | datetime | None) -> None:
         self.title_edit.setText(data.title or "")
@@ -393,7 +187,7 @@ class PostEditor(QDialog):
 
     def chosen_platforms(self) -> list[str]:
         platforms = {self.accounts[i].platform for i in self.checked_account_ids()}
-        return sorted(platforms, key=lambda p: (_platform_rank(p), p))
+        return sorted(platforms, key=lambda p: (platform_rank(p), p))
 
     def wall_time(self) -> datetime:
         """The chosen local wall-clock time (naive, minutes)."""
@@ -469,7 +263,7 @@ class PostEditor(QDialog):
             except UserError:
                 log.warning("no platform %r for a variant; it is not shown", platform)
                 return None
-            pane = VariantPane(cls, self.ctx.jobs, self.base_variant, self)
+            pane = VariantPane(cls, self.context.jobs, self.base_variant, self)
             pane.changed.connect(self.revalidate)
             self.panes[platform] = pane
         return self.panes[platform]
@@ -537,10 +331,7 @@ class PostEditor(QDialog):
             pane = self.pane_at(index)
             found = pane.validate(self.media_host)
             lines = [
-                self.tr("%1 · %2: %3")
-                .replace("%1", pane.cls.label)
-                .replace("%2", field_name(p.field))
-                .replace("%3", problem_text(p))
+                fill(self.tr("%1 · %2: %3"), pane.cls.label, field_name(p.field), problem_text(p))
                 for p in found
             ]
             problems += lines
@@ -561,9 +352,7 @@ class PostEditor(QDialog):
         moment, oddity = resolve_local(wall, self.zone)
         local = moment.astimezone(self.zone)
         self.zone_label.setText(
-            self.tr("%1 (%2)")
-            .replace("%1", timefmt.zone_name(self.zone))
-            .replace("%2", local.tzname() or "")
+            fill(self.tr("%1 (%2)"), timefmt.zone_name(self.zone), local.tzname() or "")
         )
         problem = None
         note = None
@@ -572,20 +361,21 @@ class PostEditor(QDialog):
                 "Time: %1 does not exist on %2 in %3 (the clocks skip it at a daylight saving "
                 "change); choose another time."
             )
-            problem = (
-                problem.replace("%1", f"{wall:%H:%M}")
-                .replace("%2", timefmt.day_short(wall.date()))
-                .replace("%3", timefmt.zone_name(self.zone))
+            problem = fill(
+                problem,
+                f"{wall:%H:%M}",
+                timefmt.day_short(wall.date()),
+                timefmt.zone_name(self.zone),
             )
         elif moment < datetime.now(UTC) - timefmt.PAST_SLACK:
-            problem = self.tr("Time: %1 is in the past; choose a later time.").replace(
-                "%1", timefmt.when(moment)
+            problem = fill(
+                self.tr("Time: %1 is in the past; choose a later time."), timefmt.when(moment)
             )
         elif oddity == "ambiguous":
             note = self.tr(
                 "%1 happens twice that night (the clocks go back); the first one (%2) is used."
             )
-            note = note.replace("%1", f"{wall:%H:%M}").replace("%2", local.tzname() or "")
+            note = fill(note, f"{wall:%H:%M}", local.tzname() or "")
         if problem or note:
             colour = error_colour(self) if problem else warning_colour(self)
             self.time_note.setText(problem or note or "")
@@ -628,7 +418,7 @@ class PostEditor(QDialog):
             if self.mode == POST:
                 assert self.post_id is not None
                 platform = self.chosen_platforms()[0]
-                post = self.ctx.posts.update_post(
+                post = self.context.posts.update_post(
                     self.post_id, self.content(), self.panes[platform].variant()
                 )
                 self.result_posts = [post]
@@ -636,7 +426,7 @@ class PostEditor(QDialog):
                 accounts = list(Account.select().where(Account.id.in_(self.checked_account_ids())))
                 order = {a: n for n, a in enumerate(self.checked_account_ids())}
                 accounts.sort(key=lambda a: order[a.id])
-                self.result_posts = self.ctx.posts.schedule(
+                self.result_posts = self.context.posts.schedule(
                     accounts, self.content(), self.content_id if self.mode == DRAFT else None
                 )
         except UserError as exc:
@@ -644,7 +434,7 @@ class PostEditor(QDialog):
             self.schedule_button.setEnabled(False)
             return False
         self.saved_state = self.state()
-        self.ctx.notify_changed()
+        self.context.notify_changed()
         self.accept()
         return True
 
@@ -653,13 +443,13 @@ class PostEditor(QDialog):
         if self.mode == POST:
             return self.schedule()
         try:
-            self.content_id = self.ctx.posts.save_draft(self.content(), self.content_id)
+            self.content_id = self.context.posts.save_draft(self.content(), self.content_id)
         except UserError as exc:
             self._show_summary(error_text(exc))
             return False
         self.mode = DRAFT
         self.saved_state = self.state()
-        self.ctx.notify_changed()
+        self.context.notify_changed()
         return True
 
     def save_draft_and_close(self) -> None:
@@ -735,7 +525,3 @@ class PostEditor(QDialog):
 
 def _short(line: str) -> str:
     return line if len(line) <= SUMMARY_CHARS else line[: SUMMARY_CHARS - 1].rstrip() + "…"
-
-
-def _platform_rank(platform: str) -> int:
-    return TAB_ORDER.index(platform) if platform in TAB_ORDER else len(TAB_ORDER)

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_publisher.gui.infra.jobs import Jobs
+from desktop_publisher.gui.text.fill import fill
 from desktop_publisher.platforms.base import is_url, media_type
 
 THUMB = 56
@@ -242,7 +243,7 @@ class MediaStrip(QWidget):
             self,
             self.tr("Add images"),
             self.last_dir,
-            self.tr("Images (%1);;All files (*)").replace("%1", IMAGE_FILTER),
+            fill(self.tr("Images (%1);;All files (*)"), IMAGE_FILTER),
         )
         if paths:
             self.last_dir = str(Path(paths[0]).parent)
@@ -278,7 +279,7 @@ class MediaStrip(QWidget):
             item.setData(LOADED_ROLE, True)
         elif not Path(ref).is_file():
             item.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning))
-            item.setToolTip(self.tr("%1 (file not found)").replace("%1", ref))
+            item.setToolTip(fill(self.tr("%1 (file not found)"), ref))
             item.setData(LOADED_ROLE, True)
         else:
             item.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_FileIcon))
@@ -294,7 +295,7 @@ class MediaStrip(QWidget):
                 continue
             if image is None:
                 item.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning))
-                item.setToolTip(self.tr("%1 (not an image this app can read)").replace("%1", path))
+                item.setToolTip(fill(self.tr("%1 (not an image this app can read)"), path))
             else:
                 item.setIcon(QIcon(QPixmap.fromImage(image)))
             item.setData(LOADED_ROLE, True)

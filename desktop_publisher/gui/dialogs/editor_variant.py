@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from desktop_publisher.gui.dialogs.editor_media import DropRouter, MediaStrip
 from desktop_publisher.gui.infra.jobs import Jobs
+from desktop_publisher.gui.text.fill import fill
 from desktop_publisher.gui.text.problems import (
     ProblemLabel,
     error_colour,
@@ -120,27 +121,27 @@ class VariantPane(QWidget):
         header.addWidget(self.reset_button)
 
         self.title_edit = QLineEdit(self)
-        self.title_edit.setAccessibleName(self.tr("%1 title").replace("%1", platform_cls.label))
+        self.title_edit.setAccessibleName(fill(self.tr("%1 title"), platform_cls.label))
         self.title_edit.setPlaceholderText(
-            self.tr("Title of the %1 post").replace("%1", platform_cls.label)
+            fill(self.tr("Title of the %1 post"), platform_cls.label)
         )
         self.title_edit.textEdited.connect(lambda _t: self._edited("title"))
         self.title_problem = ProblemLabel(self)
 
         self.text_edit = CompactTextEdit(self)
-        self.text_edit.setAccessibleName(self.tr("%1 text").replace("%1", platform_cls.label))
+        self.text_edit.setAccessibleName(fill(self.tr("%1 text"), platform_cls.label))
         self.text_edit.setTabChangesFocus(True)
         self.text_edit.setMinimumHeight(90)
         self.text_edit.textChanged.connect(lambda: self._edited("text"))
         self.counter = QLabel(self)
         self.counter.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         self.counter.setAccessibleName(self.tr("Characters"))
-        self._counter_tip = self.tr("Counted the way %1 counts").replace("%1", self.cls.label)
+        self._counter_tip = fill(self.tr("Counted the way %1 counts"), self.cls.label)
         self.counter.setToolTip(self._counter_tip)
         self.text_problem = ProblemLabel(self)
 
         self.link_edit = QLineEdit(self)
-        self.link_edit.setAccessibleName(self.tr("%1 link").replace("%1", platform_cls.label))
+        self.link_edit.setAccessibleName(fill(self.tr("%1 link"), platform_cls.label))
         self.link_edit.setPlaceholderText("https://…")
         self.link_edit.textEdited.connect(lambda _t: self._edited("link"))
         self.link_problem = ProblemLabel(self)
@@ -286,7 +287,7 @@ class VariantPane(QWidget):
 
     def set_accounts(self, names: list[str]) -> None:
         self.accounts_label.setText(
-            self.tr("Posted to: %1").replace("%1", ", ".join(names)) if names else ""
+            fill(self.tr("Posted to: %1"), ", ".join(names)) if names else ""
         )
 
     # --- validation -----------------------------------------------------------------------
@@ -332,7 +333,7 @@ class VariantPane(QWidget):
                 )
                 explained = problem_text(rule)
         else:
-            parts.append(self.tr("%1 characters").replace("%1", number(count)))
+            parts.append(fill(self.tr("%1 characters"), number(count)))
         for limit, pattern, shown in (
             (limits.max_hashtags, HASHTAG, self.tr("# %1 / %2")),
             (limits.max_mentions, MENTION, self.tr("@ %1 / %2")),
@@ -340,7 +341,7 @@ class VariantPane(QWidget):
             if limit is not None:
                 found = len(pattern.findall(text))
                 over = over or found > limit
-                parts.append(shown.replace("%1", number(found)).replace("%2", number(limit)))
+                parts.append(fill(shown, number(found), number(limit)))
         self.counter.setText("  ·  ".join(parts))
         if self.counter.toolTip() != explained:
             self.counter.setToolTip(explained)
@@ -350,19 +351,13 @@ class VariantPane(QWidget):
         limits = self.cls.limits
         label = self.cls.label
         if limits.max_media == 0:
-            return self.tr("%1 posts here carry no images.").replace("%1", label)
+            return fill(self.tr("%1 posts here carry no images."), label)
         kinds = ", ".join(t.split("/")[-1].upper() for t in limits.media_types) or self.tr("any")
-        parts = [
-            self.tr("%1: up to %n image(s) (%2)", "", limits.max_media)
-            .replace("%1", label)
-            .replace("%2", kinds)
-        ]
+        parts = [fill(self.tr("%1: up to %n image(s) (%2)", "", limits.max_media), label, kinds)]
         if limits.max_media_bytes:
-            parts.append(
-                self.tr("at most %1 MB each").replace("%1", f"{limits.max_media_bytes / 1e6:g}")
-            )
+            parts.append(fill(self.tr("at most %1 MB each"), f"{limits.max_media_bytes / 1e6:g}"))
         if limits.min_media:
-            parts.append(self.tr("at least %1 needed").replace("%1", str(limits.min_media)))
+            parts.append(fill(self.tr("at least %1 needed"), str(limits.min_media)))
         return ", ".join(parts) + "."
 
     # --- internals ------------------------------------------------------------------------
@@ -392,7 +387,7 @@ class VariantPane(QWidget):
             self.follow_label.setText(self.tr("Same as the base post"))
         else:
             names = ", ".join(field_name(f).lower() for f in FIELDS if f in own)
-            self.follow_label.setText(self.tr("Own %1").replace("%1", names))
+            self.follow_label.setText(fill(self.tr("Own %1"), names))
         self.reset_button.setEnabled(bool(own))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802

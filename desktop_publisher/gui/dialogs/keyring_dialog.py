@@ -154,7 +154,7 @@ def show_keyring_problem(
     return dialog
 
 
-def check_keyring(ctx: AppContext, parent: QWidget) -> None:
+def check_keyring(context: AppContext, parent: QWidget) -> None:
     """At start, read one account's secret in the background (this also unlocks the keyring
     now, when the user is there, rather than at the first scheduled publish); when it cannot be
     read, say what to do, with Retry."""
@@ -164,6 +164,6 @@ def check_keyring(ctx: AppContext, parent: QWidget) -> None:
 
     def failed(error: Exception) -> None:
         if isinstance(error, KeyringUnavailable):
-            show_keyring_problem(parent, error, lambda: check_keyring(ctx, parent))
+            show_keyring_problem(parent, error, lambda: check_keyring(context, parent))
 
-    ctx.jobs.run(ctx.credentials.get_secret, first, on_error=failed, owner=parent)
+    context.jobs.run(context.credentials.get_secret, first, on_error=failed, owner=parent)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from desktop_publisher.errors import UserError
 from desktop_publisher.gui.notifications import platform_label
 from desktop_publisher.gui.text import timefmt
+from desktop_publisher.gui.text.fill import fill
 from desktop_publisher.gui.text.problems import error_text
 from desktop_publisher.store.models import ScheduledPost
 from desktop_publisher.when import latest, next_full_hour, parse_when, resolve_local
@@ -54,17 +55,22 @@ def ask_needs_check(parent: QWidget, post: ScheduledPost) -> str | None:
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle(QCoreApplication.translate("PostDialogs", "Was it published?"))
     box.setText(
-        QCoreApplication.translate("PostDialogs", "Was this post published on %1? Check %2.")
-        .replace("%1", platform)
-        .replace("%2", post.account.name)
+        fill(
+            QCoreApplication.translate("PostDialogs", "Was this post published on %1? Check %2."),
+            platform,
+            post.account.name,
+        )
     )
     box.setInformativeText(
-        QCoreApplication.translate(
-            "PostDialogs",
-            "The connection broke after the post was sent, so Desktop Publisher cannot tell "
-            "whether %1 received it. Publishing again when it is already online would post it "
-            "twice.",
-        ).replace("%1", platform)
+        fill(
+            QCoreApplication.translate(
+                "PostDialogs",
+                "The connection broke after the post was sent, so Desktop Publisher cannot tell "
+                "whether %1 received it. Publishing again when it is already online would post it "
+                "twice.",
+            ),
+            platform,
+        )
     )
     published = box.addButton(
         QCoreApplication.translate("PostDialogs", "It was published"),
@@ -93,9 +99,12 @@ def ask_published_link(parent: QWidget, post: ScheduledPost) -> tuple[str | None
         text, ok = QInputDialog.getText(
             parent,
             QCoreApplication.translate("PostDialogs", "Link to the post"),
-            QCoreApplication.translate(
-                "PostDialogs", "Where is the post on %1? Paste its link (optional):"
-            ).replace("%1", platform_label(post.account.platform)),
+            fill(
+                QCoreApplication.translate(
+                    "PostDialogs", "Where is the post on %1? Paste its link (optional):"
+                ),
+                platform_label(post.account.platform),
+            ),
             QLineEdit.EchoMode.Normal,
             text,
         )
@@ -127,9 +136,11 @@ class RescheduleDialog(QDialog):
         self.chosen: datetime | None = None
 
         intro = QLabel(
-            self.tr("When should the post to %1 on %2 go out?")
-            .replace("%1", post.account.name)
-            .replace("%2", platform_label(post.account.platform)),
+            fill(
+                self.tr("When should the post to %1 on %2 go out?"),
+                post.account.name,
+                platform_label(post.account.platform),
+            ),
             self,
         )
         intro.setWordWrap(True)
@@ -147,9 +158,7 @@ class RescheduleDialog(QDialog):
         self.edit.setMinimumDateTime(_qdatetime(now.replace(second=0, microsecond=0)))
         self.edit.setMaximumDateTime(_qdatetime(latest(now)))
         zone = QLabel(
-            self.tr("Time zone: %1 (%2)")
-            .replace("%1", timefmt.zone_name())
-            .replace("%2", start.tzname() or ""),
+            fill(self.tr("Time zone: %1 (%2)"), timefmt.zone_name(), start.tzname() or ""),
             self,
         )
         zone.setEnabled(False)  # secondary text in the palette's dimmed colour
@@ -178,9 +187,7 @@ class RescheduleDialog(QDialog):
         moment = parse_when(local.isoformat(timespec="minutes"), field=self.tr("Time"))
         if moment < datetime.now(UTC) - timefmt.PAST_SLACK:
             raise UserError(
-                self.tr("%1 is in the past: choose a later time.").replace(
-                    "%1", timefmt.when(moment)
-                )
+                fill(self.tr("%1 is in the past: choose a later time."), timefmt.when(moment))
             )
         return moment
 
@@ -198,9 +205,12 @@ class RescheduleDialog(QDialog):
         if oddity == "ambiguous":
             # Not an error: the clocks go back and this wall time happens twice.
             self.problem.setText(
-                self.tr(
-                    "%1 happens twice tonight (the clocks go back); the first one is used."
-                ).replace("%1", timefmt.clock(early))
+                fill(
+                    self.tr(
+                        "%1 happens twice tonight (the clocks go back); the first one is used."
+                    ),
+                    timefmt.clock(early),
+                )
             )
             self.problem.show()
         else:

@@ -29,9 +29,9 @@ def platform_tr(text: str) -> str:
     return QCoreApplication.translate("Platforms", text)
 
 
-def _filled(context: str, rule: str, values: Mapping[str, object], english: str) -> str:
-    """`rule` translated in `context` and filled with `values`."""
-    translated = QCoreApplication.translate(context, rule)
+def _translated_rule(tr_context: str, rule: str, values: Mapping[str, object], english: str) -> str:
+    """`rule` (a {name} template) translated in `tr_context` and filled with `values`."""
+    translated = QCoreApplication.translate(tr_context, rule)
     values = dict(values)
     if isinstance(values.get("label"), str):
         values["label"] = platform_tr(values["label"])
@@ -45,7 +45,7 @@ def _filled(context: str, rule: str, values: Mapping[str, object], english: str)
 
 
 def problem_text(problem: Problem) -> str:
-    return _filled("Problem", problem.rule, problem.args, problem.message)
+    return _translated_rule("Problem", problem.rule, problem.args, problem.message)
 
 
 def error_text(error: BaseException) -> str:
@@ -53,7 +53,7 @@ def error_text(error: BaseException) -> str:
     translatable (its English otherwise), anything else as its words."""
     if not isinstance(error, UserError) or error.rule is None:
         return str(error)
-    return _filled(error.context, error.rule, error.values, str(error))
+    return _translated_rule(error.context, error.rule, error.values, str(error))
 
 
 # What the status line and the tray say while the engine cannot write to its database, by

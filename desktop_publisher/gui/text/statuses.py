@@ -10,21 +10,13 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor, QIcon, QPalette
 
 from desktop_publisher.gui.infra import icons
-from desktop_publisher.store.models import Status
-from desktop_publisher.store.queries import DRAFT
+from desktop_publisher.lifecycle import DRAFT, Action, Status, accepted
 from desktop_publisher.translatable import QT_TRANSLATE_NOOP
 
 # The order statuses are listed in (status line, calendar tooltips, filter menu).
-ORDER: tuple[str, ...] = (
-    Status.SCHEDULED,
-    Status.QUEUED,
-    Status.PUBLISHING,
-    Status.PUBLISHED,
-    Status.FAILED,
-    Status.NEEDS_CHECK,
-    Status.CANCELLED,
-)
-PROBLEMS: frozenset[str] = frozenset({Status.FAILED, Status.NEEDS_CHECK})
+ORDER: tuple[str, ...] = tuple(Status)
+# What needs the user ("Needs attention"): the posts only the user's retry (or cancel) moves on.
+PROBLEMS: frozenset[str] = frozenset(accepted(Action.RETRY))
 
 # (on a light window, on a dark window); None = the palette's own text colour.
 _COLOURS: dict[str, tuple[str, str] | None] = {

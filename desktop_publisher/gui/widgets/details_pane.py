@@ -22,7 +22,9 @@ from PySide6.QtWidgets import (
 from desktop_publisher.gui.infra import icons
 from desktop_publisher.gui.notifications import platform_label
 from desktop_publisher.gui.text import statuses, timefmt
+from desktop_publisher.gui.text.fill import fill
 from desktop_publisher.gui.text.problems import set_text_colour
+from desktop_publisher.lifecycle import DRAFT, PENDING
 from desktop_publisher.store.models import (
     Content,
     ContentVariant,
@@ -30,7 +32,7 @@ from desktop_publisher.store.models import (
     ScheduledPost,
     Status,
 )
-from desktop_publisher.store.queries import DRAFT, QueueRow
+from desktop_publisher.store.queries import QueueRow
 
 
 class DetailsPane(QScrollArea):
@@ -187,19 +189,15 @@ class DetailsPane(QScrollArea):
         self.heading.setText(f"{platform_label(platform)} · {account.name}")
         zone = timefmt.zone_name()
         if post.status == Status.PUBLISHED and post.published_at:
-            when = self.tr("Published %1").replace(
-                "%1", timefmt.when(post.published_at, with_zone=True)
-            )
-            when += "\n" + self.tr("Planned for %1").replace(
-                "%1", timefmt.when(post.publication_date, with_zone=True)
+            when = fill(self.tr("Published %1"), timefmt.when(post.published_at, with_zone=True))
+            when += "\n" + fill(
+                self.tr("Planned for %1"), timefmt.when(post.publication_date, with_zone=True)
             )
         else:
-            when = self.tr("Due %1").replace(
-                "%1", timefmt.when(post.publication_date, with_zone=True)
-            )
+            when = fill(self.tr("Due %1"), timefmt.when(post.publication_date, with_zone=True))
             if post.status == Status.QUEUED and post.due_at > post.publication_date:
-                when += "\n" + self.tr("Next try %1").replace(
-                    "%1", timefmt.when(post.due_at, with_zone=True)
+                when += "\n" + fill(
+                    self.tr("Next try %1"), timefmt.when(post.due_at, with_zone=True)
                 )
         abbreviation = timefmt.to_local(post.publication_date).tzname() or ""
         self.when.setText(when if zone.endswith(abbreviation) else f"{when}\n{zone}")
@@ -233,7 +231,7 @@ class DetailsPane(QScrollArea):
         self.link.setVisible(bool(links))
 
         actions = []
-        if post.status in (Status.SCHEDULED, Status.QUEUED) and not busy:
+        if post.status in PENDING and not busy:
             actions = [("publish_now", self.tr("Publish now")), ("edit", self.tr("Edit…"))]
         elif post.status == Status.CANCELLED:
             actions = [("reschedule", self.tr("Reschedule…"))]
@@ -251,19 +249,19 @@ class DetailsPane(QScrollArea):
             pass
         elif post.status == Status.NEEDS_CHECK:
             lead = self.tr("Not known whether this post went out.")
-            advice = (
-                self.tr("The connection broke after it was sent. Look at %1 on %2, then say.")
-                .replace("%1", account)
-                .replace("%2", platform)
+            advice = fill(
+                self.tr("The connection broke after it was sent. Look at %1 on %2, then say."),
+                account,
+                platform,
             )
             fixes = [("retry", self.tr("Check and retry…")), ("cancel", self.tr("Cancel post"))]
         elif post.status == Status.FAILED:
             if kind == FailureKind.AUTH:
-                lead = self.tr("%1 refused the account's sign-in.").replace("%1", platform)
-                advice = self.tr("Reconnect %1, then retry.").replace("%1", account)
+                lead = fill(self.tr("%1 refused the account's sign-in."), platform)
+                advice = fill(self.tr("Reconnect %1, then retry."), account)
                 fixes = [("reconnect", self.tr("Reconnect…")), ("retry", self.tr("Retry"))]
             elif kind == FailureKind.INVALID_CONTENT:
-                lead = self.tr("%1 refused the content.").replace("%1", platform)
+                lead = fill(self.tr("%1 refused the content."), platform)
                 advice = self.tr("Change the post, then schedule it again.")
                 fixes = [("edit", self.tr("Edit…")), ("retry", self.tr("Retry"))]
             elif kind == FailureKind.MISSED:
@@ -302,9 +300,7 @@ class DetailsPane(QScrollArea):
             self.platform_icon.setPixmap(statuses.icon(DRAFT).pixmap(24, 24))
         names = ", ".join(platform_label(p) for p in platforms)
         self.heading.setText(self.tr("Draft") + (f" · {names}" if names else ""))
-        self.when.setText(
-            self.tr("Last changed %1").replace("%1", timefmt.when(content.updated_at, True))
-        )
+        self.when.setText(fill(self.tr("Last changed %1"), timefmt.when(content.updated_at, True)))
         self._set_status(DRAFT, None)
         self.busy.hide()
         self.problem.hide()

@@ -29,9 +29,11 @@ from PySide6.QtWidgets import QApplication
 from desktop_publisher.gui.infra import icons
 from desktop_publisher.gui.notifications import platform_label
 from desktop_publisher.gui.text import statuses, timefmt
+from desktop_publisher.gui.text.fill import fill
+from desktop_publisher.lifecycle import DRAFT
 from desktop_publisher.store import queries
 from desktop_publisher.store.models import Status
-from desktop_publisher.store.queries import DRAFT, QueueFilter, QueueRow
+from desktop_publisher.store.queries import QueueFilter, QueueRow
 from desktop_publisher.when import in_zone
 
 PAGE_SIZE = 200
@@ -254,8 +256,8 @@ class QueueModel(QAbstractTableModel):
             }[Column(section)]
         if role == Qt.ItemDataRole.ToolTipRole:
             if section == Column.TIME:
-                return self.tr("Local time (%1). Click to reverse the order.").replace(
-                    "%1", timefmt.zone_name()
+                return fill(
+                    self.tr("Local time (%1). Click to reverse the order."), timefmt.zone_name()
                 )
             if section == Column.ATTEMPTS:
                 return self.tr("Publish attempts so far")
@@ -336,7 +338,7 @@ class QueueModel(QAbstractTableModel):
         if column == Column.ATTEMPTS:
             return str(row.attempts) if row.kind == "post" else ""
         if column == Column.ERROR:
-            return (row.error or "").splitlines()[0] if row.error else ""
+            return last_error_words(row).splitlines()[0] if row.error else ""
         return ""
 
     def _day_label(self, i: int) -> str:
@@ -361,7 +363,7 @@ class QueueModel(QAbstractTableModel):
         if column == Column.TEXT and row.preview:
             return wrapped(row.preview)
         if column in (Column.ERROR, Column.STATUS) and row.error:
-            return wrapped(f"{statuses.label(status)}: {row.error}")
+            return wrapped(f"{statuses.label(status)}: {last_error_words(row)}")
         if column == Column.STATUS:
             return statuses.label(status)
         if column == Column.ACCOUNT and row.platform:
@@ -374,3 +376,9 @@ class QueueModel(QAbstractTableModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return _ROW_FLAGS
+
+
+def last_error_words(row: QueueRow) -> str:
+    """A post's last error as the queue shows it: its first line in the last-error column, all of
+    it on hover over that column and the status."""
+    return row.error or ""

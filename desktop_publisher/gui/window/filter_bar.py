@@ -1,15 +1,19 @@
 """Above the queue: the range buttons (day, week, month, upcoming, all), the status and platform
-choices, and the range's heading with its count. Holds the range (kind, anchor day, order) and
-turns it with the other choices into the queue's filter."""
+choices, and the range's heading with its count. Holds the range (kind, anchor day, order), turns
+it with the other choices into the queue's filter, and changes it as the user picks a range, a
+day or a page in the calendar, or the time column's order (each change applies the filter)."""
 
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QFont
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QButtonGroup,
     QComboBox,
     QHBoxLayout,
@@ -22,10 +26,17 @@ from PySide6.QtWidgets import (
 from desktop_publisher.gui.infra import icons
 from desktop_publisher.gui.notifications import platform_label
 from desktop_publisher.gui.text import statuses, timefmt
-from desktop_publisher.gui.widgets.calendar_view import CalendarView, week_start
+from desktop_publisher.gui.widgets.calendar_view import MONTH, WEEK, CalendarView, week_start
+from desktop_publisher.gui.widgets.queue_model import Column
+from desktop_publisher.lifecycle import DRAFT
 from desktop_publisher.store import queries
 from desktop_publisher.store.models import Status
-from desktop_publisher.store.queries import DRAFT, QueueFilter
+from desktop_publisher.store.queries import QueueFilter
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QHeaderView, QLineEdit
+
+    from desktop_publisher.gui.window.accounts_sidebar import AccountsSidebar
 
 DAY, WEEK_RANGE, MONTH_RANGE, UPCOMING, ALL = "day", "week", "month", "upcoming", "all"
 # What the window opens on: from today on, drafts on top. Past problems stay visible in the
@@ -37,10 +48,19 @@ class FilterBar(QObject):
     """The filter widgets (made with `parent` as their parent) and the range they choose."""
 
     def __init__(
-        self, parent: QWidget, calendar: CalendarView, range_actions: list[tuple[str, QAction]]
+        self,
+        parent: QWidget,
+        calendar: CalendarView,
+        range_actions: list[tuple[str, QAction]],
+        search: QLineEdit,
+        sidebar: AccountsSidebar,
+        apply: Callable[[], None],
     ) -> None:
         super().__init__(parent)
         self.calendar = calendar
+        self.search = search
+        self.sidebar = sidebar
+        self.apply = apply  # the window's: the filter to the queue, the calendar, the heading
         self.range_kind = DEFAULT_RANGE
         self.anchor: date = datetime.now(timefmt.zone()).date()
         self.descending = False
@@ -100,6 +120,11 @@ class FilterBar(QObject):
         bar_layout.addStretch(1)
         bar_layout.addWidget(self.status_combo)
         bar_layout.addWidget(self.platform_combo)
+        self.range_buttons.buttonClicked.connect(self._range_button_clicked)
+        self.status_combo.currentIndexChanged.connect(lambda _i: self.apply())
+        self.platform_combo.currentIndexChanged.connect(lambda _i: self.apply())
+        calendar.daySelected.connect(self._day_selected)
+        calendar.pageChanged.connect(self._calendar_page_changed)
 
     def bounds(self) -> tuple[datetime | None, datetime | None]:
         """The range's start and end (None: open)."""
@@ -186,3 +211,69 @@ class FilterBar(QObject):
         index = self.platform_combo.findData(current)
         self.platform_combo.setCurrentIndex(max(index, 0))
         self.platform_combo.blockSignals(False)
+
+    # --- the user changes the range ------------------------------------------------------------
+    def set_range(self, kind: str) -> None:
+        """Day, week, month (around the chosen or shown day) or all posts."""
+        if kind in (DAY, WEEK_RANGE, MONTH_RANGE):
+            self.anchor = self.range_anchor()
+        self.range_kind = kind
+        self.calendar.select(self.anchor if kind == DAY else None, emit=False)
+        if kind == WEEK_RANGE:
+            self.calendar.set_mode(WEEK)
+            self.calendar.show_day(self.anchor)
+        elif kind == MONTH_RANGE:
+            self.calendar.set_mode(MONTH)
+            self.calendar.show_day(self.anchor)
+        self.apply()
+
+    def show_problems(self) -> None:
+        """Every failed or unchecked post, whenever it was due."""
+        self.reset_choices()
+        self.status_combo.blockSignals(True)
+        self.status_combo.setCurrentIndex(self.status_combo.findData(frozenset(statuses.PROBLEMS)))
+        self.status_combo.blockSignals(False)
+        self.calendar.select(None, emit=False)
+        self.set_range(ALL)
+
+    def clear(self) -> None:
+        """All posts, every status, platform and account, no search."""
+        self.reset_choices()
+        self.calendar.select(None, emit=False)
+        self.set_range(ALL)
+
+    def reset_choices(self) -> None:
+        """Every status, platform and account, no search; applies nothing."""
+        for widget in (self.status_combo, self.platform_combo, self.search):
+            widget.blockSignals(True)
+        self.status_combo.setCurrentIndex(0)
+        self.platform_combo.setCurrentIndex(0)
+        self.search.clear()
+        self.sidebar.check_all()
+        for widget in (self.status_combo, self.platform_combo, self.search):
+            widget.blockSignals(False)
+
+    def sort_clicked(self, section: int, header: QHeaderView) -> None:
+        # Only time order is offered (the queue pages by time): another column keeps it.
+        if section == Column.TIME:
+            self.descending = not self.descending
+        order = Qt.SortOrder.DescendingOrder if self.descending else Qt.SortOrder.AscendingOrder
+        header.setSortIndicator(Column.TIME, order)
+        if section == Column.TIME:
+            self.apply()
+
+    def _range_button_clicked(self, button: QAbstractButton) -> None:
+        self.set_range(str(button.property("range")))
+
+    def _day_selected(self, day: date | None) -> None:
+        if day is None:
+            self.range_kind = ALL
+        else:
+            self.anchor, self.range_kind = day, DAY
+        self.apply()
+
+    def _calendar_page_changed(self) -> None:
+        # In week or month range the queue follows the calendar's page.
+        if self.range_kind in (WEEK_RANGE, MONTH_RANGE):
+            self.anchor = self.calendar.page_days()[0]
+            self.apply()

@@ -17,10 +17,9 @@ from desktop_publisher.gui.notifications import platform_label
 from desktop_publisher.gui.text import statuses, timefmt
 from desktop_publisher.gui.text.fill import fill
 from desktop_publisher.gui.text.problems import error_text
-from desktop_publisher.lifecycle import Action, allows
-from desktop_publisher.store import queries
+from desktop_publisher.lifecycle import DRAFT, Action, allows
 from desktop_publisher.store.models import Status
-from desktop_publisher.store.queries import DRAFT, QueueRow
+from desktop_publisher.store.queries import QueueRow
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -143,8 +142,7 @@ class PostActions(QObject):
                     url, ok = post_dialogs.ask_published_link(self.window, post)
                     if not ok:
                         return
-                    # To switch to the post service's mark_published(post_id, url).
-                    if not queries.mark_published(self.context.store.db, post.id, url):
+                    if not self.context.posts.mark_published(post.id, url):
                         raise UserError(
                             fill(
                                 QCoreApplication.translate(
@@ -226,8 +224,7 @@ class PostActions(QObject):
             QCoreApplication.translate("MainWindow", "Keep it"),
         ):
             return
-        # To switch to the post service's delete_draft(content_id).
-        if not queries.delete_draft(self.context.store.db, row.id):
+        if not self.context.posts.delete_draft(row.id):
             self.show_error(
                 QCoreApplication.translate(
                     "MainWindow", "This draft has been scheduled meanwhile; it was kept."

@@ -12,8 +12,8 @@ from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QLineEdit, QSizePolicy, QStyle, QToolBar, QWidget
 
 from desktop_publisher.gui.window.filter_bar import ALL, DAY, MONTH_RANGE, UPCOMING, WEEK_RANGE
-from desktop_publisher.lifecycle import Action, allows
-from desktop_publisher.store.queries import DRAFT, QueueRow
+from desktop_publisher.lifecycle import DRAFT, Action, allows
+from desktop_publisher.store.queries import QueueRow
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMenu
