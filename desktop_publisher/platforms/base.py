@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import ClassVar, Protocol
 from urllib.parse import urlparse
 
+from desktop_publisher.advice import Advice
 from desktop_publisher.local_files import (
     FileTooLarge,
     NotRegularFile,
@@ -23,6 +24,7 @@ from desktop_publisher.local_files import (
     megabytes,
     read_capped,
 )
+from desktop_publisher.message import Message
 from desktop_publisher.platforms.declaration import (
     AccountField,
     ApiUrl,
@@ -33,6 +35,8 @@ from desktop_publisher.platforms.declaration import (
 )
 from desktop_publisher.redaction import redact
 from desktop_publisher.translatable import QT_TRANSLATE_NOOP
+
+REPLACE_TOKEN = Advice.REPLACE_TOKEN
 
 
 class ErrorKind(StrEnum):
@@ -45,19 +49,23 @@ class ErrorKind(StrEnum):
 
 
 class PublishError(Exception):
-    """A classified failure. `message` is for a person: what went wrong and what to do."""
+    """A classified failure. `message` is for a person: what went wrong and what to do, in
+    English (the command line, the logs, the stored last_error). Made from a `Message`, the
+    error keeps it as `detail` (rule, values, advice) for the window to word in its language;
+    a plain text has no detail and is shown as it is."""
 
     def __init__(
         self,
         kind: ErrorKind,
-        message: str,
+        message: str | Message,
         *,
         retry_after: float | None = None,
         status: int | None = None,
         code: str | None = None,
     ) -> None:
         self.kind = kind
-        self.message = redact(message)
+        self.detail = message.redacted() if isinstance(message, Message) else None
+        self.message = redact(str(message))
         self.retry_after = retry_after
         self.status = status
         self.code = code
@@ -147,16 +155,27 @@ class PublishContext:
         self.save_checkpoint(dict(self.checkpoint))
 
 
+CONNECTION_TEST_REFUSED = QT_TRANSLATE_NOOP(
+    "Error",
+    "{label} refused the connection test while {step} (HTTP {status}): check the account's "
+    "settings and its token, then test again ({advice}).{detail}",
+)
+
+
 def connection_test_refused(
-    label: str, account: str, step: str, status: int, detail: str = "", code: str | None = None
+    label: str,
+    account: str,
+    step: str | Message,
+    status: int,
+    detail: str | Message = "",
+    code: str | None = None,
 ) -> PublishError:
     """A refusal met by a connection test: about the account's settings or token (there is no
-    post to edit)."""
+    post to edit). `detail` follows the sentence (the platform's own words)."""
+    values = {"label": label, "account": account, "step": step, "status": status}
     return PublishError(
         ErrorKind.PERMANENT,
-        f"{label} refused the connection test while {step} (HTTP {status}): check the "
-        "account's settings and its token, then test again (a wrong token is replaced with "
-        f"`desktop-publisher account reconnect {account!r}`).{detail}",
+        Message(CONNECTION_TEST_REFUSED, {**values, "detail": detail}, "Error", REPLACE_TOKEN),
         status=status,
         code=code,
     )
