@@ -560,14 +560,6 @@
             <translation>Post {id} nie jest już zaplanowany ani w kolejce: teraz można opublikować tylko takie posty.</translation>
         </message>
         <message>
-            <source>Time: {when} is more than ten years ahead; choose an earlier time.</source>
-            <translation>Czas: {when} wypada ponad dziesięć lat od dziś; wybierz wcześniejszy termin.</translation>
-        </message>
-        <message>
-            <source>No post with id {id}.</source>
-            <translation>Nie ma posta o numerze {id}.</translation>
-        </message>
-        <message>
             <source>Post {id} cannot be changed: it is already published. {url}</source>
             <translation>Nie można zmienić posta {id}: jest już opublikowany. {url}</translation>
         </message>
@@ -594,6 +586,238 @@
         <message>
             <source>Post {id} cannot be changed: it is queued for publishing.</source>
             <translation>Nie można zmienić posta {id}: czeka w kolejce do publikacji.</translation>
+        </message>
+        <message>
+            <source>{label} refused the connection test while {step} (HTTP {status}): check the account's settings and its token, then test again ({advice}).{detail}</source>
+            <translation>{label} odrzucił test połączenia podczas etapu: {step} (HTTP {status}): sprawdź ustawienia konta i jego token, a potem przetestuj ponownie ({advice}).{detail}</translation>
+        </message>
+        <message>
+            <source> {label} said: {said}</source>
+            <translation> Odpowiedź {label}: {said}</translation>
+        </message>
+        <message>
+            <source>The token of account {account!r} belongs to {owner}, not to the Page {page}. Posting needs the Page access token: get it with GET /me/accounts using a user token that has pages_manage_posts and pages_read_engagement, then reconnect the account with it ({advice}).</source>
+            <translation>Token konta {account!r} należy do: {owner}, a nie do strony {page}. Publikowanie wymaga tokenu dostępu strony: pobierz go przez GET /me/accounts tokenem użytkownika z uprawnieniami pages_manage_posts i pages_read_engagement, a potem połącz konto ponownie tym tokenem ({advice}).</translation>
+        </message>
+        <message>
+            <source>Facebook refused to post as the Page while {step} (#{code}): the token of account {account!r} is probably a user access token, or lacks the pages_manage_posts and pages_read_engagement permissions. Posting needs the Page access token: get it with GET /me/accounts using a user token that has pages_manage_posts and pages_read_engagement, then reconnect the account with it ({advice}).</source>
+            <translation>Facebook nie pozwolił publikować jako strona podczas etapu: {step} (#{code}): token konta {account!r} jest prawdopodobnie tokenem użytkownika albo nie ma uprawnień pages_manage_posts i pages_read_engagement. Publikowanie wymaga tokenu dostępu strony: pobierz go przez GET /me/accounts tokenem użytkownika z uprawnieniami pages_manage_posts i pages_read_engagement, a potem połącz konto ponownie tym tokenem ({advice}).</translation>
+        </message>
+        <message>
+            <source>no longer works because the app was removed from the account</source>
+            <translation>już nie działa, bo aplikację usunięto z konta</translation>
+        </message>
+        <message>
+            <source>is blocked until the user logs in to Facebook and passes a security checkpoint</source>
+            <translation>jest zablokowany, dopóki użytkownik nie zaloguje się na Facebooku i nie przejdzie kontroli bezpieczeństwa</translation>
+        </message>
+        <message>
+            <source>stopped working because the Facebook password was changed</source>
+            <translation>przestał działać, bo zmieniono hasło do Facebooka</translation>
+        </message>
+        <message>
+            <source>has expired</source>
+            <translation>wygasł</translation>
+        </message>
+        <message>
+            <source>belongs to a user who has not confirmed the account</source>
+            <translation>należy do użytkownika, który nie potwierdził konta</translation>
+        </message>
+        <message>
+            <source>is not valid</source>
+            <translation>jest nieprawidłowy</translation>
+        </message>
+        <message>
+            <source>belongs to a user who no longer has a role on the Page</source>
+            <translation>należy do użytkownika, który nie ma już roli na stronie</translation>
+        </message>
+        <message>
+            <source>was not accepted</source>
+            <translation>nie został przyjęty</translation>
+        </message>
+        <message>
+            <source>The Graph API address {base} redirected elsewhere (HTTP {status}) while {step}: check DESKTOP_PUBLISHER_GRAPH_URL.</source>
+            <translation>Adres Graph API {base} przekierował gdzie indziej (HTTP {status}) podczas etapu: {step}: sprawdź DESKTOP_PUBLISHER_GRAPH_URL.</translation>
+        </message>
+        <message>
+            <source>{host} answered HTTP 429 (too many requests) while {step}.</source>
+            <translation>{host} odpowiedział HTTP 429 (za dużo zapytań) podczas etapu: {step}.</translation>
+        </message>
+        <message>
+            <source>{host} answered HTTP {status} ({content_type}) instead of {label}'s answer after the post was sent, so it may or may not have been published. Check the account, then retry or cancel.</source>
+            <translation>{host} odpowiedział HTTP {status} ({content_type}) zamiast odpowiedzi {label} po wysłaniu posta, więc post mógł zostać opublikowany albo nie. Sprawdź konto, a potem ponów albo anuluj.</translation>
+        </message>
+        <message>
+            <source>While {step}, {host} answered HTTP {status} with something that is not the Graph API ({content_type}): a proxy or firewall may be in the way. Trying again later.</source>
+            <translation>Podczas etapu: {step} {host} odpowiedział HTTP {status} czymś, co nie jest Graph API ({content_type}): może przeszkadzać serwer proxy albo zapora. Kolejna próba później.</translation>
+        </message>
+        <message>
+            <source>{label} says the access token of account {account!r} {reason} ({tag}). Reconnect the account with a new token ({advice}).</source>
+            <translation>Według {label} token dostępu konta {account!r} {reason} ({tag}). Połącz konto ponownie z nowym tokenem ({advice}).</translation>
+        </message>
+        <message>
+            <source>{label}'s request limit was reached while {step} ({tag}): {said}</source>
+            <translation>Osiągnięto limit zapytań {label} podczas etapu: {step} ({tag}): {said}</translation>
+        </message>
+        <message>
+            <source>{label} rejected the post while {step} ({tag}). Edit the post, then retry. {label} said: {said}</source>
+            <translation>{label} odrzucił post podczas etapu: {step} ({tag}). Popraw post, a potem ponów. Odpowiedź {label}: {said}</translation>
+        </message>
+        <message>
+            <source> ({tag}) {label} said: {said}</source>
+            <translation> ({tag}) Odpowiedź {label}: {said}</translation>
+        </message>
+        <message>
+            <source>{label} has temporarily blocked posting from this account for breaking a policy ({tag}); this usually lasts hours. Wait, check the account's notices, then retry. {label} said: {said}</source>
+            <translation>{label} tymczasowo zablokował publikowanie z tego konta za naruszenie zasad ({tag}); zwykle trwa to kilka godzin. Poczekaj, sprawdź powiadomienia konta, a potem ponów. Odpowiedź {label}: {said}</translation>
+        </message>
+        <message>
+            <source>{label} refused the permission while {step} ({tag}): reconnect the account with a token that has the publishing permissions. {label} said: {said}</source>
+            <translation>{label} odmówił uprawnień podczas etapu: {step} ({tag}): połącz konto ponownie tokenem z uprawnieniami do publikowania. Odpowiedź {label}: {said}</translation>
+        </message>
+        <message>
+            <source>{label} answered with an error after the post was sent ({tag}, HTTP {status}), so it may or may not have been published. Check the account, then retry or cancel.</source>
+            <translation>{label} odpowiedział błędem po wysłaniu posta ({tag}, HTTP {status}), więc post mógł zostać opublikowany albo nie. Sprawdź konto, a potem ponów albo anuluj.</translation>
+        </message>
+        <message>
+            <source>{label} had a temporary problem while {step} ({tag}): {said}</source>
+            <translation>{label} miał chwilowy problem podczas etapu: {step} ({tag}): {said}</translation>
+        </message>
+        <message>
+            <source>{label} refused the post as a duplicate of the previous one ({tag}). Change the text to publish it again.</source>
+            <translation>{label} odrzucił post jako duplikat poprzedniego ({tag}). Zmień tekst, aby opublikować go ponownie.</translation>
+        </message>
+        <message>
+            <source>{label} could not read the link of the post ({tag}): check that the link opens in a browser, then retry.</source>
+            <translation>{label} nie mógł odczytać linku posta ({tag}): sprawdź, czy link otwiera się w przeglądarce, a potem ponów.</translation>
+        </message>
+        <message>
+            <source>{label} refused the request while {step} ({tag}): {said}</source>
+            <translation>{label} odrzucił żądanie podczas etapu: {step} ({tag}): {said}</translation>
+        </message>
+        <message>
+            <source>downloading the image took too long</source>
+            <translation>pobieranie obrazu trwało za długo</translation>
+        </message>
+        <message>
+            <source>the image could not be downloaded from its address</source>
+            <translation>nie udało się pobrać obrazu z jego adresu</translation>
+        </message>
+        <message>
+            <source>the image is larger than 8 MB</source>
+            <translation>obraz jest większy niż 8 MB</translation>
+        </message>
+        <message>
+            <source>the image format is not supported (JPEG only)</source>
+            <translation>format obrazu nie jest obsługiwany (tylko JPEG)</translation>
+        </message>
+        <message>
+            <source>the aspect ratio is outside 4:5 … 1.91:1</source>
+            <translation>proporcje obrazu są poza zakresem 4:5 … 1.91:1</translation>
+        </message>
+        <message>
+            <source>the caption is too long</source>
+            <translation>podpis jest za długi</translation>
+        </message>
+        <message>
+            <source>the image could not be processed</source>
+            <translation>nie udało się przetworzyć obrazu</translation>
+        </message>
+        <message>
+            <source>{reason}. </source>
+            <translation>{reason}. </translation>
+        </message>
+        <message>
+            <source>Instagram has not finished preparing the image; publishing is tried again later.</source>
+            <translation>Instagram nie skończył przygotowywać obrazu; publikacja zostanie ponowiona później.</translation>
+        </message>
+        <message>
+            <source>Instagram's daily publishing limit is used up. The post is held and goes out when the limit frees.</source>
+            <translation>Dzienny limit publikacji Instagrama został wyczerpany. Post czeka i zostanie wysłany, gdy limit się zwolni.</translation>
+        </message>
+        <message>
+            <source>Instagram has restricted this account ({code}/{subcode}): check the account in the Instagram app. Instagram said: {said}</source>
+            <translation>Instagram ograniczył to konto ({code}/{subcode}): sprawdź konto w aplikacji Instagram. Odpowiedź Instagrama: {said}</translation>
+        </message>
+        <message>
+            <source>Instagram rejected the post while {step} ({code}/{subcode}): {why}Edit the post, then retry. Instagram said: {said}</source>
+            <translation>Instagram odrzucił post podczas etapu: {step} ({code}/{subcode}): {why}Popraw post, a potem ponów. Odpowiedź Instagrama: {said}</translation>
+        </message>
+        <message>
+            <source>Instagram had a temporary problem while {step} ({code}/{subcode}): {said}</source>
+            <translation>Instagram miał chwilowy problem podczas etapu: {step} ({code}/{subcode}): {said}</translation>
+        </message>
+        <message>
+            <source>has expired (LinkedIn tokens last 60 days)</source>
+            <translation>wygasł (tokeny LinkedIn są ważne 60 dni)</translation>
+        </message>
+        <message>
+            <source>was revoked (the app's access was removed on LinkedIn)</source>
+            <translation>został unieważniony (dostęp aplikacji usunięto na LinkedIn)</translation>
+        </message>
+        <message>
+            <source> LinkedIn's daily limits reset at midnight UTC.</source>
+            <translation> Dzienne limity LinkedIn odnawiają się o północy UTC.</translation>
+        </message>
+        <message>
+            <source>posting as a page needs the w_organization_social permission and an admin or content role on that page</source>
+            <translation>publikowanie jako strona wymaga uprawnienia w_organization_social oraz roli administratora lub twórcy treści na tej stronie</translation>
+        </message>
+        <message>
+            <source>posting as a member needs the w_member_social permission</source>
+            <translation>publikowanie jako członek wymaga uprawnienia w_member_social</translation>
+        </message>
+        <message>
+            <source>While {step}, {host} answered HTTP {status} with something that is not LinkedIn's API ({content_type}): a proxy or firewall may be in the way. Trying again later; if this persists, check the network and the LinkedIn API address.</source>
+            <translation>Podczas etapu: {step} {host} odpowiedział HTTP {status} czymś, co nie jest API LinkedIn ({content_type}): może przeszkadzać serwer proxy albo zapora. Kolejna próba później; jeśli to się powtarza, sprawdź sieć i adres API LinkedIn.</translation>
+        </message>
+        <message>
+            <source>LinkedIn's request limit was reached while {step} (HTTP 429).{when}</source>
+            <translation>Osiągnięto limit zapytań LinkedIn podczas etapu: {step} (HTTP 429).{when}</translation>
+        </message>
+        <message>
+            <source>LinkedIn answered HTTP {status} after the post was sent, so it may or may not have been published. Check the account on LinkedIn, then retry or cancel.</source>
+            <translation>LinkedIn odpowiedział HTTP {status} po wysłaniu posta, więc post mógł zostać opublikowany albo nie. Sprawdź konto na LinkedIn, a potem ponów albo anuluj.</translation>
+        </message>
+        <message>
+            <source>LinkedIn had a temporary problem while {step} (HTTP {status}).</source>
+            <translation>LinkedIn miał chwilowy problem podczas etapu: {step} (HTTP {status}).</translation>
+        </message>
+        <message>
+            <source>LinkedIn says the access token of account {account!r} {reason}. Reconnect the account with a new token ({advice}).</source>
+            <translation>Według LinkedIn token dostępu konta {account!r} {reason}. Połącz konto ponownie z nowym tokenem ({advice}).</translation>
+        </message>
+        <message>
+            <source>The LinkedIn API address {base} redirected elsewhere (HTTP {status}) while {step}: check the address setting.</source>
+            <translation>Adres API LinkedIn {base} przekierował gdzie indziej (HTTP {status}) podczas etapu: {step}: sprawdź ustawienie adresu.</translation>
+        </message>
+        <message>
+            <source>LinkedIn refused the permission while {step} (HTTP 403): {scope}. Reconnect the account with a token that has it.{detail}</source>
+            <translation>LinkedIn odmówił uprawnień podczas etapu: {step} (HTTP 403): {scope}. Połącz konto ponownie tokenem, który je ma.{detail}</translation>
+        </message>
+        <message>
+            <source>LinkedIn rejected the post while {step} (HTTP {status}). Edit the post, then retry.{detail}</source>
+            <translation>LinkedIn odrzucił post podczas etapu: {step} (HTTP {status}). Popraw post, a potem ponów.{detail}</translation>
+        </message>
+        <message>
+            <source>LinkedIn answered 'not found' while {step} (HTTP 404): check the author URN and the LinkedIn API address.{detail}</source>
+            <translation>LinkedIn odpowiedział „nie znaleziono” podczas etapu: {step} (HTTP 404): sprawdź URN autora i adres API LinkedIn.{detail}</translation>
+        </message>
+        <message>
+            <source>LinkedIn refused the request while {step} (HTTP {status}).{detail}</source>
+            <translation>LinkedIn odrzucił żądanie podczas etapu: {step} (HTTP {status}).{detail}</translation>
+        </message>
+        <message>
+            <source>LinkedIn does not let this token read who you are (/v2/userinfo needs the openid and profile permissions), so the author of the posts is unknown. Give the author URN: {advice}.</source>
+            <translation>LinkedIn nie pozwala temu tokenowi odczytać, kim jesteś (/v2/userinfo wymaga uprawnień openid i profile), więc autor postów jest nieznany. Podaj URN autora: {advice}.</translation>
+        </message>
+        <message>
+            <source>Time: {when} is more than ten years ahead; choose an earlier time.</source>
+            <translation>Czas: {when} wypada ponad dziesięć lat od dziś; wybierz wcześniejszy termin.</translation>
+        </message>
+        <message>
+            <source>No post with id {id}.</source>
+            <translation>Nie ma posta o numerze {id}.</translation>
         </message>
         <message>
             <source>No draft with id {id}: it may have been deleted.</source>
@@ -1243,12 +1467,8 @@
     <context>
         <name>Platforms</name>
         <message>
-            <source>access token</source>
-            <translation>token dostępu</translation>
-        </message>
-        <message>
-            <source>Access token</source>
-            <translation>Token dostępu</translation>
+            <source>Page ID</source>
+            <translation>Identyfikator strony</translation>
         </message>
         <message>
             <source>page access token</source>
@@ -1259,12 +1479,16 @@
             <translation>Token dostępu strony</translation>
         </message>
         <message>
-            <source>application password</source>
-            <translation>hasło aplikacji</translation>
+            <source>Instagram account ID</source>
+            <translation>Identyfikator konta Instagram</translation>
         </message>
         <message>
-            <source>Application password</source>
-            <translation>Hasło aplikacji</translation>
+            <source>access token</source>
+            <translation>token dostępu</translation>
+        </message>
+        <message>
+            <source>Access token</source>
+            <translation>Token dostępu</translation>
         </message>
         <message>
             <source>Author URN</source>
@@ -1273,14 +1497,6 @@
         <message>
             <source>Client ID</source>
             <translation>Identyfikator klienta</translation>
-        </message>
-        <message>
-            <source>Page ID</source>
-            <translation>Identyfikator strony</translation>
-        </message>
-        <message>
-            <source>Instagram account ID</source>
-            <translation>Identyfikator konta Instagram</translation>
         </message>
         <message>
             <source>Site URL</source>
@@ -1293,6 +1509,14 @@
         <message>
             <source>Hosts Instagram images</source>
             <translation>Hostuje obrazy dla Instagrama</translation>
+        </message>
+        <message>
+            <source>application password</source>
+            <translation>hasło aplikacji</translation>
+        </message>
+        <message>
+            <source>Application password</source>
+            <translation>Hasło aplikacji</translation>
         </message>
     </context>
     <context>
@@ -1548,18 +1772,6 @@
             <translation>Pole „{label}” nie może być puste: po nim {platform} cię rozpoznaje.</translation>
         </message>
         <message>
-            <source>Site URL '{value}' must look like https://example.com.</source>
-            <translation>Adres witryny „{value}” musi wyglądać jak https://example.com.</translation>
-        </message>
-        <message>
-            <source>Site URL '{value}' uses http://: use https:// (plain http is accepted only for a site on this computer).</source>
-            <translation>Adres witryny „{value}” używa http://: użyj https:// (zwykłe http jest dozwolone tylko dla witryny na tym komputerze).</translation>
-        </message>
-        <message>
-            <source>Author must be a LinkedIn URN: urn:li:person:… or urn:li:organization:….</source>
-            <translation>Autor musi być identyfikatorem URN LinkedIn: urn:li:person:… lub urn:li:organization:….</translation>
-        </message>
-        <message>
             <source>{platform} needs an image.</source>
             <translation>{platform} wymaga obrazu.</translation>
         </message>
@@ -1652,12 +1864,24 @@
             <translation>Instagram pozwala na tekst alternatywny do {limit} znaków.</translation>
         </message>
         <message>
+            <source>Author must be a LinkedIn URN: urn:li:person:… or urn:li:organization:….</source>
+            <translation>Autor musi być identyfikatorem URN LinkedIn: urn:li:person:… lub urn:li:organization:….</translation>
+        </message>
+        <message>
             <source>{platform} allows at most {limit} characters ({count} now: LinkedIn counts each of \ | {{ }} @ [ ] ( ) &lt; &gt; * _ ~ and a # outside a hashtag as two, and most emoji as two or more).</source>
             <translation>{platform} pozwala na najwyżej {limit} znaków (teraz: {count}; LinkedIn liczy każdy ze znaków \ | {{ }} @ [ ] ( ) &lt; &gt; * _ ~ oraz # poza hasztagiem jako dwa, a większość emoji jako dwa lub więcej).</translation>
         </message>
         <message>
             <source>A LinkedIn post carries either a link or images, not both: remove the link (put it in the text) or the images.</source>
             <translation>Post na LinkedIn zawiera link albo obrazy, nie oba naraz: usuń link (wpisz go w tekst) albo obrazy.</translation>
+        </message>
+        <message>
+            <source>Site URL '{value}' must look like https://example.com.</source>
+            <translation>Adres witryny „{value}” musi wyglądać jak https://example.com.</translation>
+        </message>
+        <message>
+            <source>Site URL '{value}' uses http://: use https:// (plain http is accepted only for a site on this computer).</source>
+            <translation>Adres witryny „{value}” używa http://: użyj https:// (zwykłe http jest dozwolone tylko dla witryny na tym komputerze).</translation>
         </message>
         <message>
             <source>a WordPress category name may have at most {limit} characters ({name}… has {count}).</source>
@@ -1788,14 +2012,6 @@
             <translation>Domyślna ważność tokenu</translation>
         </message>
         <message>
-            <source>LinkedIn-Version header</source>
-            <translation>Nagłówek LinkedIn-Version</translation>
-        </message>
-        <message>
-            <source>Graph API version</source>
-            <translation>Wersja Graph API</translation>
-        </message>
-        <message>
             <source>Language</source>
             <translation>Język</translation>
         </message>
@@ -1844,6 +2060,10 @@
             <translation>Ważność przyjmowana dla nowego tokenu LinkedIn lub Facebook, gdy nie podano daty.</translation>
         </message>
         <message>
+            <source>API versions</source>
+            <translation>Wersje API</translation>
+        </message>
+        <message>
             <source>General</source>
             <translation>Ogólne</translation>
         </message>
@@ -1880,18 +2100,6 @@
             <translation>Tokeny</translation>
         </message>
         <message>
-            <source>API versions</source>
-            <translation>Wersje API</translation>
-        </message>
-        <message>
-            <source>LinkedIn-Version header must be empty (follow the calendar) or a year and month as YYYYMM, like %1 (not %2).</source>
-            <translation>Nagłówek LinkedIn-Version musi być pusty (według kalendarza) albo zawierać rok i miesiąc jako RRRRMM, np. %1 (a nie %2).</translation>
-        </message>
-        <message>
-            <source>Graph API version must look like v25.0 (not %1).</source>
-            <translation>Wersja Graph API musi wyglądać jak v25.0 (a nie %1).</translation>
-        </message>
-        <message>
             <source>Longest wait between retries must be at least the first retry's wait (%1 s).</source>
             <translation>Najdłuższa przerwa między próbami musi być co najmniej równa pierwszej (%1 s).</translation>
         </message>
@@ -1916,14 +2124,6 @@
             <translation>Zadziała przy następnym uruchomieniu Desktop Publisher.</translation>
         </message>
         <message>
-            <source>Empty: a month LinkedIn serves, from the calendar. A month typed here is sent first; when LinkedIn no longer serves it, another is used by itself.</source>
-            <translation>Puste: miesiąc obsługiwany przez LinkedIn, wyznaczany z kalendarza. Wpisany tu miesiąc jest wysyłany jako pierwszy; gdy LinkedIn przestanie go obsługiwać, aplikacja sama użyje innego.</translation>
-        </message>
-        <message>
-            <source>Facebook and Instagram Graph API, e.g. v25.0. When Meta retires it, the version Meta answers with is taken here by itself.</source>
-            <translation>Graph API Facebooka i Instagrama, np. v25.0. Gdy Meta wycofa tę wersję, aplikacja sama wpisze tu wersję, którą odpowiada Meta.</translation>
-        </message>
-        <message>
             <source>automatic: %1</source>
             <translation>automatycznie: %1</translation>
         </message>
@@ -1946,6 +2146,30 @@
         <message>
             <source>When a post fails (stays until dismissed)</source>
             <translation>Gdy post się nie powiedzie (zostaje do zamknięcia)</translation>
+        </message>
+        <message>
+            <source>Graph API version</source>
+            <translation>Wersja Graph API</translation>
+        </message>
+        <message>
+            <source>Facebook and Instagram Graph API, e.g. v25.0. When Meta retires it, the version Meta answers with is taken here by itself.</source>
+            <translation>Graph API Facebooka i Instagrama, np. v25.0. Gdy Meta wycofa tę wersję, aplikacja sama wpisze tu wersję, którą odpowiada Meta.</translation>
+        </message>
+        <message>
+            <source>Graph API version must look like v25.0 (not %1).</source>
+            <translation>Wersja Graph API musi wyglądać jak v25.0 (a nie %1).</translation>
+        </message>
+        <message>
+            <source>LinkedIn-Version header</source>
+            <translation>Nagłówek LinkedIn-Version</translation>
+        </message>
+        <message>
+            <source>Empty: a month LinkedIn serves, from the calendar. A month typed here is sent first; when LinkedIn no longer serves it, another is used by itself.</source>
+            <translation>Puste: miesiąc obsługiwany przez LinkedIn, wyznaczany z kalendarza. Wpisany tu miesiąc jest wysyłany jako pierwszy; gdy LinkedIn przestanie go obsługiwać, aplikacja sama użyje innego.</translation>
+        </message>
+        <message>
+            <source>LinkedIn-Version header must be empty (follow the calendar) or a year and month as YYYYMM, like %1 (not %2).</source>
+            <translation>Nagłówek LinkedIn-Version musi być pusty (według kalendarza) albo zawierać rok i miesiąc jako RRRRMM, np. %1 (a nie %2).</translation>
         </message>
     </context>
     <context>
@@ -2045,6 +2269,25 @@
                 <numerusform>%Ln szkice</numerusform>
                 <numerusform>%Ln szkiców</numerusform>
             </translation>
+        </message>
+    </context>
+    <context>
+        <name>Step</name>
+        <message>
+            <source>reading your profile</source>
+            <translation>odczyt profilu</translation>
+        </message>
+        <message>
+            <source>preparing the upload of {file}</source>
+            <translation>przygotowanie wysyłki {file}</translation>
+        </message>
+        <message>
+            <source>uploading {file}</source>
+            <translation>wysyłka {file}</translation>
+        </message>
+        <message>
+            <source>creating the post</source>
+            <translation>utworzenie posta</translation>
         </message>
     </context>
     <context>
