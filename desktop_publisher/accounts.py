@@ -3,26 +3,24 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
 import peewee
 
+from desktop_publisher.account_clients import account_info, publisher_options
 from desktop_publisher.credentials import (
     CredentialStore,
-    get_platform_credentials,
     read_legacy_env,
 )
 from desktop_publisher.errors import UserError
 from desktop_publisher.media_host import MEDIA_HOST_FIELD, media_host_account
 from desktop_publisher.platforms import registry
 from desktop_publisher.platforms.base import (
-    AccountInfo,
     Problem,
     Publisher,
-    PublisherOptions,
     PublishError,
 )
 from desktop_publisher.store.connection import Store
@@ -32,7 +30,13 @@ from desktop_publisher.store.models import (
     Account,
     ScheduledPost,
     Status,
-    database_proxy,
+)
+from desktop_publisher.token_expiry import (  # noqa: F401 - the window reads them here
+    BEFORE_POSTS,
+    EXPIRED,
+    EXPIRES_SOON,
+    TokenWarning,
+    expiry_warnings,
 )
 from desktop_publisher.translatable import QT_TRANSLATE_NOOP
 
@@ -46,33 +50,6 @@ NAME_CLASH = QT_TRANSLATE_NOOP(
 NAME_TAKEN = QT_TRANSLATE_NOOP(
     "Error", "An account named {name} already exists: choose another name."
 )
-
-
-# What a token warning is about (TokenWarning.kind).
-EXPIRED, EXPIRES_SOON, BEFORE_POSTS = "expired", "expires_soon", "before_posts"
-
-
-@dataclass(frozen=True)
-class TokenWarning:
-    """A token that has expired, expires within the warning days, or expires before some of
-    its account's scheduled posts. `message` is the English line (command line, logs); the
-    window words it in the UI's language from the same values."""
-
-    account: str
-    platform: str
-    expires: datetime
-    kind: str  # EXPIRED, EXPIRES_SOON or BEFORE_POSTS
-    count: int = 0  # days left (EXPIRES_SOON), posts due after the expiry (BEFORE_POSTS)
-
-    @property
-    def message(self) -> str:
-        token = f"The token of {self.account} ({self.platform})"
-        day = f"{self.expires:%Y-%m-%d}"
-        if self.kind == EXPIRED:
-            return f"{token} expired on {day}: reconnect the account."
-        if self.kind == EXPIRES_SOON:
-            return f"{token} expires in {self.count} day(s), on {day}."
-        return f"{token} expires on {day}, before {self.count} of its scheduled post(s)."
 
 
 @dataclass
@@ -430,78 +407,5 @@ class AccountService:
 
     # --- token expiry ----------------------------------------------------------------------
     def expiry_warnings(self, now: datetime | None = None) -> list[TokenWarning]:
-        now = now or utcnow()
-        days = int(self.store.settings.get("token_warning_days"))
-        warnings = []
-        for account in Account.select().where(Account.token_expires_at.is_null(False)):
-            expires = account.token_expires_at
-            about = (account.name, account.platform, expires)
-            if expires <= now:
-                warnings.append(TokenWarning(*about, EXPIRED))
-                continue
-            if expires - now <= timedelta(days=days):
-                warnings.append(TokenWarning(*about, EXPIRES_SOON, (expires - now).days))
-                continue
-            later = (
-                ScheduledPost.select(ScheduledPost.id)
-                .where(
-                    (ScheduledPost.account == account)
-                    & ScheduledPost.status.in_(PENDING)
-                    & (ScheduledPost.due_at > expires)
-                )
-                .count()
-            )
-            if later:
-                warnings.append(TokenWarning(*about, BEFORE_POSTS, later))
-        return warnings
-
-
-def publisher_options(
-    store: Store,
-    media_host=None,  # noqa: ANN001
-    *,
-    cached: bool = False,
-) -> PublisherOptions:
-    """`cached`: the engine's hot path reads the settings cache instead of the table."""
-    read = store.settings.cached if cached else store.settings.get
-    return PublisherOptions(
-        urls={api.key: api.resolve() for api in registry.api_urls()},
-        settings={spec.key: read(spec.key) for spec in registry.global_settings()},
-        media_host=media_host,
-        remember=lambda key, value: remember_setting(store, key, value),
-    )
-
-
-def remember_setting(store: Store, key: str, value: object) -> None:
-    """Keep a global setting a client learned (an API version that works). A failure to keep it
-    costs the next publish one more request, never this one: logged, not raised."""
-    try:
-        store.settings.set(key, value)
-    except Exception:
-        log.exception("could not keep the learned setting %s", key)
-
-
-def account_info(account: Account, credentials: CredentialStore) -> AccountInfo:
-    """What a client gets for the account: its settings, its secret, and where it keeps what it
-    learns from the platform (account_memory)."""
-    info = get_platform_credentials(account, credentials)
-    info.remember = account_memory(account.id)
-    return info
-
-
-def account_memory(account_id: int) -> Callable[[str, object], None]:
-    """AccountInfo.remember for this account: a learned setting (LinkedIn's author URN) goes
-    into the account's settings unless one is there already (the user's stays)."""
-
-    def remember(key: str, value: object) -> None:
-        try:
-            with database_proxy.atomic("IMMEDIATE"):
-                row = Account.get_or_none(Account.id == account_id)
-                if row is None or (row.settings or {}).get(key):
-                    return
-                settings = {**(row.settings or {}), key: value}
-                Account.update(settings=settings).where(Account.id == account_id).execute()
-        except Exception:
-            log.exception("could not keep the learned setting %s of account %s", key, account_id)
-
-    return remember
+        """Tokens expired, expiring within the warning days, or before scheduled posts."""
+        return expiry_warnings(int(self.store.settings.get("token_warning_days")), now)

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from desktop_publisher.accounts import account_info, publisher_options
+from desktop_publisher.account_clients import account_info, publisher_options
 from desktop_publisher.credentials import CredentialStore
 from desktop_publisher.engine import lateness
 from desktop_publisher.engine.clock import SystemClock

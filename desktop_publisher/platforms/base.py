@@ -11,7 +11,6 @@ import re
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from enum import StrEnum
 from pathlib import Path
 from typing import ClassVar, Protocol
 from urllib.parse import urlparse
@@ -31,37 +30,14 @@ from desktop_publisher.platforms.declaration import (
     Limits,
     Problem,
 )
+from desktop_publisher.platforms.failures import (  # noqa: F401 - the clients import them here
+    CONNECTION_TEST_REFUSED,
+    ErrorKind,
+    PublishError,
+    connection_test_refused,
+)
 from desktop_publisher.redaction import redact
 from desktop_publisher.translatable import QT_TRANSLATE_NOOP
-
-
-class ErrorKind(StrEnum):
-    TRANSIENT = "transient"  # the platform surely did not act: retry with backoff
-    RATE_LIMITED = "rate_limited"  # surely not acted, wait (retry_after) then try again
-    AUTH = "auth"  # token expired/revoked/wrong: the user must reconnect
-    INVALID_CONTENT = "invalid_content"  # the post itself breaks a rule: the user must edit
-    PERMANENT = "permanent"  # will not work by retrying (permissions, policy, duplicate...)
-    UNKNOWN_OUTCOME = "unknown_outcome"  # the final call may have been acted on: never re-send
-
-
-class PublishError(Exception):
-    """A classified failure. `message` is for a person: what went wrong and what to do."""
-
-    def __init__(
-        self,
-        kind: ErrorKind,
-        message: str,
-        *,
-        retry_after: float | None = None,
-        status: int | None = None,
-        code: str | None = None,
-    ) -> None:
-        self.kind = kind
-        self.message = redact(message)
-        self.retry_after = retry_after
-        self.status = status
-        self.code = code
-        super().__init__(self.message)
 
 
 @dataclass(frozen=True)
@@ -145,21 +121,6 @@ class PublishContext:
     def remember(self, **values: object) -> None:
         self.checkpoint.update(values)
         self.save_checkpoint(dict(self.checkpoint))
-
-
-def connection_test_refused(
-    label: str, account: str, step: str, status: int, detail: str = "", code: str | None = None
-) -> PublishError:
-    """A refusal met by a connection test: about the account's settings or token (there is no
-    post to edit)."""
-    return PublishError(
-        ErrorKind.PERMANENT,
-        f"{label} refused the connection test while {step} (HTTP {status}): check the "
-        "account's settings and its token, then test again (a wrong token is replaced with "
-        f"`desktop-publisher account reconnect {account!r}`).{detail}",
-        status=status,
-        code=code,
-    )
 
 
 def alt_texts(alt: object, count: int) -> list[str | None]:

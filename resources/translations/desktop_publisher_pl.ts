@@ -588,12 +588,260 @@
             <translation>Nie można zmienić posta {id}: czeka w kolejce do publikacji.</translation>
         </message>
         <message>
+            <source> {label} said: {said}</source>
+            <translation> Odpowiedź {label}: {said}</translation>
+        </message>
+        <message>
+            <source>The token of account {account!r} belongs to {owner}, not to the Page {page}. Posting needs the Page access token: get it with GET /me/accounts using a user token that has pages_manage_posts and pages_read_engagement, then reconnect the account with it ({advice}).</source>
+            <translation>Token konta {account!r} należy do: {owner}, a nie do strony {page}. Publikowanie wymaga tokenu dostępu strony: pobierz go przez GET /me/accounts tokenem użytkownika z uprawnieniami pages_manage_posts i pages_read_engagement, a potem połącz konto ponownie tym tokenem ({advice}).</translation>
+        </message>
+        <message>
+            <source>Facebook refused to post as the Page while {step} (#{code}): the token of account {account!r} is probably a user access token, or lacks the pages_manage_posts and pages_read_engagement permissions. Posting needs the Page access token: get it with GET /me/accounts using a user token that has pages_manage_posts and pages_read_engagement, then reconnect the account with it ({advice}).</source>
+            <translation>Facebook nie pozwolił publikować jako strona podczas etapu: {step} (#{code}): token konta {account!r} jest prawdopodobnie tokenem użytkownika albo nie ma uprawnień pages_manage_posts i pages_read_engagement. Publikowanie wymaga tokenu dostępu strony: pobierz go przez GET /me/accounts tokenem użytkownika z uprawnieniami pages_manage_posts i pages_read_engagement, a potem połącz konto ponownie tym tokenem ({advice}).</translation>
+        </message>
+        <message>
+            <source>{label} refused the connection test while {step} (HTTP {status}): check the account's settings and its token, then test again ({advice}).{detail}</source>
+            <translation>{label} odrzucił test połączenia podczas etapu: {step} (HTTP {status}): sprawdź ustawienia konta i jego token, a potem przetestuj ponownie ({advice}).{detail}</translation>
+        </message>
+        <message>
+            <source>no longer works because the app was removed from the account</source>
+            <translation>już nie działa, bo aplikację usunięto z konta</translation>
+        </message>
+        <message>
+            <source>is blocked until the user logs in to Facebook and passes a security checkpoint</source>
+            <translation>jest zablokowany, dopóki użytkownik nie zaloguje się na Facebooku i nie przejdzie kontroli bezpieczeństwa</translation>
+        </message>
+        <message>
+            <source>stopped working because the Facebook password was changed</source>
+            <translation>przestał działać, bo zmieniono hasło do Facebooka</translation>
+        </message>
+        <message>
+            <source>has expired</source>
+            <translation>wygasł</translation>
+        </message>
+        <message>
+            <source>belongs to a user who has not confirmed the account</source>
+            <translation>należy do użytkownika, który nie potwierdził konta</translation>
+        </message>
+        <message>
+            <source>is not valid</source>
+            <translation>jest nieprawidłowy</translation>
+        </message>
+        <message>
+            <source>belongs to a user who no longer has a role on the Page</source>
+            <translation>należy do użytkownika, który nie ma już roli na stronie</translation>
+        </message>
+        <message>
+            <source>was not accepted</source>
+            <translation>nie został przyjęty</translation>
+        </message>
+        <message>
+            <source>The Graph API address {base} redirected elsewhere (HTTP {status}) while {step}: check DESKTOP_PUBLISHER_GRAPH_URL.</source>
+            <translation>Adres Graph API {base} przekierował gdzie indziej (HTTP {status}) podczas etapu: {step}: sprawdź DESKTOP_PUBLISHER_GRAPH_URL.</translation>
+        </message>
+        <message>
+            <source>{host} answered HTTP 429 (too many requests) while {step}.</source>
+            <translation>{host} odpowiedział HTTP 429 (za dużo zapytań) podczas etapu: {step}.</translation>
+        </message>
+        <message>
+            <source>{host} answered HTTP {status} ({content_type}) instead of {label}'s answer after the post was sent, so it may or may not have been published. Check the account, then retry or cancel.</source>
+            <translation>{host} odpowiedział HTTP {status} ({content_type}) zamiast odpowiedzi {label} po wysłaniu posta, więc post mógł zostać opublikowany albo nie. Sprawdź konto, a potem ponów albo anuluj.</translation>
+        </message>
+        <message>
+            <source>While {step}, {host} answered HTTP {status} with something that is not the Graph API ({content_type}): a proxy or firewall may be in the way. Trying again later.</source>
+            <translation>Podczas etapu: {step} {host} odpowiedział HTTP {status} czymś, co nie jest Graph API ({content_type}): może przeszkadzać serwer proxy albo zapora. Kolejna próba później.</translation>
+        </message>
+        <message>
+            <source>{label} says the access token of account {account!r} {reason} ({tag}). Reconnect the account with a new token ({advice}).</source>
+            <translation>Według {label} token dostępu konta {account!r} {reason} ({tag}). Połącz konto ponownie z nowym tokenem ({advice}).</translation>
+        </message>
+        <message>
+            <source>{label}'s request limit was reached while {step} ({tag}): {said}</source>
+            <translation>Osiągnięto limit zapytań {label} podczas etapu: {step} ({tag}): {said}</translation>
+        </message>
+        <message>
+            <source>{label} rejected the post while {step} ({tag}). Edit the post, then retry. {label} said: {said}</source>
+            <translation>{label} odrzucił post podczas etapu: {step} ({tag}). Popraw post, a potem ponów. Odpowiedź {label}: {said}</translation>
+        </message>
+        <message>
+            <source> ({tag}) {label} said: {said}</source>
+            <translation> ({tag}) Odpowiedź {label}: {said}</translation>
+        </message>
+        <message>
+            <source>{label} has temporarily blocked posting from this account for breaking a policy ({tag}); this usually lasts hours. Wait, check the account's notices, then retry. {label} said: {said}</source>
+            <translation>{label} tymczasowo zablokował publikowanie z tego konta za naruszenie zasad ({tag}); zwykle trwa to kilka godzin. Poczekaj, sprawdź powiadomienia konta, a potem ponów. Odpowiedź {label}: {said}</translation>
+        </message>
+        <message>
+            <source>{label} refused the permission while {step} ({tag}): reconnect the account with a token that has the publishing permissions. {label} said: {said}</source>
+            <translation>{label} odmówił uprawnień podczas etapu: {step} ({tag}): połącz konto ponownie tokenem z uprawnieniami do publikowania. Odpowiedź {label}: {said}</translation>
+        </message>
+        <message>
+            <source>{label} answered with an error after the post was sent ({tag}, HTTP {status}), so it may or may not have been published. Check the account, then retry or cancel.</source>
+            <translation>{label} odpowiedział błędem po wysłaniu posta ({tag}, HTTP {status}), więc post mógł zostać opublikowany albo nie. Sprawdź konto, a potem ponów albo anuluj.</translation>
+        </message>
+        <message>
+            <source>{label} had a temporary problem while {step} ({tag}): {said}</source>
+            <translation>{label} miał chwilowy problem podczas etapu: {step} ({tag}): {said}</translation>
+        </message>
+        <message>
+            <source>{label} refused the post as a duplicate of the previous one ({tag}). Change the text to publish it again.</source>
+            <translation>{label} odrzucił post jako duplikat poprzedniego ({tag}). Zmień tekst, aby opublikować go ponownie.</translation>
+        </message>
+        <message>
+            <source>{label} could not read the link of the post ({tag}): check that the link opens in a browser, then retry.</source>
+            <translation>{label} nie mógł odczytać linku posta ({tag}): sprawdź, czy link otwiera się w przeglądarce, a potem ponów.</translation>
+        </message>
+        <message>
+            <source>{label} refused the request while {step} ({tag}): {said}</source>
+            <translation>{label} odrzucił żądanie podczas etapu: {step} ({tag}): {said}</translation>
+        </message>
+        <message>
+            <source>downloading the image took too long</source>
+            <translation>pobieranie obrazu trwało za długo</translation>
+        </message>
+        <message>
+            <source>the image could not be downloaded from its address</source>
+            <translation>nie udało się pobrać obrazu z jego adresu</translation>
+        </message>
+        <message>
+            <source>the image is larger than 8 MB</source>
+            <translation>obraz jest większy niż 8 MB</translation>
+        </message>
+        <message>
+            <source>the image format is not supported (JPEG only)</source>
+            <translation>format obrazu nie jest obsługiwany (tylko JPEG)</translation>
+        </message>
+        <message>
+            <source>the aspect ratio is outside 4:5 … 1.91:1</source>
+            <translation>proporcje obrazu są poza zakresem 4:5 … 1.91:1</translation>
+        </message>
+        <message>
+            <source>the caption is too long</source>
+            <translation>podpis jest za długi</translation>
+        </message>
+        <message>
+            <source>the image could not be processed</source>
+            <translation>nie udało się przetworzyć obrazu</translation>
+        </message>
+        <message>
+            <source>{reason}. </source>
+            <translation>{reason}. </translation>
+        </message>
+        <message>
+            <source>Instagram has not finished preparing the image; publishing is tried again later.</source>
+            <translation>Instagram nie skończył przygotowywać obrazu; publikacja zostanie ponowiona później.</translation>
+        </message>
+        <message>
+            <source>Instagram's daily publishing limit is used up. The post is held and goes out when the limit frees.</source>
+            <translation>Dzienny limit publikacji Instagrama został wyczerpany. Post czeka i zostanie wysłany, gdy limit się zwolni.</translation>
+        </message>
+        <message>
+            <source>Instagram has restricted this account ({code}/{subcode}): check the account in the Instagram app. Instagram said: {said}</source>
+            <translation>Instagram ograniczył to konto ({code}/{subcode}): sprawdź konto w aplikacji Instagram. Odpowiedź Instagrama: {said}</translation>
+        </message>
+        <message>
+            <source>Instagram rejected the post while {step} ({code}/{subcode}): {why}Edit the post, then retry. Instagram said: {said}</source>
+            <translation>Instagram odrzucił post podczas etapu: {step} ({code}/{subcode}): {why}Popraw post, a potem ponów. Odpowiedź Instagrama: {said}</translation>
+        </message>
+        <message>
+            <source>Instagram had a temporary problem while {step} ({code}/{subcode}): {said}</source>
+            <translation>Instagram miał chwilowy problem podczas etapu: {step} ({code}/{subcode}): {said}</translation>
+        </message>
+        <message>
+            <source>has expired (LinkedIn tokens last 60 days)</source>
+            <translation>wygasł (tokeny LinkedIn są ważne 60 dni)</translation>
+        </message>
+        <message>
+            <source>was revoked (the app's access was removed on LinkedIn)</source>
+            <translation>został unieważniony (dostęp aplikacji usunięto na LinkedIn)</translation>
+        </message>
+        <message>
+            <source> LinkedIn's daily limits reset at midnight UTC.</source>
+            <translation> Dzienne limity LinkedIn odnawiają się o północy UTC.</translation>
+        </message>
+        <message>
+            <source>posting as a page needs the w_organization_social permission and an admin or content role on that page</source>
+            <translation>publikowanie jako strona wymaga uprawnienia w_organization_social oraz roli administratora lub twórcy treści na tej stronie</translation>
+        </message>
+        <message>
+            <source>posting as a member needs the w_member_social permission</source>
+            <translation>publikowanie jako członek wymaga uprawnienia w_member_social</translation>
+        </message>
+        <message>
+            <source>While {step}, {host} answered HTTP {status} with something that is not LinkedIn's API ({content_type}): a proxy or firewall may be in the way. Trying again later; if this persists, check the network and the LinkedIn API address.</source>
+            <translation>Podczas etapu: {step} {host} odpowiedział HTTP {status} czymś, co nie jest API LinkedIn ({content_type}): może przeszkadzać serwer proxy albo zapora. Kolejna próba później; jeśli to się powtarza, sprawdź sieć i adres API LinkedIn.</translation>
+        </message>
+        <message>
+            <source>LinkedIn's request limit was reached while {step} (HTTP 429).{when}</source>
+            <translation>Osiągnięto limit zapytań LinkedIn podczas etapu: {step} (HTTP 429).{when}</translation>
+        </message>
+        <message>
+            <source>LinkedIn answered HTTP {status} after the post was sent, so it may or may not have been published. Check the account on LinkedIn, then retry or cancel.</source>
+            <translation>LinkedIn odpowiedział HTTP {status} po wysłaniu posta, więc post mógł zostać opublikowany albo nie. Sprawdź konto na LinkedIn, a potem ponów albo anuluj.</translation>
+        </message>
+        <message>
+            <source>LinkedIn had a temporary problem while {step} (HTTP {status}).</source>
+            <translation>LinkedIn miał chwilowy problem podczas etapu: {step} (HTTP {status}).</translation>
+        </message>
+        <message>
+            <source>LinkedIn says the access token of account {account!r} {reason}. Reconnect the account with a new token ({advice}).</source>
+            <translation>Według LinkedIn token dostępu konta {account!r} {reason}. Połącz konto ponownie z nowym tokenem ({advice}).</translation>
+        </message>
+        <message>
+            <source>The LinkedIn API address {base} redirected elsewhere (HTTP {status}) while {step}: check the address setting.</source>
+            <translation>Adres API LinkedIn {base} przekierował gdzie indziej (HTTP {status}) podczas etapu: {step}: sprawdź ustawienie adresu.</translation>
+        </message>
+        <message>
+            <source>LinkedIn refused the permission while {step} (HTTP 403): {scope}. Reconnect the account with a token that has it.{detail}</source>
+            <translation>LinkedIn odmówił uprawnień podczas etapu: {step} (HTTP 403): {scope}. Połącz konto ponownie tokenem, który je ma.{detail}</translation>
+        </message>
+        <message>
+            <source>LinkedIn rejected the post while {step} (HTTP {status}). Edit the post, then retry.{detail}</source>
+            <translation>LinkedIn odrzucił post podczas etapu: {step} (HTTP {status}). Popraw post, a potem ponów.{detail}</translation>
+        </message>
+        <message>
+            <source>LinkedIn answered 'not found' while {step} (HTTP 404): check the author URN and the LinkedIn API address.{detail}</source>
+            <translation>LinkedIn odpowiedział „nie znaleziono” podczas etapu: {step} (HTTP 404): sprawdź URN autora i adres API LinkedIn.{detail}</translation>
+        </message>
+        <message>
+            <source>LinkedIn refused the request while {step} (HTTP {status}).{detail}</source>
+            <translation>LinkedIn odrzucił żądanie podczas etapu: {step} (HTTP {status}).{detail}</translation>
+        </message>
+        <message>
+            <source>LinkedIn does not let this token read who you are (/v2/userinfo needs the openid and profile permissions), so the author of the posts is unknown. Give the author URN: {advice}.</source>
+            <translation>LinkedIn nie pozwala temu tokenowi odczytać, kim jesteś (/v2/userinfo wymaga uprawnień openid i profile), więc autor postów jest nieznany. Podaj URN autora: {advice}.</translation>
+        </message>
+        <message>
             <source>Time: {when} is more than ten years ahead; choose an earlier time.</source>
             <translation>Czas: {when} wypada ponad dziesięć lat od dziś; wybierz wcześniejszy termin.</translation>
         </message>
         <message>
+            <source>Accounts: choose at least one account.</source>
+            <translation>Konta: wybierz co najmniej jedno konto.</translation>
+        </message>
+        <message>
+            <source>Accounts: each account may be chosen once.</source>
+            <translation>Konta: każde konto można wybrać tylko raz.</translation>
+        </message>
+        <message>
+            <source>Time: choose when the post goes out.</source>
+            <translation>Czas: wybierz, kiedy post ma zostać opublikowany.</translation>
+        </message>
+        <message>
+            <source>Time: {when} is in the past; choose a later time.</source>
+            <translation>Czas: {when} jest w przeszłości; wybierz późniejszy termin.</translation>
+        </message>
+        <message>
             <source>No post with id {id}.</source>
             <translation>Nie ma posta o numerze {id}.</translation>
+        </message>
+        <message>
+            <source>This draft has been deleted meanwhile; nothing was scheduled.</source>
+            <translation>Ten szkic został w międzyczasie usunięty; niczego nie zaplanowano.</translation>
+        </message>
+        <message>
+            <source>This draft has been scheduled already; nothing was changed.</source>
+            <translation>Ten szkic został już zaplanowany; niczego nie zmieniono.</translation>
         </message>
         <message>
             <source>No draft with id {id}: it may have been deleted.</source>
@@ -606,30 +854,6 @@
         <message>
             <source>This draft has been scheduled meanwhile; edit the scheduled posts instead.</source>
             <translation>Ten szkic został w międzyczasie zaplanowany; edytuj zamiast tego zaplanowane posty.</translation>
-        </message>
-        <message>
-            <source>Time: choose when the post goes out.</source>
-            <translation>Czas: wybierz, kiedy post ma zostać opublikowany.</translation>
-        </message>
-        <message>
-            <source>Time: {when} is in the past; choose a later time.</source>
-            <translation>Czas: {when} jest w przeszłości; wybierz późniejszy termin.</translation>
-        </message>
-        <message>
-            <source>Accounts: choose at least one account.</source>
-            <translation>Konta: wybierz co najmniej jedno konto.</translation>
-        </message>
-        <message>
-            <source>Accounts: each account may be chosen once.</source>
-            <translation>Konta: każde konto można wybrać tylko raz.</translation>
-        </message>
-        <message>
-            <source>This draft has been deleted meanwhile; nothing was scheduled.</source>
-            <translation>Ten szkic został w międzyczasie usunięty; niczego nie zaplanowano.</translation>
-        </message>
-        <message>
-            <source>This draft has been scheduled already; nothing was changed.</source>
-            <translation>Ten szkic został już zaplanowany; niczego nie zmieniono.</translation>
         </message>
         <message>
             <source>{path} is not a Desktop Publisher database (it is not an SQLite file). It was left untouched: move it away or restore a backup, then start again.</source>
@@ -2045,6 +2269,25 @@
                 <numerusform>%Ln szkice</numerusform>
                 <numerusform>%Ln szkiców</numerusform>
             </translation>
+        </message>
+    </context>
+    <context>
+        <name>Step</name>
+        <message>
+            <source>reading your profile</source>
+            <translation>odczyt profilu</translation>
+        </message>
+        <message>
+            <source>preparing the upload of {file}</source>
+            <translation>przygotowanie wysyłki {file}</translation>
+        </message>
+        <message>
+            <source>uploading {file}</source>
+            <translation>wysyłka {file}</translation>
+        </message>
+        <message>
+            <source>creating the post</source>
+            <translation>utworzenie posta</translation>
         </message>
     </context>
     <context>

@@ -15,6 +15,8 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from desktop_publisher.advice import Advice
+from desktop_publisher.message import Message
 from desktop_publisher.platforms.base import (
     AccountInfo,
     ErrorKind,
@@ -32,17 +34,14 @@ from desktop_publisher.platforms.base import (
     utf16_length,
 )
 from desktop_publisher.platforms.facebook import DECLARATION
-from desktop_publisher.platforms.graph import (
-    GraphApi,
-    GraphErrorInfo,
-    image_fingerprint,
-)
-from desktop_publisher.platforms.http import unreadable_image
+from desktop_publisher.platforms.facebook.errors import FACEBOOK_ROWS, USER_TOKEN_NOT_PAGE
+from desktop_publisher.platforms.graph import GraphApi, image_fingerprint
+from desktop_publisher.platforms.images import unreadable_image
 from desktop_publisher.platforms.registry import register
 from desktop_publisher.translatable import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
-    import requests  # annotations only: requests is imported where a request is sent
+    pass  # annotations only: requests is imported where a request is sent
 
 log = logging.getLogger(__name__)
 
@@ -67,7 +66,7 @@ class FacebookPublisher(Publisher):
     def __init__(self, account: AccountInfo, options: PublisherOptions) -> None:
         super().__init__(account, options)
         self.page_id = str(account.settings.get("page_id") or "").strip()
-        self.graph = GraphApi.for_publisher(self, self._special)
+        self.graph = GraphApi.for_publisher(self, FACEBOOK_ROWS)
 
     # --- rules ---------------------------------------------------------------------------
     @classmethod
@@ -124,9 +123,16 @@ class FacebookPublisher(Publisher):
             # user token, and posting with it fails with (#200).
             raise PublishError(
                 ErrorKind.AUTH,
-                f"The token of account {self.account.name!r} belongs to "
-                f"{me.get('name') or 'a Facebook user'}, not to the Page "
-                f"{page.get('name') or self.page_id}. {self._page_token_help()}",
+                Message(
+                    USER_TOKEN_NOT_PAGE,
+                    {
+                        "account": self.account.name,
+                        "owner": me.get("name") or "a Facebook user",
+                        "page": page.get("name") or self.page_id,
+                    },
+                    "Error",
+                    Advice.RECONNECT,
+                ),
             )
         return str(page.get("name") or self.page_id)
 
@@ -251,27 +257,3 @@ class FacebookPublisher(Publisher):
                 url = item.get("permalink_url") or PERMALINK.format(post_id=post_id)
                 return PublishResult(post_id, str(url))
         return None
-
-    # --- errors --------------------------------------------------------------------------
-    def _special(
-        self, info: GraphErrorInfo, response: requests.Response, step: str, final: bool
-    ) -> PublishError | None:
-        if info.code is not None and 200 <= info.code <= 299:
-            # The classic mistake: a user access token where the Page's own token is needed.
-            return PublishError(
-                ErrorKind.AUTH,
-                f"Facebook refused to post as the Page while {step} (#{info.code}): the token "
-                f"of account {self.account.name!r} is probably a user access token, or lacks "
-                f"the pages_manage_posts and pages_read_engagement permissions. "
-                f"{self._page_token_help()}",
-                status=response.status_code,
-                code=str(info.code),
-            )
-        return None
-
-    def _page_token_help(self) -> str:
-        return (
-            "Posting needs the Page access token: get it with GET /me/accounts using a user "
-            "token that has pages_manage_posts and pages_read_engagement, then reconnect the "
-            f"account with it (desktop-publisher account reconnect {self.account.name!r})."
-        )

@@ -39,44 +39,33 @@ from desktop_publisher.platforms.base import (
     utf16_length,
 )
 from desktop_publisher.platforms.graph import (
-    IG_INVALID_SUBCODES,
     IG_QUOTA_SUBCODE,
-    IG_RESTRICTED_SUBCODES,
-    IG_TRANSIENT_SUBCODES,
     NOT_READY_CODE,
     GraphApi,
-    GraphErrorInfo,
     image_fingerprint,
 )
-from desktop_publisher.platforms.http import unreadable_image
+from desktop_publisher.platforms.images import unreadable_image
 from desktop_publisher.platforms.instagram import DECLARATION
+from desktop_publisher.platforms.instagram.errors import (
+    CONTAINER_ERRORS,
+    INSTAGRAM_ROWS,
+    QUOTA_RECHECK_SECONDS,
+)
 from desktop_publisher.platforms.registry import register
 from desktop_publisher.redaction import redact
 from desktop_publisher.translatable import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
-    import requests  # annotations only: requests is imported where a request is sent
+    pass  # annotations only: requests is imported where a request is sent
 
 log = logging.getLogger(__name__)
 
-# The quota is a rolling 24 hours and Graph does not say when the next slot frees: look again
-# in an hour (one cheap GET), until the engine's hold limit.
-QUOTA_RECHECK_SECONDS = 3600.0
 MAX_ALT_TEXT = 1000
 MEDIA_HOST_HELP = (
     "use an https:// image address, or mark a public WordPress account as media host "
     "(desktop-publisher account add wordpress … --media-host) so local images are uploaded there "
     "first"
 )
-CONTAINER_ERRORS = {
-    "2207003": "downloading the image took too long",
-    "2207052": "the image could not be downloaded from its address",
-    "2207004": "the image is larger than 8 MB",
-    "2207005": "the image format is not supported (JPEG only)",
-    "2207009": "the aspect ratio is outside 4:5 … 1.91:1",
-    "2207010": "the caption is too long",
-    "2207026": "the image could not be processed",
-}
 
 
 def caption_of(variant: PostVariant) -> str:
@@ -99,7 +88,7 @@ class InstagramPublisher(Publisher):
     def __init__(self, account: AccountInfo, options: PublisherOptions) -> None:
         super().__init__(account, options)
         self.user_id = str(account.settings.get("account_id") or "").strip()
-        self.graph = GraphApi.for_publisher(self, self._special)
+        self.graph = GraphApi.for_publisher(self, INSTAGRAM_ROWS)
 
     # --- rules ---------------------------------------------------------------------------
     @classmethod
@@ -469,52 +458,3 @@ class InstagramPublisher(Publisher):
             f"Instagram could not prepare the post: {reason}. Edit the post, then retry.{said}",
             code=subcode,
         )
-
-    def _special(
-        self, info: GraphErrorInfo, response: requests.Response, step: str, final: bool
-    ) -> PublishError | None:
-        code, sub, said = info.code, info.subcode, info.said
-        status = response.status_code
-        if code == NOT_READY_CODE or sub == 2207027:
-            return PublishError(
-                ErrorKind.TRANSIENT,
-                "Instagram has not finished preparing the image; publishing is tried again later.",
-                retry_after=60.0,
-                status=status,
-                code=str(NOT_READY_CODE),
-            )
-        if sub == IG_QUOTA_SUBCODE:
-            return PublishError(
-                ErrorKind.RATE_LIMITED,
-                "Instagram's daily publishing limit is used up. The post is held and goes out "
-                "when the limit frees.",
-                retry_after=QUOTA_RECHECK_SECONDS,
-                status=status,
-                code=str(sub),
-            )
-        if sub in IG_RESTRICTED_SUBCODES:
-            return PublishError(
-                ErrorKind.PERMANENT,
-                f"Instagram has restricted this account ({code}/{sub}): check the account in "
-                f"the Instagram app. Instagram said: {said}",
-                status=status,
-                code=str(sub),
-            )
-        if sub in IG_INVALID_SUBCODES:
-            reason = CONTAINER_ERRORS.get(str(sub))
-            why = f"{reason}. " if reason else ""
-            return PublishError(
-                ErrorKind.INVALID_CONTENT,
-                f"Instagram rejected the post while {step} ({code}/{sub}): {why}Edit the post, "
-                f"then retry. Instagram said: {said}",
-                status=status,
-                code=str(sub),
-            )
-        if sub in IG_TRANSIENT_SUBCODES:
-            return PublishError(
-                ErrorKind.TRANSIENT,
-                f"Instagram had a temporary problem while {step} ({code}/{sub}): {said}",
-                status=status,
-                code=str(sub),
-            )
-        return None

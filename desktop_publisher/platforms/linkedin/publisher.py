@@ -10,11 +10,11 @@ engine decides what happens next.
 from __future__ import annotations
 
 import logging
-import re
-from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
 
+from desktop_publisher.advice import Advice
+from desktop_publisher.message import Message
 from desktop_publisher.platforms.api_versions import (
     linkedin_fallbacks,
     linkedin_first_choice,
@@ -31,27 +31,29 @@ from desktop_publisher.platforms.base import (
     PublishError,
     PublishResult,
     alt_texts,
-    connection_test_refused,
     display_name,
     is_url,
     read_local_media,
     utf16_length,
 )
-from desktop_publisher.platforms.http import (
-    HttpClient,
-    download_image,
-    json_body,
-    parse_retry_after,
-    said_briefly,
-    sniff_image,
-    unreadable_image,
-)
+from desktop_publisher.platforms.http import HttpClient, json_body
+from desktop_publisher.platforms.images import download_image, sniff_image, unreadable_image
 from desktop_publisher.platforms.linkedin import (
     DECLARATION,
     LINKEDIN_API,
     LINKEDIN_VERSION,
     LINKEDIN_VERSION_LEARNED,
 )
+from desktop_publisher.platforms.linkedin.errors import (
+    duplicate_of,
+    linkedin_error,
+    linkedin_message,
+    not_api_error,
+    permalink,
+    response_code,
+    version_refused,
+)
+from desktop_publisher.platforms.linkedin.little_text import escape_little
 from desktop_publisher.platforms.registry import register
 from desktop_publisher.translatable import QT_TRANSLATE_NOOP
 
@@ -60,116 +62,11 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-PERMALINK = "https://www.linkedin.com/feed/update/{urn}"
-
-# --- little text ------------------------------------------------------------------------------
-# LinkedIn's "little text format" (learn.microsoft.com/linkedin/marketing/community-management/
-# shares/little-text-format) reserves these characters; unescaped, LinkedIn truncates or rejects
-# the commentary, so every one of them is sent with a backslash when meant literally.
-LITTLE_RESERVED = frozenset("\\|{}@[]()<>#*_~")
-# The same page lists `#hashtag` (HashtagElement) as a supported element, so a `#` that starts a
-# hashtag is sent as is and stays a clickable hashtag: that is what a person typing `#launch`
-# means. A hashtag starts after a non-word character and continues with letters or digits; `_`
-# inside a tag is still escaped (it is reserved), so `#my_tag` keeps its text but only `#my`
-# is tagged. `#` elsewhere (`C#`, `# 1`, URL fragments) is escaped.
-HASHTAG_START = re.compile(r"(?<!\w)#(?=[^\W_])")
-URL_IN_TEXT = re.compile(r"https?://\S+")
-# Mentions (`@[Name](urn:li:…)`) are not produced by the editor: `@`, `[`, `(` are escaped like
-# any other text so an e-mail address or "(see [1])" arrives as typed.
-
-
-def escape_little(text: str) -> str:
-    """Commentary in little text format that LinkedIn shows exactly as `text` was typed."""
-    inside_urls = [m.span() for m in URL_IN_TEXT.finditer(text)]
-    hashtags = {
-        m.start()
-        for m in HASHTAG_START.finditer(text)
-        if not any(start <= m.start() < end for start, end in inside_urls)
-    }
-    out: list[str] = []
-    for index, char in enumerate(text):
-        if char in LITTLE_RESERVED and index not in hashtags:
-            out.append("\\")
-        out.append(char)
-    return "".join(out)
-
-
-# --- helpers ----------------------------------------------------------------------------------
-DUPLICATE_URN = re.compile(r"urn:li:(?:share|ugcPost):[A-Za-z0-9_-]+")
-AUTH_REASONS = {
-    "EXPIRED_ACCESS_TOKEN": "has expired (LinkedIn tokens last 60 days)",
-    "REVOKED_ACCESS_TOKEN": "was revoked (the app's access was removed on LinkedIn)",
-    "INVALID_ACCESS_TOKEN": "is not valid",
-}
-
-
-def permalink(urn: str) -> str:
-    return PERMALINK.format(urn=urn)
-
-
-def seconds_until_midnight_utc(now: datetime | None = None) -> float:
-    """LinkedIn's quotas are daily and reset at midnight UTC (its throttling answers carry no
-    Retry-After), so retrying earlier would only spend another call of the same quota."""
-    now = now or datetime.now(UTC)
-    midnight = (now + timedelta(days=1)).replace(hour=0, minute=0, second=0, microsecond=0)
-    # A minute past midnight: clocks differ a little and a retry at 23:59:59 would be wasted.
-    return (midnight - now).total_seconds() + 60.0
-
-
-# LinkedIn's refusal of a LinkedIn-Version: 426 NONEXISTENT_VERSION, or 400 "Requested version
-# 202301 is not active" from some resources.
-VERSION_NOT_ACTIVE = re.compile(r"version\b.*\bnot active", re.IGNORECASE)
-
-
-def version_refused(response: requests.Response) -> bool:
-    if response.status_code == 426:
-        return True
-    if response.status_code != 400:
-        return False
-    body = json_body(response)
-    message = str(body.get("message") or "") if isinstance(body, dict) else ""
-    return bool(VERSION_NOT_ACTIVE.search(message))
-
-
-def linkedin_message(body: Any) -> str | None:
-    """LinkedIn's own explanation from an error body (message, else the first input error)."""
-    if not isinstance(body, dict):
-        return None
-    message = body.get("message")
-    if not message:
-        for item in _input_errors(body):
-            message = item.get("description") or item.get("code")
-            if message:
-                break
-    if not message:
-        return None
-    return said_briefly(message)
-
-
-def _input_errors(body: dict) -> list[dict]:
-    details = body.get("errorDetails")
-    if not isinstance(details, dict):
-        return []
-    errors = details.get("inputErrors")
-    return [e for e in errors if isinstance(e, dict)] if isinstance(errors, list) else []
-
-
-def duplicate_of(body: Any) -> tuple[bool, str | None]:
-    """(is it LinkedIn's DUPLICATE_POST answer, the URN of the existing post if it says)."""
-    if not isinstance(body, dict):
-        return False, None
-    errors = _input_errors(body)
-    if not any(e.get("code") == "DUPLICATE_POST" for e in errors) and (
-        body.get("code") != "DUPLICATE_POST"
-    ):
-        return False, None
-    texts = [str(body.get("message") or "")]
-    texts += [str(e.get("description") or "") for e in errors]
-    for text in texts:
-        found = DUPLICATE_URN.search(text)
-        if found:
-            return True, found.group(0)
-    return True, None
+# The steps of a publish, named in errors ("… while uploading photo.jpg").
+READING_PROFILE = QT_TRANSLATE_NOOP("Step", "reading your profile")
+PREPARING_UPLOAD = QT_TRANSLATE_NOOP("Step", "preparing the upload of {file}")
+UPLOADING = QT_TRANSLATE_NOOP("Step", "uploading {file}")
+CREATING_POST = QT_TRANSLATE_NOOP("Step", "creating the post")
 
 
 @register
@@ -310,22 +207,25 @@ class LinkedInPublisher(Publisher):
         return urn
 
     def _userinfo(self) -> dict:
-        response = self._call("GET", "/v2/userinfo", versioned=False, step="reading your profile")
+        response = self._call("GET", "/v2/userinfo", versioned=False, step=READING_PROFILE)
         if response.status_code == 403 and isinstance(json_body(response), dict):
-            raise PublishError(
-                ErrorKind.PERMANENT,
+            rule = QT_TRANSLATE_NOOP(
+                "Error",
                 "LinkedIn does not let this token read who you are (/v2/userinfo needs the "
                 "openid and profile permissions), so the author of the posts is unknown. Give "
-                f"the author URN: desktop-publisher account set {self.account.name!r} --author "
-                "urn:li:person:… (or urn:li:organization:… for a page), or edit the account.",
+                "the author URN: {advice}.",
+            )
+            raise PublishError(
+                ErrorKind.PERMANENT,
+                Message(rule, {"account": self.account.name}, "Error", Advice.SET_AUTHOR),
                 status=403,
-                code=self._code(response),
+                code=response_code(response),
             )
         if not response.ok:
-            raise self._error(response, step="reading your profile", final=False)
+            raise self._error(response, step=READING_PROFILE, final=False)
         info = json_body(response)
         if not isinstance(info, dict):
-            raise self._not_api(response, step="reading your profile")
+            raise self._not_api(response, step=READING_PROFILE)
         return info
 
     def _upload_images(self, media: list[str], author: str, ctx: PublishContext) -> list[str]:
@@ -351,30 +251,31 @@ class LinkedInPublisher(Publisher):
 
     def _upload_image(self, ref: str, author: str) -> str:
         name = display_name(ref)
+        preparing = Message(PREPARING_UPLOAD, {"file": name}, "Step")
         image = self._read_image(ref)
         response = self._call(
             "POST",
             "/rest/images",
             params={"action": "initializeUpload"},
             json={"initializeUploadRequest": {"owner": author}},
-            step=f"preparing the upload of {name}",
+            step=preparing,
         )
         if not response.ok:
-            raise self._error(response, step=f"preparing the upload of {name}", final=False)
+            raise self._error(response, step=preparing, final=False)
         answer = json_body(response)
         value = answer.get("value") if isinstance(answer, dict) else None
         if not isinstance(value, dict) or not value.get("uploadUrl") or not value.get("image"):
-            raise self._not_api(response, step=f"preparing the upload of {name}")
+            raise self._not_api(response, step=preparing)
         upload = self._call(
             "PUT",
             str(value["uploadUrl"]),
             versioned=False,
             data=image,
             content_type="application/octet-stream",
-            step=f"uploading {name}",
+            step=Message(UPLOADING, {"file": name}, "Step"),
         )
         if not upload.ok:
-            raise self._error(upload, step=f"uploading {name}", final=False)
+            raise self._error(upload, step=Message(UPLOADING, {"file": name}, "Step"), final=False)
         log.debug("linkedin image uploaded ref=%s urn=%s", name, value["image"])
         return str(value["image"])
 
@@ -403,9 +304,7 @@ class LinkedInPublisher(Publisher):
         return download_image(self.http, url, int(self.limits.max_media_bytes or 0))
 
     def _create_post(self, body: dict, author: str, ctx: PublishContext) -> PublishResult:
-        response = self._call(
-            "POST", "/rest/posts", json=body, final=True, step="creating the post"
-        )
+        response = self._call("POST", "/rest/posts", json=body, final=True, step=CREATING_POST)
         if response.ok:
             urn = response.headers.get("x-restli-id")
             if not urn:
@@ -427,7 +326,7 @@ class LinkedInPublisher(Publisher):
             is_duplicate, existing = duplicate_of(data)
             if is_duplicate:
                 return self._duplicate(existing, ctx)
-        error = self._error(response, step="creating the post", final=True, author=author)
+        error = self._error(response, step=CREATING_POST, final=True, author=author)
         if error.kind is ErrorKind.INVALID_CONTENT and ctx.checkpoint.get("images"):
             # The rejection may be about an uploaded image (expired, failed processing): the
             # next attempt, after the user's edit, uploads fresh ones.
@@ -511,7 +410,7 @@ class LinkedInPublisher(Publisher):
             "nothing was published. LinkedIn may have changed how its versions work: look for "
             f"an update of Desktop Publisher.{f' LinkedIn said: {said}' if said else ''}",
             status=response.status_code,
-            code=self._code(response),
+            code=response_code(response),
         )
 
     def _learn_version(self, first: str) -> None:
@@ -525,129 +424,24 @@ class LinkedInPublisher(Publisher):
             {"version": self.version, "instead_of": self.version_set()},
         )
 
-    @staticmethod
-    def _code(response: requests.Response) -> str | None:
-        body = json_body(response)
-        code = body.get("code") if isinstance(body, dict) else None
-        return str(code) if code else None
-
     def _error(
         self,
         response: requests.Response,
         *,
-        step: str,
+        step: str | Message,
         final: bool,
         author: str | None = None,
     ) -> PublishError:
-        """A non-2xx answer as a PublishError whose message says what happened and what to do."""
-        status = response.status_code
-        body = json_body(response)
-        code = self._code(response)
-        said = linkedin_message(body)
-        detail = f" LinkedIn said: {said}" if said else ""
-
-        if status == 429:
-            retry_after = parse_retry_after(response)
-            when = ""
-            if retry_after is None:
-                retry_after = seconds_until_midnight_utc()
-                when = " LinkedIn's daily limits reset at midnight UTC."
-            return PublishError(
-                ErrorKind.RATE_LIMITED,
-                f"LinkedIn's request limit was reached while {step} (HTTP 429).{when}",
-                retry_after=retry_after,
-                status=status,
-                code=code,
-            )
-        if status >= 500:
-            if final:
-                return PublishError(
-                    ErrorKind.UNKNOWN_OUTCOME,
-                    f"LinkedIn answered HTTP {status} after the post was sent, so it may or may "
-                    "not have been published. Check the account on LinkedIn, then retry or "
-                    "cancel.",
-                    status=status,
-                    code=code,
-                )
-            return PublishError(
-                ErrorKind.TRANSIENT,
-                f"LinkedIn had a temporary problem while {step} (HTTP {status}).",
-                status=status,
-                code=code,
-            )
-        if status == 401:
-            reason = AUTH_REASONS.get(code or "", "was not accepted")
-            return PublishError(
-                ErrorKind.AUTH,
-                f"LinkedIn says the access token of account {self.account.name!r} {reason}. "
-                f"Reconnect the account with a new token (desktop-publisher account reconnect "
-                f"{self.account.name!r}).",
-                status=status,
-                code=code,
-            )
-        if 300 <= status < 400:
-            return PublishError(
-                ErrorKind.PERMANENT,
-                f"The LinkedIn API address {self.base} redirected elsewhere (HTTP {status}) "
-                f"while {step}: check the address setting.",
-                status=status,
-                code=code,
-            )
-        if not isinstance(body, dict):
-            # Not LinkedIn's JSON: a proxy, captive portal or firewall answered. Nothing was
-            # created by a 4xx, so trying again later is safe; if it persists the address or
-            # network is misconfigured, which the retries-exhausted message will show.
-            return self._not_api(response, step=step)
-        if status == 403:
-            who = author or (self.account.settings.get("author") or "")
-            if who.startswith("urn:li:organization"):
-                scope = (
-                    "posting as a page needs the w_organization_social permission and an admin "
-                    "or content role on that page"
-                )
-            else:
-                scope = "posting as a member needs the w_member_social permission"
-            return PublishError(
-                ErrorKind.PERMANENT,
-                f"LinkedIn refused the permission while {step} (HTTP 403): {scope}. Reconnect "
-                f"the account with a token that has it.{detail}",
-                status=status,
-                code=code,
-            )
-        if status in (400, 413, 415, 422) and self.checking_account:
-            return connection_test_refused(
-                self.label, self.account.name, step, status, detail, code
-            )
-        if status in (400, 413, 415, 422):
-            return PublishError(
-                ErrorKind.INVALID_CONTENT,
-                f"LinkedIn rejected the post while {step} (HTTP {status}). Edit the post, then "
-                f"retry.{detail}",
-                status=status,
-                code=code,
-            )
-        if status == 404:
-            return PublishError(
-                ErrorKind.PERMANENT,
-                f"LinkedIn answered 'not found' while {step} (HTTP 404): check the author URN "
-                f"and the LinkedIn API address.{detail}",
-                status=status,
-                code=code,
-            )
-        return PublishError(
-            ErrorKind.PERMANENT,
-            f"LinkedIn refused the request while {step} (HTTP {status}).{detail}",
-            status=status,
-            code=code,
+        """A non-2xx answer as a PublishError (linkedin/errors.py: the table)."""
+        return linkedin_error(
+            response,
+            step=step,
+            final=final,
+            account=self.account.name,
+            base=self.base,
+            author=author or (self.account.settings.get("author") or ""),
+            checking_account=self.checking_account,
         )
 
-    def _not_api(self, response: requests.Response, *, step: str) -> PublishError:
-        kind = (response.headers.get("Content-Type") or "no content type").split(";")[0]
-        return PublishError(
-            ErrorKind.TRANSIENT,
-            f"While {step}, {urlparse(self.base).hostname} answered HTTP "
-            f"{response.status_code} with something that is not LinkedIn's API ({kind}): a "
-            "proxy or firewall may be in the way. Trying again later; if this persists, check "
-            "the network and the LinkedIn API address.",
-            status=response.status_code,
-        )
+    def _not_api(self, response: requests.Response, *, step: str | Message) -> PublishError:
+        return not_api_error(response, step=step, account=self.account.name, base=self.base)

@@ -13,12 +13,8 @@ from desktop_publisher.platforms.base import (
     PublishError,
     connection_test_refused,
 )
-from desktop_publisher.platforms.http import (
-    MAX_MESSAGE,
-    json_body,
-    parse_retry_after,
-    said_briefly,
-)
+from desktop_publisher.platforms.error_table import MAX_MESSAGE, said_briefly
+from desktop_publisher.platforms.http import json_body, parse_retry_after
 
 if TYPE_CHECKING:
     import requests  # annotations only: requests is imported where a request is sent

@@ -16,13 +16,8 @@ from desktop_publisher.platforms.base import (
     is_url,
     read_local_media,
 )
-from desktop_publisher.platforms.http import (
-    HttpClient,
-    download_image,
-    json_body,
-    sniff_image,
-    unreadable_image,
-)
+from desktop_publisher.platforms.http import HttpClient, json_body
+from desktop_publisher.platforms.images import download_image, sniff_image, unreadable_image
 from desktop_publisher.platforms.wordpress import MAX_IMAGE_BYTES
 from desktop_publisher.platforms.wordpress.errors import SiteErrors
 
