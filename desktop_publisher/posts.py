@@ -15,7 +15,7 @@ from desktop_publisher.errors import UserError
 from desktop_publisher.lifecycle import Action
 from desktop_publisher.platforms.base import PostVariant
 from desktop_publisher.post_checks import (
-    TOO_FAR_AHEAD,
+    LATER,
     check_accounts,
     check_media_addresses,
     media_host_available,
@@ -46,7 +46,6 @@ from desktop_publisher.store.models import (
 )
 from desktop_publisher.store.post_status import change_status
 from desktop_publisher.translatable import QT_TRANSLATE_NOOP
-from desktop_publisher.when import MAX_AHEAD, iso_utc
 
 # Names other modules import from here (the window: EditedContent, media_host_available; the
 # engine: media_host_available, variant_of, NO_POST), though they live beside it.
@@ -79,23 +78,6 @@ def _schedule(
         )
         for account in accounts
     ]
-
-
-def _command_line_time(at: datetime, in_the_past: str) -> datetime:
-    """`--at` as a post's time: not in the past (`in_the_past` says so), not beyond MAX_AHEAD
-    (the command line's words for TOO_FAR_AHEAD: they name the option); "now" when just past."""
-    from desktop_publisher.post_checks import PAST_TOLERANCE
-
-    now = utcnow()
-    if at < now - PAST_TOLERANCE:
-        raise UserError(in_the_past.format(when=iso_utc(at)))
-    if at > now + MAX_AHEAD:
-        raise UserError.translatable(
-            TOO_FAR_AHEAD,
-            f"--at: {iso_utc(at)} is more than ten years ahead; give an earlier time.",
-            when=iso_utc(at),
-        )
-    return max(at, now)
 
 
 NO_POST = QT_TRANSLATE_NOOP("Error", "No post with id {id}.")
@@ -162,14 +144,9 @@ class PostService:
     create_with_variants = schedule
 
     def create(self, accounts: Sequence[Account], new: NewPost) -> list[ScheduledPost]:
-        """`schedule` for a NewPost, its errors worded as on the command line (a NewPost's
-        fields are named as its options: "--at: …"): the short form scripts and tests use."""
-        try:
-            return self.schedule(accounts, new)
-        except UserError as exc:
-            if exc.field is not None:
-                exc.args = (exc.named(f"--{exc.field}"),)
-            raise
+        """`schedule` for a NewPost: the short form scripts and tests use. Its errors are
+        about a field, as `schedule`'s (the command line names the field by its option)."""
+        return self.schedule(accounts, new)
 
     # --- the editor ----------------------------------------------------------------------
     def load_content(self, content_id: int) -> EditedContent:
@@ -263,9 +240,8 @@ class PostService:
         if status:
             if status not in set(Status):
                 raise UserError(
-                    f"--status: {status!r} is not a status; use one of "
-                    f"{', '.join(s.value for s in Status)}."
-                )
+                    f"{status!r} is not a status; use one of {', '.join(s.value for s in Status)}."
+                ).about("status")
             query = query.where(ScheduledPost.status == status)
         if account is not None:
             query = query.where(ScheduledPost.account == account)
@@ -312,7 +288,7 @@ class PostService:
         )
 
     def reschedule(self, post_id: int, at: datetime) -> ScheduledPost:
-        at = _command_line_time(at, "--at: {when} is in the past; give a future time.")
+        at = post_time(at, in_the_past=LATER)
         return self._transition(
             post_id,
             Action.RESCHEDULE,
