@@ -6,19 +6,33 @@ moment before (a post published while the user clicked Cancel stays published, a
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from datetime import datetime, timedelta
-from pathlib import Path
+from collections.abc import Sequence
+from datetime import datetime
 from typing import Any
 
-from desktop_publisher import lifecycle
+from desktop_publisher import lifecycle, post_content
 from desktop_publisher.errors import UserError
-from desktop_publisher.lifecycle import EDITABLE, Action  # noqa: F401 (EDITABLE: the window)
-from desktop_publisher.media_host import media_host_account
-from desktop_publisher.platforms import registry
-from desktop_publisher.platforms.base import PostVariant, is_url
-from desktop_publisher.redaction import redact
+from desktop_publisher.lifecycle import Action
+from desktop_publisher.platforms.base import PostVariant
+from desktop_publisher.post_checks import (
+    LATER,
+    check_accounts,
+    check_media_addresses,
+    media_host_available,
+    post_time,
+)
+from desktop_publisher.post_checks import problems as post_problems
+from desktop_publisher.post_content import (
+    DRAFT_KEY,
+    EditedContent,
+    NewPost,
+    clean_variant,
+    create_variant_row,
+    has_posts,
+    normalize_media,
+    take_draft,
+    variant_of,
+)
 from desktop_publisher.store import queries
 from desktop_publisher.store.connection import Store
 from desktop_publisher.store.fields import utcnow
@@ -32,150 +46,18 @@ from desktop_publisher.store.models import (
 )
 from desktop_publisher.store.post_status import change_status
 from desktop_publisher.translatable import QT_TRANSLATE_NOOP
-from desktop_publisher.when import MAX_AHEAD, iso_utc
 
-# A time this far in the past is a typo, not "now".
-PAST_TOLERANCE = timedelta(seconds=60)
-# A post further ahead than when.MAX_AHEAD is refused here too, whoever parsed the time.
-TOO_FAR_AHEAD = QT_TRANSLATE_NOOP(
-    "Error", "Time: {when} is more than ten years ahead; choose an earlier time."
-)
-# EDITABLE (lifecycle.py, imported above): the posts whose content may still change.
-# A draft has no account or time columns: what the editor had chosen is kept in each draft
-# variant's `extra` under this key (removed when the draft is scheduled).
-DRAFT_KEY = "_draft"
-
-
-@dataclass
-class NewPost:
-    text: str
-    at: datetime
-    title: str | None = None
-    link: str | None = None
-    media: list[str] = field(default_factory=list)
-    extra: dict[str, Any] = field(default_factory=dict)
-
-
-@dataclass
-class EditedContent:
-    """A piece of content as the editor holds it: the base, one variant per platform, and the
-    accounts and time chosen so far. `content_id`/`post_id` say where it was loaded from."""
-
-    text: str = ""
-    title: str = ""
-    link: str | None = None
-    media: list[str] = field(default_factory=list)
-    variants: dict[str, PostVariant] = field(default_factory=dict)
-    account_ids: list[int] = field(default_factory=list)
-    at: datetime | None = None
-    content_id: int | None = None
-    post_id: int | None = None
-
-    def content_fields(self) -> dict[str, Any]:
-        """The base as Content's columns."""
-        return {
-            "title": self.title or "",
-            "text": self.text or "",
-            "link": (self.link or "").strip() or None,
-            "media": normalize_media(self.media),
-        }
-
-    def variant_for(self, platform: str) -> PostVariant:
-        """The platform's own variant, or the base as it stands."""
-        return self.variants.get(platform) or PostVariant(
-            self.text, self.title or None, self.link, list(self.media)
-        )
-
-
-def variant_of(row: ContentVariant) -> PostVariant:
-    return PostVariant(
-        text=row.text,
-        title=row.title,
-        link=row.link,
-        media=list(row.media or []),
-        extra={k: v for k, v in (row.extra or {}).items() if k != DRAFT_KEY},
-    )
-
-
-def create_variant_row(
-    content: Content, platform: str, variant: PostVariant, accepted: bool, extra: dict | None = None
-) -> ContentVariant:
-    """Store `variant` for `platform` (the reverse of variant_of); `extra` replaces its own."""
-    return ContentVariant.create(
-        content=content,
-        platform=platform,
-        text=variant.text,
-        title=variant.title,
-        link=variant.link,
-        media=variant.media,
-        extra=dict(variant.extra) if extra is None else extra,
-        accepted=accepted,
-    )
-
-
-def normalize_media(media: Iterable[str]) -> list[str]:
-    """URLs as given, local files as absolute paths (the engine may run from another cwd)."""
-    return [m if is_url(m) else str(Path(m).expanduser().resolve()) for m in media]
-
-
-def _clean_variant(variant: PostVariant) -> PostVariant:
-    return PostVariant(
-        text=variant.text or "",
-        title=(variant.title or "").strip() or None,
-        link=(variant.link or "").strip() or None,
-        media=normalize_media(variant.media),
-        extra={k: v for k, v in (variant.extra or {}).items() if k != DRAFT_KEY},
-    )
-
-
-def _take_draft(content_id: int, fields: dict[str, Any], gone: str, scheduled: str) -> Content:
-    """The draft `content_id` given `fields` and emptied of its variants (the caller writes them
-    anew); refused with `gone` when it was deleted meanwhile, `scheduled` when scheduled."""
-    content = Content.get_or_none(Content.id == content_id)
-    if content is None:
-        raise UserError.translatable(gone)
-    if _has_posts(content_id):
-        raise UserError.translatable(scheduled)
-    Content.update(**fields, updated_at=utcnow()).where(Content.id == content_id).execute()
-    ContentVariant.delete().where(ContentVariant.content == content_id).execute()
-    return content
-
-
-def _has_posts(content_id: int, other_than: int | None = None) -> bool:
-    """Whether any scheduled post (other than `other_than`) says this content."""
-    query = ScheduledPost.select().join(ContentVariant).where(ContentVariant.content == content_id)
-    if other_than is not None:
-        query = query.where(ScheduledPost.id != other_than)
-    return query.exists()
-
-
-def _check_media_addresses(platforms: Iterable[str], media: list[str]) -> None:
-    """Image URLs whose host name resolves to this computer or a private network, for the
-    platforms whose images this app downloads. The command line's posts only: a lookup may take
-    a while, which a window must not wait for (the download checks again in any case). A name
-    that does not resolve now is not refused: the network may be down."""
-    import socket
-
-    from desktop_publisher.platforms import addresses
-
-    if not any(registry.publisher_class(p).fetches_media_urls for p in platforms):
-        return
-    for ref in media:
-        if not is_url(ref):
-            continue
-        try:
-            addresses.check_url(ref)
-        except addresses.AddressRefused as exc:
-            raise UserError(
-                f"{redact(ref)} points to {exc.reason}; images are fetched only from public "
-                "internet addresses. Use a public address or a file on this computer."
-            ).about("media") from None
-        except (socket.gaierror, UnicodeError):
-            continue
-
-
-def media_host_available() -> bool:
-    return media_host_account() is not None
+# Names other modules import from here (the window: EditedContent, media_host_available; the
+# engine: media_host_available, variant_of, NO_POST), though they live beside it.
+__all__ = [
+    "DRAFT_KEY",
+    "NO_POST",
+    "EditedContent",
+    "NewPost",
+    "PostService",
+    "media_host_available",
+    "variant_of",
+]
 
 
 def _schedule(
@@ -196,46 +78,6 @@ def _schedule(
         )
         for account in accounts
     ]
-
-
-NO_ACCOUNT = QT_TRANSLATE_NOOP("Error", "Accounts: choose at least one account.")
-ACCOUNT_TWICE = QT_TRANSLATE_NOOP("Error", "Accounts: each account may be chosen once.")
-NO_TIME = QT_TRANSLATE_NOOP("Error", "Time: choose when the post goes out.")
-IN_THE_PAST = QT_TRANSLATE_NOOP("Error", "Time: {when} is in the past; choose a later time.")
-
-
-def _post_time(at: datetime | None) -> datetime:
-    """A new post's time: given, not in the past, not beyond MAX_AHEAD; "now" when just past.
-    The errors are about the field "at" (the window's words in the rule, the command line's in
-    the detail)."""
-    now = utcnow()
-    if at is None:
-        raise UserError.translatable(NO_TIME).about("at", "give a time.")
-    when = iso_utc(at)
-    if at < now - PAST_TOLERANCE:
-        raise UserError.translatable(IN_THE_PAST, when=when).about(
-            "at", f'{when} is in the past; give a future time or "now".'
-        )
-    if at > now + MAX_AHEAD:
-        raise UserError.translatable(TOO_FAR_AHEAD, when=when).about(
-            "at", f"{when} is more than ten years ahead; give an earlier time."
-        )
-    return max(at, now)
-
-
-def _command_line_time(at: datetime, in_the_past: str) -> datetime:
-    """`--at` as a post's time: not in the past (`in_the_past` says so), not beyond MAX_AHEAD
-    (the command line's words for TOO_FAR_AHEAD: they name the option); "now" when just past."""
-    now = utcnow()
-    if at < now - PAST_TOLERANCE:
-        raise UserError(in_the_past.format(when=iso_utc(at)))
-    if at > now + MAX_AHEAD:
-        raise UserError.translatable(
-            TOO_FAR_AHEAD,
-            f"--at: {iso_utc(at)} is more than ten years ahead; give an earlier time.",
-            when=iso_utc(at),
-        )
-    return max(at, now)
 
 
 NO_POST = QT_TRANSLATE_NOOP("Error", "No post with id {id}.")
@@ -262,36 +104,31 @@ class PostService:
         platform); the window an EditedContent, whose variants may differ per platform, and with
         `content_id` (a draft) that content becomes the scheduled one. Bad input is refused with
         an error about its field (UserError.about), before anything is written."""
-        if not accounts:
-            raise UserError.translatable(NO_ACCOUNT).about("account", "name at least one account.")
-        if len({a.id for a in accounts}) != len(accounts):
-            raise UserError.translatable(ACCOUNT_TWICE).about(
-                "account", "each account may be named once."
-            )
+        check_accounts(accounts)
         platforms = sorted({a.platform for a in accounts})
         if isinstance(post, NewPost):
             if not (post.text or "").strip() and not post.media:
                 raise UserError("the post text must not be empty.").about("text")
-            at = _post_time(post.at)
+            at = post_time(post.at)
             media = normalize_media(post.media)
             same = PostVariant(post.text, post.title, post.link, media, dict(post.extra))
             variants = {p: same for p in platforms}
             base = {"title": post.title or "", "text": post.text, "link": post.link, "media": media}
         else:
-            at = _post_time(post.at)
-            variants = {p: _clean_variant(post.variant_for(p)) for p in platforms}
+            at = post_time(post.at)
+            variants = {p: clean_variant(post.variant_for(p)) for p in platforms}
             base = post.content_fields()
         host = media_host_available()
         problems = [m for p in platforms for m in self.problems(p, variants[p], host)]
         if problems:
             raise UserError("; ".join(problems))
         if isinstance(post, NewPost):
-            _check_media_addresses(platforms, media)
+            check_media_addresses(platforms, media)
         with self.store.atomic():
             if content_id is None:
                 content = Content.create(**base)
             else:
-                content = _take_draft(
+                content = take_draft(
                     content_id,
                     base,
                     gone=QT_TRANSLATE_NOOP(
@@ -307,110 +144,31 @@ class PostService:
     create_with_variants = schedule
 
     def create(self, accounts: Sequence[Account], new: NewPost) -> list[ScheduledPost]:
-        """`schedule` for a NewPost, its errors worded as on the command line (a NewPost's
-        fields are named as its options: "--at: …"): the short form scripts and tests use."""
-        try:
-            return self.schedule(accounts, new)
-        except UserError as exc:
-            if exc.field is not None:
-                exc.args = (exc.named(f"--{exc.field}"),)
-            raise
+        """`schedule` for a NewPost: the short form scripts and tests use. Its errors are
+        about a field, as `schedule`'s (the command line names the field by its option)."""
+        return self.schedule(accounts, new)
 
     # --- the editor ----------------------------------------------------------------------
     def load_content(self, content_id: int) -> EditedContent:
-        """A piece of content with its variants (the accepted one per platform, else the latest)
-        and, for a draft, the accounts and time chosen when it was saved."""
-        content = Content.get_or_none(Content.id == content_id)
-        if content is None:
-            raise UserError.translatable(
-                QT_TRANSLATE_NOOP("Error", "No draft with id {id}: it may have been deleted."),
-                id=content_id,
-            )
-        variants: dict[str, PostVariant] = {}
-        account_ids: list[int] = []
-        at: datetime | None = None
-        rows = content.variants.order_by(ContentVariant.accepted, ContentVariant.id)
-        for row in rows:  # accepted rows come last and win
-            variants[row.platform] = variant_of(row)
-            meta = (row.extra or {}).get(DRAFT_KEY) or {}
-            account_ids += [i for i in meta.get("accounts", []) if i not in account_ids]
-            if meta.get("at") and at is None:
-                at = datetime.fromisoformat(meta["at"].replace("Z", "+00:00"))
-        known = {a.id for a in Account.select(Account.id).where(Account.id.in_(account_ids))}
-        return EditedContent(
-            text=content.text,
-            title=content.title or "",
-            link=content.link,
-            media=list(content.media or []),
-            variants=variants,
-            account_ids=[i for i in account_ids if i in known],
-            at=at,
-            content_id=content.id,
-        )
+        """A piece of content with its variants and, for a draft, the accounts and time chosen
+        when it was saved (post_content.load_content)."""
+        return post_content.load_content(content_id)
 
     def load_post(self, post_id: int) -> EditedContent:
         """One scheduled post: its content's base, its own variant, its account and time."""
-        post = self.get(post_id)
-        variant_row: ContentVariant = post.variant
-        content: Content = variant_row.content
-        return EditedContent(
-            text=content.text,
-            title=content.title or "",
-            link=content.link,
-            media=list(content.media or []),
-            variants={variant_row.platform: variant_of(variant_row)},
-            account_ids=[post.account_id],
-            at=post.publication_date,
-            content_id=content.id,
-            post_id=post.id,
-        )
+        return post_content.load_post(self.get(post_id))
 
     def save_draft(self, data: EditedContent, content_id: int | None = None) -> int:
         """Keep the content without scheduling anything; never refused for its contents.
 
         Returns the draft's content id. A draft that was scheduled meanwhile is not overwritten.
         """
-        platform_of = {
-            a.id: a.platform for a in Account.select().where(Account.id.in_(data.account_ids))
-        }
-        by_platform: dict[str, list[int]] = {}
-        for account_id in data.account_ids:
-            if account_id in platform_of:
-                by_platform.setdefault(platform_of[account_id], []).append(account_id)
-        with self.store.atomic():
-            if content_id is None:
-                content = Content.create(**data.content_fields())
-            else:
-                content = _take_draft(
-                    content_id,
-                    data.content_fields(),
-                    gone=QT_TRANSLATE_NOOP(
-                        "Error", "This draft has been deleted meanwhile; save it as a new one."
-                    ),
-                    scheduled=QT_TRANSLATE_NOOP(
-                        "Error",
-                        "This draft has been scheduled meanwhile; edit the scheduled posts "
-                        "instead.",
-                    ),
-                )
-            at = iso_utc(data.at) if data.at is not None else None
-            for platform in sorted(set(data.variants) | set(by_platform)):
-                variant = _clean_variant(data.variant_for(platform))
-                extra = dict(variant.extra)
-                extra[DRAFT_KEY] = {"accounts": by_platform.get(platform, []), "at": at}
-                create_variant_row(content, platform, variant, accepted=False, extra=extra)
-        return content.id
-
-    def _check_time(self, at: datetime | None) -> datetime:
-        return _post_time(at)
+        return post_content.save_draft(self.store, data, content_id)
 
     @staticmethod
     def problems(platform: str, variant: PostVariant, host: bool | None = None) -> list[str]:
-        """The platform's rules a cleaned variant (`_clean_variant`) breaks, each as
-        '<Platform> <field>: <rule>'."""
-        cls = registry.publisher_class(platform)
-        host = media_host_available() if host is None else host
-        return [f"{cls.label} {p}" for p in cls.validate(variant, host)]
+        """The platform's rules a cleaned variant breaks (post_checks.problems)."""
+        return post_problems(platform, variant, host)
 
     def update_post(self, post_id: int, data: EditedContent, variant: PostVariant) -> ScheduledPost:
         """Change what a not-yet-published post says and when it goes out.
@@ -422,9 +180,9 @@ class PostService:
         """
         post = self.get(post_id)
         lifecycle.check(Action.EDIT, post.status, post.id, post.url)
-        at = self._check_time(data.at)
+        at = post_time(data.at)
         platform = post.account.platform
-        clean = _clean_variant(variant)
+        clean = clean_variant(variant)
         problems = self.problems(platform, clean)
         if problems:
             raise UserError("; ".join(problems))
@@ -455,7 +213,7 @@ class PostService:
                 # The engine moved it between our read and our write.
                 raise self._refusal(self.get(post_id), Action.EDIT)
             content_id = old_variant.content_id
-            if _has_posts(content_id, other_than=post_id):
+            if has_posts(content_id, other_than=post_id):
                 content = Content.create(**base)
                 row = create_variant_row(content, platform, clean, accepted=True)
                 ScheduledPost.update(variant=row).where(ScheduledPost.id == post_id).execute()
@@ -482,9 +240,8 @@ class PostService:
         if status:
             if status not in set(Status):
                 raise UserError(
-                    f"--status: {status!r} is not a status; use one of "
-                    f"{', '.join(s.value for s in Status)}."
-                )
+                    f"{status!r} is not a status; use one of {', '.join(s.value for s in Status)}."
+                ).about("status")
             query = query.where(ScheduledPost.status == status)
         if account is not None:
             query = query.where(ScheduledPost.account == account)
@@ -531,7 +288,7 @@ class PostService:
         )
 
     def reschedule(self, post_id: int, at: datetime) -> ScheduledPost:
-        at = _command_line_time(at, "--at: {when} is in the past; give a future time.")
+        at = post_time(at, in_the_past=LATER)
         return self._transition(
             post_id,
             Action.RESCHEDULE,

@@ -1,4 +1,9 @@
-"""Parsing the times users type: ISO 8601 (no offset = local time), "now", "now+5m"."""
+"""Parsing the times users type: ISO 8601 (no offset = local time), "now", "now+5m".
+
+A time that cannot be used is a UserError about the field it was given for (`field`: "at",
+"expires"; errors.py): the command line names it by its option (cli/output.py), and the
+message itself starts with `field` as given, which is how the window, passing its own label
+for the field, shows it."""
 
 from __future__ import annotations
 
@@ -27,22 +32,25 @@ EARLIEST = datetime(1, 1, 3, tzinfo=UTC)
 OUT_OF_RANGE = QT_TRANSLATE_NOOP(
     "Error", "{field}: {when} is out of range; give a time between now and ten years from now."
 )
+# The same words without the field, for a front end that names the field itself.
+_OUT_OF_RANGE_DETAIL = "{when} is out of range; give a time between now and ten years from now."
 
 
 def local_zone() -> ZoneInfo:
     return tzlocal.get_localzone()
 
 
-def parse_when(text: str, now: datetime | None = None, field: str = "--at") -> datetime:
-    """An aware UTC datetime. Raises UserError naming the field and the accepted forms."""
+def parse_when(text: str, now: datetime | None = None, field: str = "at") -> datetime:
+    """An aware UTC datetime. Raises UserError about `field`, saying the accepted forms."""
     return parse_when_noting(text, now, field)[0]
 
 
 def parse_when_noting(
-    text: str, now: datetime | None = None, field: str = "--at"
+    text: str, now: datetime | None = None, field: str = "at"
 ) -> tuple[datetime, str | None]:
     """parse_when, and a note for the user when the time needed a choice: a local time that
-    happens twice at a daylight saving change (the first one is taken, as the editor does)."""
+    happens twice at a daylight saving change (the first one is taken, as the editor does).
+    The note does not name the field: the caller puts its name for it in front."""
     now = now or datetime.now(UTC)
     raw = (text or "").strip()
     try:
@@ -68,24 +76,26 @@ def _parse(raw: str, text: str, now: datetime, field: str) -> tuple[datetime, st
     try:
         parsed = datetime.fromisoformat(raw)
     except ValueError:
-        raise UserError(
-            f"{field}: {text!r} is not a date and time. Use ISO 8601 like 2026-12-01T09:30 "
-            '(local time), 2026-12-01T09:30+01:00, "now" or "now+10m".'
+        raise _about(
+            field,
+            f"{text!r} is not a date and time. Use ISO 8601 like 2026-12-01T09:30 "
+            '(local time), 2026-12-01T09:30+01:00, "now" or "now+10m".',
         ) from None
     if parsed.tzinfo is not None:
         return parsed.astimezone(UTC), None
     zone = local_zone()
     moment, oddity = resolve_local(parsed, zone)
     if oddity == "missing":
-        raise UserError(
-            f"{field}: {raw} does not exist in {zone} (the clocks skip it at a daylight "
-            "saving change); choose another time or give an offset."
+        raise _about(
+            field,
+            f"{raw} does not exist in {zone} (the clocks skip it at a daylight saving change); "
+            "choose another time or give an offset.",
         )
     if oddity == "ambiguous":
         first = moment.astimezone(zone)
         second = parsed.replace(tzinfo=zone, fold=1)
         return moment, (
-            f"{field}: {parsed:%Y-%m-%d %H:%M} happens twice in {zone} (the clocks go back); "
+            f"{parsed:%Y-%m-%d %H:%M} happens twice in {zone} (the clocks go back); "
             f"the first one ({first.tzname()}, UTC{_offset(first)}) is used. For the second "
             f"one, give {parsed:%Y-%m-%dT%H:%M}{_offset(second)}."
         )
@@ -97,9 +107,16 @@ def _offset(moment: datetime) -> str:
     return moment.isoformat(timespec="minutes")[-6:]
 
 
+def _about(field: str, detail: str) -> UserError:
+    """An error about `field`: `detail` with the field's name in front."""
+    return UserError(f"{field}: {detail}").about(field, detail)
+
+
 def out_of_range(field: str, when: str) -> UserError:
     shown = when if len(when) <= 40 else when[:39] + "…"
-    return UserError.translatable(OUT_OF_RANGE, field=field, when=shown)
+    return UserError.translatable(OUT_OF_RANGE, field=field, when=shown).about(
+        field, _OUT_OF_RANGE_DETAIL.format(when=shown)
+    )
 
 
 def resolve_local(wall: datetime, zone: tzinfo) -> tuple[datetime, str | None]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import signal
 import sqlite3
 import stat
@@ -1242,3 +1243,60 @@ def test_the_services_errors_name_a_field_and_the_command_line_its_option(posts,
         assert error_text(caught.value).startswith(line)
     assert caught.value.rule is not None and str(caught.value).startswith("Time: ")
     assert ScheduledPost.select().count() == 0
+
+
+def test_errors_about_a_time_or_a_status_name_the_field_and_only_the_command_line_its_option(
+    posts,  # noqa: ANN001
+    add_account,  # noqa: ANN001
+    monkeypatch,  # noqa: ANN001
+) -> None:
+    """The services and when.py say which input is wrong by its field; no option ("--at")
+    appears in their own words, and the command line puts the option in front."""
+    from desktop_publisher.cli.output import error_text
+    from desktop_publisher.posts import NewPost
+    from desktop_publisher.when import MAX_AHEAD, parse_when_noting
+
+    monkeypatch.setattr(when, "local_zone", lambda: WARSAW)
+    brand = add_account("linkedin", "Brand A", {})
+    (post,) = posts.create([brand], NewPost(text="hi", at=datetime.now(UTC) + timedelta(hours=1)))
+    past = datetime(2001, 4, 1, 8, tzinfo=UTC)
+    spring = date(NEXT_YEAR, 3, 31)
+    spring -= timedelta(days=(spring.weekday() - 6) % 7)  # Warsaw skips 02:00-03:00 that night
+    beyond = datetime.now(UTC).replace(microsecond=0) + MAX_AHEAD + timedelta(days=1)
+    cases = [
+        (lambda: posts.create([brand], NewPost(text="hi", at=past)), "at",
+         '--at: 2001-04-01T08:00:00Z is in the past; give a future time or "now".'),
+        (lambda: posts.reschedule(post.id, past), "at",
+         "--at: 2001-04-01T08:00:00Z is in the past; give a future time."),
+        (lambda: posts.reschedule(post.id, beyond), "at",
+         f"--at: {iso_utc(beyond)} is more than ten years ahead; give an earlier time."),
+        (lambda: posts.list(status="bogus"), "status",
+         "--status: 'bogus' is not a status; use one of scheduled, queued, publishing, "
+         "published, failed, needs_check, cancelled."),
+        (lambda: parse_when("tomorrowish"), "at",
+         "--at: 'tomorrowish' is not a date and time. Use ISO 8601 like 2026-12-01T09:30 "
+         '(local time), 2026-12-01T09:30+01:00, "now" or "now+10m".'),
+        (lambda: parse_when("now+99999d", field="expires"), "expires",
+         "--expires: now+99999d is out of range; give a time between now and ten years from "
+         "now."),
+        (lambda: parse_when(f"{spring}T02:30", field="expires"), "expires",
+         f"--expires: {spring}T02:30 does not exist in Europe/Warsaw (the clocks "
+         "skip it at a daylight saving change); choose another time or give an offset."),
+    ]  # fmt: skip
+    for call, field, line in cases:
+        with pytest.raises(UserError) as caught:
+            call()
+        error = caught.value
+        assert error.field == field, line
+        assert error_text(error) == line
+        for words in (str(error), error.detail):
+            assert not re.search(r"(^|\W)--[a-z]", words or ""), words
+    # The window shows the rule of the service's time errors, in its own words.
+    with pytest.raises(UserError) as caught:
+        posts.reschedule(post.id, past)
+    assert caught.value.rule is not None and str(caught.value).startswith("Time: ")
+    assert posts.get(post.id).publication_date != past
+    # A note about a time that happens twice does not name the field: the caller does.
+    wall = next_fall_back(WARSAW)
+    _, note = parse_when_noting(wall.isoformat(timespec="minutes"))
+    assert note is not None and note.startswith(f"{wall:%Y-%m-%d %H:%M} happens twice in ")

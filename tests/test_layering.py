@@ -10,7 +10,17 @@ PACKAGE = Path(__file__).resolve().parent.parent / "desktop_publisher"
 
 QT = ("PySide6", "shiboken6")
 # Services and everything above them: what the store and the platform clients must never reach.
-SERVICES = ("accounts", "posts", "credentials", "media_host", "engine", "cli", "gui")
+SERVICES = (
+    "accounts",
+    "posts",
+    "post_content",
+    "post_checks",
+    "credentials",
+    "media_host",
+    "engine",
+    "cli",
+    "gui",
+)
 # What each part may not import (names relative to the package; a prefix covers its submodules).
 FORBIDDEN: dict[str, tuple[str, ...]] = {
     "store": (*SERVICES, "platforms"),
@@ -19,7 +29,9 @@ FORBIDDEN: dict[str, tuple[str, ...]] = {
     "engine": ("cli", "gui"),
     "accounts": ("engine", "cli", "gui"),
     "posts": ("engine", "cli", "gui"),
-    "credentials": ("accounts", "posts", "engine", "cli", "gui"),
+    "post_content": ("posts", "post_checks", "engine", "cli", "gui"),
+    "post_checks": ("posts", "post_content", "engine", "cli", "gui"),
+    "credentials": ("accounts", "posts", "post_content", "post_checks", "engine", "cli", "gui"),
 }
 
 

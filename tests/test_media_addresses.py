@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import ipaddress
 import os
+import re
 import socket
 from collections.abc import Iterator
 
 import pytest
 
+from desktop_publisher.cli.output import error_text
 from desktop_publisher.errors import UserError
 from desktop_publisher.platforms.addresses import ALLOW_ENV, literal_refusal, refusal
 from desktop_publisher.store.models import ScheduledPost, Status
@@ -133,8 +135,10 @@ def test_an_image_on_this_computer_is_refused_when_added(acct, add_post, image_s
 
 def test_a_name_of_a_private_address_is_refused_when_added(acct, add_post, monkeypatch, connects):
     asked = resolve_as(monkeypatch, "10.20.30.40")
-    with pytest.raises(UserError, match="--media: .* points to a private network address"):
+    with pytest.raises(UserError) as caught:
         add_post(acct, "Look", media=[f"https://{NAME}/a.png"])
+    # An error about the field "media": the command line names it by its option.
+    assert re.match("--media: .* points to a private network address", error_text(caught.value))
     assert asked == ["10.20.30.40"] and connects == []
 
 

@@ -69,7 +69,7 @@ def parse_expires(text: str | None) -> datetime | None:
         return None
     from desktop_publisher.when import parse_when
 
-    return parse_when(text, field="--expires")
+    return parse_when(text, field="expires")
 
 
 def cmd_account_add(ctx: Context, args: argparse.Namespace) -> int:

@@ -20,7 +20,9 @@ PROG = APP_ID
 FIELD_OPTIONS = {
     "account": "--account",
     "at": "--at",
+    "expires": "--expires",
     "media": "--media",
+    "status": "--status",
     "text": "--text",
 }
 
@@ -44,11 +46,16 @@ def dump_json(value: object) -> None:
     out(json.dumps(value, indent=2, ensure_ascii=False))
 
 
+def option_for(field: str) -> str:
+    """The option that gives the input `field`."""
+    return FIELD_OPTIONS.get(field) or f"--{field.replace('_', '-')}"
+
+
 def error_text(error: UserError) -> str:
     """A user error in the command line's words: an error about an input names its option."""
     if error.field is None:
         return str(error)
-    return error.named(FIELD_OPTIONS.get(error.field) or f"--{error.field.replace('_', '-')}")
+    return error.named(option_for(error.field))
 
 
 def shorten(text: str, width: int) -> str:

@@ -12,6 +12,7 @@ from desktop_publisher.cli.output import (
     PROG,
     dump_json,
     err,
+    option_for,
     out,
     post_json,
     print_table,
@@ -108,7 +109,7 @@ def cmd_post_add(ctx: Context, args: argparse.Namespace) -> int:
             )
     if at_note:
         # Only now: a command that fails says one thing, its error.
-        err(f"warning: {at_note}")
+        err(f"warning: {option_for('at')}: {at_note}")
     if not ctx.engine_running():
         err(
             f"note: no engine is running: start `{PROG} run` or the window before the posts are "
@@ -241,5 +242,5 @@ def cmd_post_reschedule(ctx: Context, args: argparse.Namespace) -> int:
     )
     out(f"Post {post.id} is scheduled for {format_local(post.publication_date)}.")
     if at_note:
-        err(f"warning: {at_note}")
+        err(f"warning: {option_for('at')}: {at_note}")
     return 0
