@@ -12,9 +12,11 @@ from __future__ import annotations
 import os
 import re
 import time
+from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
 
+import pytest
 import tzlocal
 
 from tests.conftest import Ran
@@ -232,6 +234,20 @@ def _reload_zone() -> None:
     tzlocal.reload_localzone()
 
 
+@pytest.fixture
+def warsaw_time() -> Iterator[None]:
+    """The times are shown in a fixed zone; the zone before is back for the next test."""
+    before = os.environ.get("TZ")
+    os.environ["TZ"] = "Europe/Warsaw"
+    _reload_zone()
+    yield
+    if before is None:
+        del os.environ["TZ"]
+    else:
+        os.environ["TZ"] = before
+    _reload_zone()
+
+
 def _normalize(text: str, replacements: dict[str, str]) -> str:
     for old, new in replacements.items():
         text = text.replace(old, new)
@@ -251,14 +267,11 @@ def test_the_command_lines_output_is_unchanged(
     linkedin,
     tmp_path,
     monkeypatch,
-    request,
+    warsaw_time,
     capsys,  # noqa: ANN001
 ) -> None:
     # Help texts wrap at the terminal's width; the times are shown in a fixed zone.
     monkeypatch.setenv("COLUMNS", "100")
-    monkeypatch.setenv("TZ", "Europe/Warsaw")
-    _reload_zone()
-    request.addfinalizer(_reload_zone)  # after monkeypatch has put TZ back
     replacements = {linkedin.url: "<LINKEDIN>", str(tmp_path): "<TMP>"}
     lines: list[str] = []
     for args, stdin in SESSION:
