@@ -1300,3 +1300,11 @@ def test_errors_about_a_time_or_a_status_name_the_field_and_only_the_command_lin
     wall = next_fall_back(WARSAW)
     _, note = parse_when_noting(wall.isoformat(timespec="minutes"))
     assert note is not None and note.startswith(f"{wall:%Y-%m-%d %H:%M} happens twice in ")
+
+
+def test_an_env_file_that_cannot_be_read_is_one_line(cli) -> None:  # noqa: ANN001
+    # /proc/self/mem is a regular file that fails to read (an I/O error, even for root).
+    ran = cli("account", "import-env", "--env-file", "/proc/self/mem")
+    assert ran.code == 1
+    assert ran.err.startswith("desktop-publisher: error: .env file: /proc/self/mem cannot be read")
+    assert "Traceback" not in ran.err and ran.err.count("\n") == 1

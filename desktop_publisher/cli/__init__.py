@@ -85,18 +85,18 @@ def _main(argv: list[str]) -> int:
         if fn is not cmd_gui:
             gc.enable()
         data_dir = config.resolve_data_dir(args.data_dir)
-        ctx = Context(data_dir, read_only=fn in READ_ONLY_COMMANDS)
+        context = Context(data_dir, read_only=fn in READ_ONLY_COMMANDS)
         from desktop_publisher.store.connection import ensure_data_dir
 
-        ensure_data_dir(ctx.data_dir)
+        ensure_data_dir(context.data_dir)
         if fn is not cmd_run:
             from desktop_publisher.logs import setup_logging
 
-            setup_logging(ctx.data_dir)
+            setup_logging(context.data_dir)
         try:
-            return fn(ctx, args)
+            return fn(context, args)
         finally:
-            ctx.close()
+            context.close()
     except UserError as exc:
         err(f"{PROG}: error: {redact(error_text(exc))}")
         return 1

@@ -72,7 +72,7 @@ def parse_expires(text: str | None) -> datetime | None:
     return parse_when(text, field="expires")
 
 
-def cmd_account_add(ctx: Context, args: argparse.Namespace) -> int:
+def cmd_account_add(context: Context, args: argparse.Namespace) -> int:
     from desktop_publisher.platforms import registry
 
     cls = registry.publisher_class(args.platform)
@@ -82,7 +82,7 @@ def cmd_account_add(ctx: Context, args: argparse.Namespace) -> int:
     foreign = [options[key] for key in given if key not in own]
     if foreign:
         raise UserError(f"{', '.join(foreign)} does not apply to {cls.label} accounts.")
-    accounts = ctx.accounts
+    accounts = context.accounts
     # Check what we can before asking for the secret, so a typo does not cost a paste.
     name = args.name.strip()
     if not name:
@@ -113,11 +113,11 @@ def cmd_account_add(ctx: Context, args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_account_set(ctx: Context, args: argparse.Namespace) -> int:
+def cmd_account_set(context: Context, args: argparse.Namespace) -> int:
     """Change an account's non-secret settings; the secret is `account reconnect`'s job."""
     from desktop_publisher.platforms import registry
 
-    account = ctx.accounts.get(args.name)
+    account = context.accounts.get(args.name)
     cls = registry.publisher_class(account.platform)
     own = {f.key for f in cls.setting_fields}
     # None means "not given"; an empty value clears an optional setting.
@@ -135,7 +135,7 @@ def cmd_account_set(ctx: Context, args: argparse.Namespace) -> int:
     settings = {**(account.settings or {}), **given}
     expires = parse_expires(args.expires) if args.expires is not None else account.token_expires_at
     # The same checks and bookkeeping as the window's account editor; no secret: it stays.
-    account = ctx.accounts.update(account.id, account.name, settings, None, expires)
+    account = context.accounts.update(account.id, account.name, settings, None, expires)
     log.info("account settings changed id=%s name=%r", account.id, account.name)
     shown = ", ".join(f"{k}={v}" for k, v in sorted((account.settings or {}).items()))
     shown = shown or "no settings"
@@ -143,22 +143,22 @@ def cmd_account_set(ctx: Context, args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_account_reconnect(ctx: Context, args: argparse.Namespace) -> int:
+def cmd_account_reconnect(context: Context, args: argparse.Namespace) -> int:
     from desktop_publisher.platforms import registry
 
-    account = ctx.accounts.get(args.name)
+    account = context.accounts.get(args.name)
     cls = registry.publisher_class(account.platform)
     expires = parse_expires(args.expires)
-    ctx.accounts.update_secret(account, read_secret(cls.secret_label), expires)
+    context.accounts.update_secret(account, read_secret(cls.secret_label), expires)
     log.info("account secret replaced id=%s name=%r", account.id, account.name)
     out(f"Replaced the {cls.secret_label} of {account.name!r}.")
     return 0
 
 
-def cmd_account_list(ctx: Context, args: argparse.Namespace) -> int:
+def cmd_account_list(context: Context, args: argparse.Namespace) -> int:
     from desktop_publisher.when import format_local
 
-    accounts = ctx.accounts
+    accounts = context.accounts
     rows = accounts.list()
     warnings = [w.message for w in accounts.expiry_warnings()]
     if args.json:
@@ -182,34 +182,34 @@ def cmd_account_list(ctx: Context, args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_account_test(ctx: Context, args: argparse.Namespace) -> int:
+def cmd_account_test(context: Context, args: argparse.Namespace) -> int:
     from desktop_publisher.platforms.base import PublishError
 
     try:
-        display = ctx.accounts.test(args.name)
+        display = context.accounts.test(args.name)
     except PublishError as exc:
         raise UserError(f"Account {args.name!r}: {exc.message}") from None
     out(f"Account {args.name!r} works: connected as {display}.")
     return 0
 
 
-def cmd_account_remove(ctx: Context, args: argparse.Namespace) -> int:
-    ctx.accounts.remove(args.name)
+def cmd_account_remove(context: Context, args: argparse.Namespace) -> int:
+    context.accounts.remove(args.name)
     log.info("account removed name=%r", args.name)
     out(f"Removed account {args.name!r} and its secret.")
     return 0
 
 
-def cmd_account_import_env(ctx: Context, args: argparse.Namespace) -> int:
+def cmd_account_import_env(context: Context, args: argparse.Namespace) -> int:
     env = dict(os.environ)
     if args.env_file:
-        from dotenv import dotenv_values
+        from desktop_publisher.env_file import read_env_file
 
         path = Path(args.env_file)
         if not path.is_file():
             raise UserError(f"--env-file: {path} does not exist.")
-        env.update({k: v for k, v in dotenv_values(path).items() if v is not None})
-    report = ctx.accounts.import_env(env)
+        env.update(read_env_file(path))
+    report = context.accounts.import_env(env)
     if not (report.created or report.updated):
         raise UserError(f"Nothing imported: {'; '.join(report.incomplete)}.")
     for name in report.created:

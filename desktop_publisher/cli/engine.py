@@ -14,21 +14,21 @@ from desktop_publisher.errors import UserError
 log = logging.getLogger("desktop_publisher.cli")
 
 
-def cmd_status(ctx: Context, args: argparse.Namespace) -> int:
+def cmd_status(context: Context, args: argparse.Namespace) -> int:
     from desktop_publisher.when import format_local, iso_utc
 
-    posts = ctx.posts
+    posts = context.posts
     counts = posts.counts()
     nxt = posts.next_due()
-    warnings = [w.message for w in ctx.accounts.expiry_warnings()]
-    running = ctx.engine_running()
+    warnings = [w.message for w in context.accounts.expiry_warnings()]
+    running = context.engine_running()
     attention = counts.get("failed", 0) + counts.get("needs_check", 0)
     if attention:
         warnings.append(
             f"{counts['failed']} failed and {counts['needs_check']} to check: see "
             f"`{PROG} post list --status failed` / `--status needs_check`."
         )
-    warnings += storage_warnings(ctx)
+    warnings += storage_warnings(context)
     if args.json:
         dump_json(
             {
@@ -50,21 +50,21 @@ def cmd_status(ctx: Context, args: argparse.Namespace) -> int:
     return 0
 
 
-def storage_warnings(ctx: Context) -> list[str]:
+def storage_warnings(context: Context) -> list[str]:
     """What keeps the data folder from taking changes. A running engine cannot record that
     itself on a full disk, so the disk is asked here."""
     from desktop_publisher.store.storage_errors import FULL_BELOW_BYTES, free_bytes
 
     warnings = []
-    if ctx.store.read_only:
+    if context.store.read_only:
         warnings.append(
-            f"The data folder {ctx.data_dir} is read-only: what is shown here cannot change, "
+            f"The data folder {context.data_dir} is read-only: what is shown here cannot change, "
             "and no engine can publish from it. Make it writable to publish again."
         )
-    free = free_bytes(ctx.data_dir)
+    free = free_bytes(context.data_dir)
     if free is not None and free < FULL_BELOW_BYTES:
         warnings.append(
-            f"The disk holding the data folder {ctx.data_dir} is full ({free // 1024} KiB "
+            f"The disk holding the data folder {context.data_dir} is full ({free // 1024} KiB "
             "free): nothing can be saved there, so no post can be published (a post must be "
             "recorded before it is sent). Free some space: publishing carries on by itself, "
             "and posts more than the lateness window late are reported as missed."
@@ -72,14 +72,14 @@ def storage_warnings(ctx: Context) -> list[str]:
     return warnings
 
 
-def cmd_run(ctx: Context, args: argparse.Namespace) -> int:
+def cmd_run(context: Context, args: argparse.Namespace) -> int:
     from desktop_publisher.engine.lock import EngineLock
     from desktop_publisher.engine.scheduler import Engine
     from desktop_publisher.logs import setup_logging
 
-    lock = EngineLock(ctx.data_dir)
+    lock = EngineLock(context.data_dir)
     lock.acquire(owner="desktop-publisher run")
-    setup_logging(ctx.data_dir, console_level=logging.INFO)
+    setup_logging(context.data_dir, console_level=logging.INFO)
     stop = threading.Event()
 
     def on_signal(signum: int, frame: object) -> None:
@@ -88,10 +88,10 @@ def cmd_run(ctx: Context, args: argparse.Namespace) -> int:
 
     signal.signal(signal.SIGINT, on_signal)
     signal.signal(signal.SIGTERM, on_signal)
-    engine = Engine(ctx.store, ctx.credentials)
+    engine = Engine(context.store, context.credentials)
     try:
         engine.start()
-        err(f"Publishing from {ctx.data_dir}; press Ctrl+C to stop.")
+        err(f"Publishing from {context.data_dir}; press Ctrl+C to stop.")
         while not stop.wait(3600):
             pass
     finally:
@@ -100,7 +100,7 @@ def cmd_run(ctx: Context, args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_gui(ctx: Context, args: argparse.Namespace) -> int:
+def cmd_gui(context: Context, args: argparse.Namespace) -> int:
     from desktop_publisher import display_check
 
     # Before Qt: without a display or a library its platform plugin needs, Qt aborts the process.
@@ -118,4 +118,4 @@ def cmd_gui(ctx: Context, args: argparse.Namespace) -> int:
         raise UserError(
             f"The window is not part of this version yet: use the command line ({PROG} --help)."
         ) from None
-    return run_app(ctx.data_dir, args)
+    return run_app(context.data_dir, args)

@@ -63,13 +63,13 @@ def read_text_file(name: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def cmd_post_add(ctx: Context, args: argparse.Namespace) -> int:
+def cmd_post_add(context: Context, args: argparse.Namespace) -> int:
     from desktop_publisher.posts import NewPost
     from desktop_publisher.when import format_local, parse_when_noting
 
     text = read_text_file(args.text_file) if args.text_file else args.text
     at, at_note = parse_when_noting(args.at)
-    accounts = [ctx.accounts.get(name) for name in args.account]
+    accounts = [context.accounts.get(name) for name in args.account]
     platforms = {a.platform for a in accounts}
     for option, value in (("--category", args.category), ("--tag", args.tag)):
         if value and "wordpress" not in platforms:
@@ -85,7 +85,7 @@ def cmd_post_add(ctx: Context, args: argparse.Namespace) -> int:
         extra["tags"] = [name.strip() for name in args.tag]
     if args.alt:
         extra["alt"] = args.alt
-    created = ctx.posts.schedule(
+    created = context.posts.schedule(
         accounts,
         NewPost(
             text=text, at=at, title=args.title, link=args.link, media=args.media or [], extra=extra
@@ -110,7 +110,7 @@ def cmd_post_add(ctx: Context, args: argparse.Namespace) -> int:
     if at_note:
         # Only now: a command that fails says one thing, its error.
         err(f"warning: {option_for('at')}: {at_note}")
-    if not ctx.engine_running():
+    if not context.engine_running():
         err(
             f"note: no engine is running: start `{PROG} run` or the window before the posts are "
             "due, or they will be missed."
@@ -118,11 +118,11 @@ def cmd_post_add(ctx: Context, args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_post_list(ctx: Context, args: argparse.Namespace) -> int:
+def cmd_post_list(context: Context, args: argparse.Namespace) -> int:
     from desktop_publisher.when import format_local
 
-    account = ctx.accounts.get(args.account) if args.account else None
-    rows = ctx.posts.list(status=args.status, account=account)
+    account = context.accounts.get(args.account) if args.account else None
+    rows = context.posts.list(status=args.status, account=account)
     if args.json:
         dump_json([post_json(p) for p in rows])
         return 0
@@ -148,11 +148,11 @@ def cmd_post_list(ctx: Context, args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_post_show(ctx: Context, args: argparse.Namespace) -> int:
+def cmd_post_show(context: Context, args: argparse.Namespace) -> int:
     from desktop_publisher.store.models import PublishAttempt
     from desktop_publisher.when import format_local
 
-    post = ctx.posts.get(args.id)
+    post = context.posts.get(args.id)
     if args.json:
         dump_json(post_json(post))
         return 0
@@ -191,16 +191,18 @@ def cmd_post_show(ctx: Context, args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_post_publish_now(ctx: Context, args: argparse.Namespace) -> int:
+def cmd_post_publish_now(context: Context, args: argparse.Namespace) -> int:
     from desktop_publisher import lifecycle
     from desktop_publisher.engine.publishing import PublishingService
     from desktop_publisher.lifecycle import Action, Status
 
-    post = ctx.posts.get(args.id)
+    post = context.posts.get(args.id)
     lifecycle.check(Action.PUBLISH_NOW, post.status, post.id, post.url)
     # Published from this process: the claim is a compare-and-set, so a running engine that
     # reaches the same post at the same moment simply loses the race.
-    outcome = PublishingService(ctx.store, ctx.credentials).publish_post(post.id, manual=True)
+    outcome = PublishingService(context.store, context.credentials).publish_post(
+        post.id, manual=True
+    )
     if not outcome.claimed:
         raise UserError(
             f"Post {post.id} was taken by the engine a moment ago (now "
@@ -213,11 +215,11 @@ def cmd_post_publish_now(ctx: Context, args: argparse.Namespace) -> int:
     return 1
 
 
-def cmd_post_retry(ctx: Context, args: argparse.Namespace) -> int:
-    post = ctx.posts.retry(args.id)
+def cmd_post_retry(context: Context, args: argparse.Namespace) -> int:
+    post = context.posts.retry(args.id)
     log.info("post retry id=%s", post.id)
     out(f"Post {post.id} is queued to be published now.")
-    if not ctx.engine_running():
+    if not context.engine_running():
         err(
             f"note: no engine is running: start `{PROG} run` or the window, or use "
             f"`{PROG} post publish-now {post.id}`."
@@ -225,18 +227,18 @@ def cmd_post_retry(ctx: Context, args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_post_cancel(ctx: Context, args: argparse.Namespace) -> int:
-    post = ctx.posts.cancel(args.id)
+def cmd_post_cancel(context: Context, args: argparse.Namespace) -> int:
+    post = context.posts.cancel(args.id)
     log.info("post cancel id=%s", post.id)
     out(f"Cancelled post {post.id}.")
     return 0
 
 
-def cmd_post_reschedule(ctx: Context, args: argparse.Namespace) -> int:
+def cmd_post_reschedule(context: Context, args: argparse.Namespace) -> int:
     from desktop_publisher.when import format_local, parse_when_noting
 
     at, at_note = parse_when_noting(args.at)
-    post = ctx.posts.reschedule(args.id, at)
+    post = context.posts.reschedule(args.id, at)
     log.info(
         "post reschedule id=%s publication_date=%s", post.id, post.publication_date.isoformat()
     )
