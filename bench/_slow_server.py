@@ -17,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tests.support.fakehttp import FakeServer, Request, Response  # noqa: E402
+from tests.fakes.server import FakeServer, Request, Response  # noqa: E402
 
 
 def main() -> int:

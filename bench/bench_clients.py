@@ -8,7 +8,7 @@ Each platform's fake (tests/fakes/) runs on 127.0.0.1. For every post, in shuffl
 - client, reused / bare, session: the same publisher, or one `requests.Session`, for every call
   (keep-alive), which shows the cost of the client's own code without connection set-up.
 
-The fakes answer with TCP_NODELAY (tests/support/fakehttp.py): without it every request after
+The fakes answer with TCP_NODELAY (tests/fakes/server.py): without it every request after
 the first on a kept-alive connection would wait 40 ms for a delayed ACK, an artefact of the fake.
 
 A bare call sends exactly the request the client sends for a text post (a multi-step publish,
@@ -263,7 +263,7 @@ def real_wordpress_case(env_file: str) -> Case:
 
     from desktop_publisher.platforms.base import AccountInfo, PostVariant
     from desktop_publisher.platforms.wordpress.publisher import WordPressPublisher
-    from tests.support.wordpress import site_from_env
+    from tests.support.real_wordpress import site_from_env
 
     site = site_from_env(Path(env_file))
     account = AccountInfo(

@@ -221,7 +221,7 @@ def in_process(posts: int, publish: int, latency: float, switches: int, profile:
     from desktop_publisher.gui.window import main_window as main_window_module
     from desktop_publisher.posts import NewPost, PostService
     from desktop_publisher.store.connection import open_store
-    from tests.support import fakenet  # noqa: F401  (registers the "fakenet" platform)
+    from tests.fakes import fakenet  # noqa: F401  (registers the "fakenet" platform)
 
     _common.use_test_keyring()
     trace_gui_methods()

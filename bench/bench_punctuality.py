@@ -38,7 +38,7 @@ def run(posts: int, accounts: int, latency: float, lead: float) -> dict[str, flo
     from desktop_publisher.engine.scheduler import Engine
     from desktop_publisher.posts import NewPost, PostService
     from desktop_publisher.store.connection import open_store
-    from tests.support import fakenet  # noqa: F401  (registers the "fakenet" platform)
+    from tests.fakes import fakenet  # noqa: F401  (registers the "fakenet" platform)
 
     _common.use_test_keyring()
     server = _common.SlowServer(latency)

@@ -28,11 +28,11 @@ from desktop_publisher.engine.publishing import PublishingService  # noqa: E402
 from desktop_publisher.posts import NewPost, PostService  # noqa: E402
 from desktop_publisher.store.connection import Store, open_store  # noqa: E402
 from desktop_publisher.store.models import Account, ScheduledPost, database_proxy  # noqa: E402
+from tests.fakes import fakenet  # noqa: E402,F401  (registers the "fakenet" platform)
 from tests.fakes.linkedin import FakeLinkedIn  # noqa: E402
-from tests.support import fakenet  # noqa: E402,F401  (registers the "fakenet" platform)
-from tests.support.fakehttp import FakeServer  # noqa: E402
+from tests.fakes.server import FakeServer  # noqa: E402
 from tests.support.keyrings import MemoryKeyring  # noqa: E402
-from tests.support.wordpress import wordpress_site  # noqa: E402,F401  (one real site per run)
+from tests.support.real_wordpress import wordpress_site  # noqa: E402,F401  (one real site per run)
 
 REPO = Path(__file__).resolve().parent.parent
 

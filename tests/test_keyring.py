@@ -173,7 +173,7 @@ def test_upgrade_moves_old_entries_to_each_folders_own(tmp_path, memory_keyring)
     keyring access after the upgrade moves it to the folder's own entry; a second folder
     upgraded from the same keyring is asked to reconnect instead of getting that secret."""
     from desktop_publisher.store.connection import open_store
-    from tests.test_store import load_fixture
+    from tests.store.test_store import load_fixture
 
     memory_keyring.set_password("desktop-publisher", "account-1", "tok-linkedin")
     memory_keyring.set_password("desktop-publisher", "account-2", "wp app password")

@@ -9,7 +9,7 @@ import pytest
 
 from desktop_publisher.errors import UserError
 from desktop_publisher.store.models import PublishAttempt, ScheduledPost, Status
-from tests.support.fakehttp import Fault
+from tests.fakes.server import Fault
 
 
 def test_two_threads_claim_one_post_one_wins(service, fakenet_account, add_post, fake_server):
@@ -90,7 +90,7 @@ def test_retry_needs_check_then_publish(service, posts, fakenet_account, add_pos
 
 
 def test_reschedule_failed_post(posts, service, fakenet_account, add_post, fake_server):
-    from tests.support.fakehttp import Response
+    from tests.fakes.server import Response
 
     fake_server.add_fault(Fault(path="/posts", response=Response(422, {"message": "too long"})))
     post = add_post(fakenet_account)

@@ -29,7 +29,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from urllib.parse import parse_qs
 
-from tests.support.fakehttp import FakeApi, Request, Response
+from tests.fakes.server import FakeApi, Request, Response
 
 PAGE_ID = "104857600123456"
 PAGE_NAME = "Acme Bakery"

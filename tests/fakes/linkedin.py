@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
 
-from tests.support.fakehttp import FakeApi, Fault, Request, Response, allow_media_from
+from tests.fakes.server import FakeApi, Fault, Request, Response, allow_media_from
 
 TOKEN = "tok-123456"
 SUB = "abc"

@@ -1,7 +1,7 @@
 """A small fake WordPress REST API on 127.0.0.1, for what a real WordPress cannot show on demand.
 
-The real site (tests/support/wordpress.py) covers normal work. This fake answers the same routes
-with WordPress's bodies ({"code", "message", "data": {"status"}}) under `/wp-json/` and under
+The real site (tests/support/real_wordpress.py) covers normal work. This fake answers the same
+routes with WordPress's bodies ({"code", "message", "data": {"status"}}) under `/wp-json/` and under
 `?rest_route=` and adds what only a host or a broken network does: the Authorization header
 stripped before PHP, 500s, 429s, a dropped connection after the post was stored, pages that are
 not the API. Login works like a current WordPress: a wrong password says `incorrect_password`;
@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from tests.support.fakehttp import ActThenDrop, FakeServer, Fault, Request, Response
+from tests.fakes.server import ActThenDrop, FakeServer, Fault, Request, Response
 
 USER = "editor"
 PASSWORD = "abcd EFGH ijkl MNOP qrst UVWX"

@@ -24,8 +24,8 @@ from desktop_publisher.gui.dialogs.accounts_dialog import COL_CHECK, COL_TOKEN, 
 from desktop_publisher.gui.dialogs.keyring_dialog import KeyringDialog, check_keyring
 from desktop_publisher.gui.text import timefmt
 from desktop_publisher.store.models import Account, ScheduledPost, Status
+from tests.fakes.server import Fault, Response
 from tests.gui.modal import answer_next_modal, click_button
-from tests.support.fakehttp import Fault, Response
 from tests.support.keyrings import MemoryKeyring
 
 SECRET = "tok-Zq8-very-secret-4711"

@@ -24,8 +24,8 @@ from desktop_publisher.lifecycle import DRAFT
 from desktop_publisher.store.fields import utcnow
 from desktop_publisher.store.models import Content, ScheduledPost, Status
 from desktop_publisher.when import MAX_AHEAD
+from tests.fakes.server import Fault, Response
 from tests.gui.modal import answer_next_modal, click_button
-from tests.support.fakehttp import Fault, Response
 
 TOMORROW = datetime.now(UTC).replace(microsecond=0) + timedelta(days=1)
 

@@ -6,6 +6,6 @@ Used by tests that need the engine or the CLI in another process (kill -9, chang
 import sys
 
 from desktop_publisher.cli import main
-from tests.support import fakenet  # noqa: F401  (registers the platform)
+from tests.fakes import fakenet  # noqa: F401  (registers the platform)
 
 sys.exit(main())

@@ -30,7 +30,7 @@ from desktop_publisher.errors import UserError
 from desktop_publisher.store.models import Account, ScheduledPost
 from desktop_publisher.when import iso_utc, parse_when, resolve_local
 from tests.conftest import Ran
-from tests.support.fakehttp import Fault, Response
+from tests.fakes.server import Fault, Response
 from tests.support.keyrings import FileKeyring
 from tests.support.processes import REPO, cli_env, run_cli, run_python, start_cli
 from tests.support.waiting import wait_until

@@ -4,7 +4,8 @@ The transcript in tests/fixtures/cli_transcript.txt is what every command below 
 status, stdout, stderr) when it was recorded; a change of wording, of a help text or of JSON shows
 here as a diff. Values that change from run to run (the fake's port, the test's folder, the times
 of "now") are replaced by placeholders. After an intended change of output, record again with
-`DP_RECORD_TRANSCRIPT=1 pytest tests/test_cli_transcript.py` and read the diff before committing.
+`DP_RECORD_TRANSCRIPT=1 pytest tests/cli/test_cli_transcript.py` and read the diff before
+committing.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ import tzlocal
 
 from tests.conftest import Ran
 
-TRANSCRIPT = Path(__file__).parent / "fixtures" / "cli_transcript.txt"
+TRANSCRIPT = Path(__file__).parent.parent / "fixtures" / "cli_transcript.txt"
 FUTURE = "2030-01-15T09:00"
 
 SESSION: list[tuple[tuple[str, ...], str]] = [

@@ -20,7 +20,7 @@ from desktop_publisher.platforms.base import (
 )
 from desktop_publisher.platforms.http import HttpClient, json_body, parse_retry_after
 from desktop_publisher.platforms.registry import register
-from tests.support.fakehttp import FakeServer, Request, Response
+from tests.fakes.server import FakeServer, Request, Response
 
 READ_TIMEOUT = 5.0
 

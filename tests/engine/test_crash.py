@@ -9,7 +9,7 @@ import threading
 from desktop_publisher.credentials import entry_name
 from desktop_publisher.engine.lock import engine_running
 from desktop_publisher.store.models import ScheduledPost, Status
-from tests.support.fakehttp import Fault
+from tests.fakes.server import Fault
 from tests.support.processes import run_cli, start_cli
 from tests.support.waiting import wait_until
 

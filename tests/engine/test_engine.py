@@ -11,8 +11,8 @@ from desktop_publisher.engine.events import EventKind
 from desktop_publisher.engine.scheduler import Engine
 from desktop_publisher.errors import UserError
 from desktop_publisher.store.models import PublishAttempt, ScheduledPost, Status
+from tests.fakes.server import Fault, Response
 from tests.support.clock import FakeClock
-from tests.support.fakehttp import Fault, Response
 from tests.support.processes import run_cli
 from tests.support.waiting import wait_until
 

@@ -25,8 +25,8 @@ from desktop_publisher.posts import NewPost, PostService
 from desktop_publisher.store import connection
 from desktop_publisher.store.connection import open_store
 from desktop_publisher.store.models import PublishAttempt, ScheduledPost, Status
+from tests.fakes.server import Fault
 from tests.support import mounts
-from tests.support.fakehttp import Fault
 from tests.support.processes import run_cli, start_cli
 from tests.support.waiting import wait_until
 
@@ -179,7 +179,7 @@ def test_a_disk_full_under_the_engine_is_reported_and_publishing_carries_on(tmp_
                 "from desktop_publisher.accounts import AccountService\n"
                 "from desktop_publisher.credentials import CredentialStore\n"
                 "from desktop_publisher.store.connection import open_store\n"
-                "from tests.support import fakenet\n"
+                "from tests.fakes import fakenet\n"
                 f"store = open_store(Path({str(data)!r}))\n"
                 "AccountService(store, CredentialStore()).add('fakenet', 'Brand A', "
                 f"{{'endpoint': {fake_server.url!r}}}, 'tok-123456', None)\n"

@@ -159,7 +159,7 @@ def test_read_only_commands_work_on_a_read_only_folder_and_writes_say_why(tmp_pa
 def test_a_read_only_folder_still_shows_changes_waiting_in_the_wal(store, tmp_path, posts):
     """While another connection has the database open (an engine), its -wal holds the latest
     changes: the read-only open reads them (no immutable shortcut there)."""
-    from tests.support import fakenet  # noqa: F401
+    from tests.fakes import fakenet  # noqa: F401
 
     mounts.require_namespaces()
     data = Path(store.path).parent

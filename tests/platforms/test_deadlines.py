@@ -14,10 +14,10 @@ from desktop_publisher.engine.lock import engine_running
 from desktop_publisher.platforms.linkedin.publisher import LinkedInPublisher
 from desktop_publisher.store.models import ScheduledPost, Status
 from tests.fakes.linkedin import TOKEN
+from tests.platforms.test_linkedin import AUTHOR, png
 from tests.support.keyrings import FileKeyring
 from tests.support.processes import run_cli, start_cli
 from tests.support.waiting import wait_until
-from tests.test_linkedin import AUTHOR, png
 
 POSTS = r"^/rest/posts$"
 UPLOADS = r"^/dms-uploads/"

@@ -1,4 +1,4 @@
-"""The WordPress client against a real WordPress on 127.0.0.1 (tests/support/wordpress.py), and
+"""The WordPress client against a real WordPress on 127.0.0.1 (tests/support/real_wordpress.py), and
 against a fake (tests/fakes/wordpress.py) only for what a real site cannot show on demand.
 
 Most tests go through the engine (`service.publish_post`) so they check what the user sees: the
@@ -32,13 +32,13 @@ from desktop_publisher.platforms.wordpress.content import post_content, text_to_
 from desktop_publisher.platforms.wordpress.media_host import WordPressMediaHost
 from desktop_publisher.platforms.wordpress.publisher import WordPressPublisher
 from desktop_publisher.store.models import ScheduledPost, Status
+from tests.fakes.server import Fault
 from tests.fakes.wordpress import PASSWORD, USER, FakeWordPress, html_page, wp_error
-from tests.support import wordpress as wp_support
-from tests.support.fakehttp import Fault
+from tests.platforms.test_linkedin import png
+from tests.support import real_wordpress as wp_support
 from tests.support.pipes import call_without_waiting
 from tests.support.processes import run_cli, start_cli
 from tests.support.waiting import wait_until
-from tests.test_linkedin import png
 
 WordPressSite = wp_support.WordPressSite
 real = pytest.mark.wordpress

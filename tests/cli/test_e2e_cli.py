@@ -20,10 +20,10 @@ import pytest
 from desktop_publisher.engine.lock import engine_running
 from tests.fakes.graph import IG_USER_ID, PAGE_ID, PAGE_TOKEN, FakeGraph, jpeg
 from tests.fakes.linkedin import FakeLinkedIn
-from tests.support.fakehttp import Request
+from tests.fakes.server import Request
+from tests.platforms.test_linkedin import png
 from tests.support.processes import run_cli, start_cli
 from tests.support.waiting import wait_until
-from tests.test_linkedin import png
 
 PHOTO = "https://cdn.acme.example/bread.jpg"
 # The engine notices a new post within 2 s and sends it at its exact time; allow for a slow CI.

@@ -38,7 +38,7 @@ from tests.fakes.graph import (
     server_error,
     temporary_error,
 )
-from tests.support.fakehttp import Fault
+from tests.fakes.server import Fault
 
 V = r"^/v25\.0"
 LIMIT = rf"{V}/{IG_USER_ID}/content_publishing_limit$"

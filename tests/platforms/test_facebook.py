@@ -48,7 +48,7 @@ from tests.fakes.graph import (
     server_error,
     temporary_error,
 )
-from tests.support.fakehttp import Response
+from tests.fakes.server import Response
 from tests.support.pipes import call_without_waiting
 
 FEED = rf"^/v25\.0/{PAGE_ID}/feed$"

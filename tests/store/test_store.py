@@ -21,7 +21,7 @@ from desktop_publisher.store.models import (
     ScheduledPost,
 )
 
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = Path(__file__).parent.parent / "fixtures"
 
 
 def digest(path: Path) -> str:

@@ -20,8 +20,8 @@ from desktop_publisher.cli.output import error_text
 from desktop_publisher.errors import UserError
 from desktop_publisher.platforms.addresses import ALLOW_ENV, literal_refusal, refusal
 from desktop_publisher.store.models import ScheduledPost, Status
-from tests.support.fakehttp import FakeServer, Request, Response, allow_media_from
-from tests.test_linkedin import AUTHOR, png
+from tests.fakes.server import FakeServer, Request, Response, allow_media_from
+from tests.platforms.test_linkedin import AUTHOR, png
 
 NAME = "images.brand.test"
 
