@@ -217,7 +217,10 @@ def test_upgrade_from_v1_counts_posts_per_content_and_adds_the_window_indexes(da
         ("2026-11-24 20:00:00.000000", "2026-11-24 20:00:00.000000"),
     )
     conn.commit()
-    posts_before = conn.execute("SELECT * FROM scheduled_post ORDER BY id").fetchall()
+    cursor = conn.execute("SELECT * FROM scheduled_post ORDER BY id")
+    posts_before = cursor.fetchall()
+    # Later versions add columns (5: last_error_detail): the rows keep every earlier one.
+    columns = ", ".join(f'"{d[0]}"' for d in cursor.description)
     conn.close()
     store = open_store(data_dir)
     try:
@@ -241,7 +244,7 @@ def test_upgrade_from_v1_counts_posts_per_content_and_adds_the_window_indexes(da
             "scheduled_post_recounted",
             "content_variant_moved",
         } <= names
-        assert db.execute_sql("SELECT * FROM scheduled_post ORDER BY id").fetchall() == (
+        assert db.execute_sql(f"SELECT {columns} FROM scheduled_post ORDER BY id").fetchall() == (
             posts_before
         )
         assert [r.id for r in queries.drafts(db, queries.QueueFilter())] == [7]
