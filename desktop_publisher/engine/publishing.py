@@ -366,7 +366,6 @@ class PublishingService:
                     message,
                     detail,
                     hold=str(hold_limit),
-                    hours=round(hold_limit.total_seconds() / 3600, 2),
                 )
             else:
                 status = Status.QUEUED

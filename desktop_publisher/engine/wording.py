@@ -18,7 +18,7 @@ from desktop_publisher.translatable import QT_TRANSLATE_NOOP
 from desktop_publisher.when import format_local
 
 GAVE_UP = QT_TRANSLATE_NOOP("Error", "Gave up after {count} attempts. Last error: {error}")
-# {hold} is the English duration ("1 day, 0:00:00"); {hours} the same in hours, for translations.
+# {hold} is the duration as Python writes it ("1 day, 0:00:00"): a translation may leave it out.
 STILL_RATE_LIMITED = QT_TRANSLATE_NOOP(
     "Error", "Still rate-limited {hold} after its time. Last error: {error}"
 )
