@@ -78,6 +78,14 @@
     </context>
     <context>
         <name>AccountsDialog</name>
+        <message>
+            <source>Remove account</source>
+            <translation>Usuń konto</translation>
+        </message>
+        <message>
+            <source>%1 cannot be removed yet: %2 of its posts are being published or need a check. Resolve them in the queue first (Retry or mark as published).</source>
+            <translation>Nie można jeszcze usunąć %1: posty w trakcie publikacji lub do sprawdzenia: %2. Najpierw rozstrzygnij je w kolejce (Ponów lub oznacz jako opublikowane).</translation>
+        </message>
         <message numerus="yes">
             <source>Its %n scheduled post(s) will not be published: they leave the queue.</source>
             <translation>
@@ -94,6 +102,78 @@
                 <numerusform>Jego %n zakończonych postów również znika z kolejki i kalendarza.</numerusform>
             </translation>
         </message>
+        <message>
+            <source>The content itself stays, so you can schedule it for another account.</source>
+            <translation>Sama treść zostaje, więc możesz ją zaplanować na innym koncie.</translation>
+        </message>
+        <message>
+            <source>Its %1 is deleted from the system keyring.</source>
+            <translation>Jego sekret (%1) zostanie usunięty z systemowego magazynu haseł.</translation>
+        </message>
+        <message>
+            <source>Remove the account %1?</source>
+            <translation>Usunąć konto %1?</translation>
+        </message>
+        <message>
+            <source>Removing %1…</source>
+            <translation>Usuwanie %1…</translation>
+        </message>
+        <message>
+            <source>Removed %1.</source>
+            <translation>Usunięto %1.</translation>
+        </message>
+        <message>
+            <source>Removed %1, but its secret could not be deleted from the keyring.</source>
+            <translation>Usunięto %1, ale nie udało się usunąć jego sekretu z magazynu haseł.</translation>
+        </message>
+        <message>
+            <source>Unexpected error: %1</source>
+            <translation>Nieoczekiwany błąd: %1</translation>
+        </message>
+        <message>
+            <source>Testing…</source>
+            <translation>Sprawdzanie…</translation>
+        </message>
+        <message>
+            <source>Asking the platform…</source>
+            <translation>Pytanie platformy…</translation>
+        </message>
+        <message>
+            <source>Not tested yet</source>
+            <translation>Jeszcze nie sprawdzono</translation>
+        </message>
+        <message>
+            <source>Use Test connection to check it</source>
+            <translation>Użyj „Sprawdź połączenie”, aby je sprawdzić</translation>
+        </message>
+        <message>
+            <source>Checked %1</source>
+            <translation>Sprawdzono %1</translation>
+        </message>
+        <message>
+            <source>Works — connected as %1</source>
+            <translation>Działa — połączono jako %1</translation>
+        </message>
+        <message>
+            <source>Does not expire</source>
+            <translation>Nie wygasa</translation>
+        </message>
+        <message>
+            <source>No expiry date is recorded</source>
+            <translation>Nie zapisano daty wygaśnięcia</translation>
+        </message>
+        <message>
+            <source>Expired on %1</source>
+            <translation>Wygasł %1</translation>
+        </message>
+        <message>
+            <source>Edit the account and paste a new token to reconnect it</source>
+            <translation>Edytuj konto i wklej nowy token, aby je ponownie połączyć</translation>
+        </message>
+        <message>
+            <source>Expires today</source>
+            <translation>Wygasa dziś</translation>
+        </message>
         <message numerus="yes">
             <source>Expires in %n day(s)</source>
             <translation>
@@ -101,6 +181,14 @@
                 <numerusform>Wygasa za %n dni</numerusform>
                 <numerusform>Wygasa za %n dni</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>Reconnect it before then: edit the account and paste a new token</source>
+            <translation>Połącz je ponownie przed tym terminem: edytuj konto i wklej nowy token</translation>
+        </message>
+        <message>
+            <source>Expires %1</source>
+            <translation>Wygasa %1</translation>
         </message>
         <message>
             <source>Choose a .env file</source>

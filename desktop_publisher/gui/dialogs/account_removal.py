@@ -25,10 +25,6 @@ if TYPE_CHECKING:
     from desktop_publisher.gui.dialogs.accounts_dialog import AccountsDialog
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("AccountsDialog", text)
-
-
 class AccountRemoval:
     """Mixed into AccountsDialog."""
 
@@ -42,11 +38,12 @@ class AccountRemoval:
         if busy:
             box = QMessageBox(
                 QMessageBox.Icon.Information,
-                _tr("Remove account"),
+                QCoreApplication.translate("AccountsDialog", "Remove account"),
                 fill(
-                    _tr(
+                    QCoreApplication.translate(
+                        "AccountsDialog",
                         "%1 cannot be removed yet: %2 of its posts are being published or need a "
-                        "check. Resolve them in the queue first (Retry or mark as published)."
+                        "check. Resolve them in the queue first (Retry or mark as published).",
                     ),
                     account.name,
                     str(busy),
@@ -91,18 +88,35 @@ class AccountRemoval:
             )
         if pending or finished:
             parts.append(
-                _tr("The content itself stays, so you can schedule it for another account.")
+                QCoreApplication.translate(
+                    "AccountsDialog",
+                    "The content itself stays, so you can schedule it for another account.",
+                )
             )
-        parts.append(fill(_tr("Its %1 is deleted from the system keyring."), platform_tr(label)))
+        parts.append(
+            fill(
+                QCoreApplication.translate(
+                    "AccountsDialog", "Its %1 is deleted from the system keyring."
+                ),
+                platform_tr(label),
+            )
+        )
         return "\n\n".join(parts)
 
     def confirm_remove(self: AccountsDialog, account: Account, counts: dict[str, int]) -> bool:
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(_tr("Remove account"))
-        box.setText(fill(_tr("Remove the account %1?"), account.name))
+        box.setWindowTitle(QCoreApplication.translate("AccountsDialog", "Remove account"))
+        box.setText(
+            fill(
+                QCoreApplication.translate("AccountsDialog", "Remove the account %1?"), account.name
+            )
+        )
         box.setInformativeText(self.removal_consequences(account, counts))
-        remove = box.addButton(_tr("Remove account"), QMessageBox.ButtonRole.DestructiveRole)
+        remove = box.addButton(
+            QCoreApplication.translate("AccountsDialog", "Remove account"),
+            QMessageBox.ButtonRole.DestructiveRole,
+        )
         cancel = box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(cancel)
         box.setEscapeButton(cancel)
@@ -111,7 +125,7 @@ class AccountRemoval:
 
     def _remove(self: AccountsDialog, account_id: int, name: str) -> None:
         self.remove_button.setEnabled(False)
-        self.say(fill(_tr("Removing %1…"), name))
+        self.say(fill(QCoreApplication.translate("AccountsDialog", "Removing %1…"), name))
         # Kept for a retry of the secret's deletion once the row is gone (its entry's name).
         account = Account.get_or_none(Account.id == account_id)
         self.context.jobs.run(
@@ -126,7 +140,7 @@ class AccountRemoval:
     def _removed(self: AccountsDialog, name: str) -> None:
         self.context.notify_changed()
         self.refresh()
-        self.say(fill(_tr("Removed %1."), name))
+        self.say(fill(QCoreApplication.translate("AccountsDialog", "Removed %1."), name))
 
     def _remove_failed(
         self: AccountsDialog,
@@ -145,7 +159,10 @@ class AccountRemoval:
             self.context.notify_changed()
             self.say(
                 fill(
-                    _tr("Removed %1, but its secret could not be deleted from the keyring."),
+                    QCoreApplication.translate(
+                        "AccountsDialog",
+                        "Removed %1, but its secret could not be deleted from the keyring.",
+                    ),
                     name,
                 ),
                 Status.NEEDS_CHECK,

@@ -29,10 +29,6 @@ COL_NAME, COL_PLATFORM, COL_CHECK, COL_TOKEN = range(4)
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("AccountsDialog", text)
-
-
 def reason(error: Exception) -> str:
     """The words a person reads for a failed check or save (never a traceback), in the
     window's language when the failure says itself as a message."""
@@ -40,7 +36,10 @@ def reason(error: Exception) -> str:
         return message_text(error.detail) if error.detail is not None else error.message
     if isinstance(error, UserError):
         return error_text(error)
-    return fill(_tr("Unexpected error: %1"), f"{type(error).__name__}: {redact(error)}")
+    return fill(
+        QCoreApplication.translate("AccountsDialog", "Unexpected error: %1"),
+        f"{type(error).__name__}: {redact(error)}",
+    )
 
 
 def plural(text: str, n: int) -> str:
@@ -83,15 +82,29 @@ def check_state(
 ) -> tuple[str, str, str]:
     """(status icon name or "", text, tooltip) for the last check of the account."""
     if account.id in testing:
-        return Status.PUBLISHING, _tr("Testing…"), _tr("Asking the platform…")
+        return (
+            Status.PUBLISHING,
+            QCoreApplication.translate("AccountsDialog", "Testing…"),
+            QCoreApplication.translate("AccountsDialog", "Asking the platform…"),
+        )
     local = local_results.get(account.id)
     if local is not None and not local[0]:
         return Status.FAILED, local[1], local[1]
     if account.last_check_at is None:
-        return "", _tr("Not tested yet"), _tr("Use Test connection to check it")
-    when = fill(_tr("Checked %1"), timefmt.when(account.last_check_at))
+        return (
+            "",
+            QCoreApplication.translate("AccountsDialog", "Not tested yet"),
+            QCoreApplication.translate("AccountsDialog", "Use Test connection to check it"),
+        )
+    when = fill(
+        QCoreApplication.translate("AccountsDialog", "Checked %1"),
+        timefmt.when(account.last_check_at),
+    )
     if account.last_check_ok:
-        text = fill(_tr("Works — connected as %1"), account.last_check_message or "")
+        text = fill(
+            QCoreApplication.translate("AccountsDialog", "Works — connected as %1"),
+            account.last_check_message or "",
+        )
         return Status.PUBLISHED, text, f"{text}\n{when}"
     # The platform's refusal in the window's language when it was stored with its detail.
     message = stored_text(account.last_check_detail, account.last_check_message)
@@ -101,21 +114,27 @@ def check_state(
 def token_state(account: Account, warn_days: int) -> tuple[str, str, str]:
     expires = account.token_expires_at
     if expires is None:
-        return "", _tr("Does not expire"), _tr("No expiry date is recorded")
+        return (
+            "",
+            QCoreApplication.translate("AccountsDialog", "Does not expire"),
+            QCoreApplication.translate("AccountsDialog", "No expiry date is recorded"),
+        )
     now = utcnow()
     day = timefmt.day_label(timefmt.to_local(expires).date())
     if expires <= now:
         return (
             Status.FAILED,
-            fill(_tr("Expired on %1"), day),
-            _tr("Edit the account and paste a new token to reconnect it"),
+            fill(QCoreApplication.translate("AccountsDialog", "Expired on %1"), day),
+            QCoreApplication.translate(
+                "AccountsDialog", "Edit the account and paste a new token to reconnect it"
+            ),
         )
     if expires - now <= timedelta(days=warn_days):
         # Calendar days, as a person counts them: "tomorrow" is 1 whatever the hour.
         today = now.astimezone(timefmt.zone()).date()
         days = (timefmt.to_local(expires).date() - today).days
         text = (
-            _tr("Expires today")
+            QCoreApplication.translate("AccountsDialog", "Expires today")
             if days <= 0
             else plural(
                 QCoreApplication.translate("AccountsDialog", "Expires in %n day(s)", "", days),
@@ -125,6 +144,12 @@ def token_state(account: Account, warn_days: int) -> tuple[str, str, str]:
         return (
             Status.NEEDS_CHECK,
             f"{text} ({day})",
-            _tr("Reconnect it before then: edit the account and paste a new token"),
+            QCoreApplication.translate(
+                "AccountsDialog", "Reconnect it before then: edit the account and paste a new token"
+            ),
         )
-    return "", fill(_tr("Expires %1"), day), timefmt.when(expires)
+    return (
+        "",
+        fill(QCoreApplication.translate("AccountsDialog", "Expires %1"), day),
+        timefmt.when(expires),
+    )
