@@ -17,6 +17,7 @@ from desktop_publisher.credentials import (
 )
 from desktop_publisher.errors import UserError
 from desktop_publisher.media_host import MEDIA_HOST_FIELD, media_host_account
+from desktop_publisher.message import detail_data
 from desktop_publisher.platforms import registry
 from desktop_publisher.platforms.base import (
     Problem,
@@ -396,12 +397,20 @@ class AccountService:
             display = publisher.check_account()
         except Exception as exc:
             message = getattr(exc, "message", None) or str(exc)
+            # The platform's refusal as a message too, so the window words it in its language.
+            detail = exc.detail if isinstance(exc, PublishError) else None
             Account.update(
-                last_check_at=utcnow(), last_check_ok=False, last_check_message=message
+                last_check_at=utcnow(),
+                last_check_ok=False,
+                last_check_message=message,
+                last_check_detail=detail_data(detail, message),
             ).where(Account.id == account.id).execute()
             raise
         Account.update(
-            last_check_at=utcnow(), last_check_ok=True, last_check_message=display
+            last_check_at=utcnow(),
+            last_check_ok=True,
+            last_check_message=display,
+            last_check_detail=None,
         ).where(Account.id == account.id).execute()
         return display
 

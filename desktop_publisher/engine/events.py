@@ -11,6 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
+from desktop_publisher.message import Message
+
 log = logging.getLogger(__name__)
 
 
@@ -36,8 +38,11 @@ class EngineEvent:
     account: str | None = None
     platform: str | None = None
     status: str | None = None
-    message: str | None = None
+    message: str | None = None  # English (the log, the command line)
     url: str | None = None
+    # `message` as a rule and values, for the window to word in its language (None: show the
+    # English).
+    detail: Message | None = None
 
 
 Listener = Callable[[EngineEvent], None]

@@ -9,13 +9,14 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from desktop_publisher.engine import wording
 from desktop_publisher.engine.due_pass import Planned
 from desktop_publisher.engine.events import EngineEvent, EventKind
 from desktop_publisher.engine.publishing import PublishingService
 from desktop_publisher.lifecycle import Status
+from desktop_publisher.message import Message, detail_data
 from desktop_publisher.store import engine_queries
 from desktop_publisher.store.models import ScheduledPost
-from desktop_publisher.when import format_local
 
 log = logging.getLogger("desktop_publisher.tasks")
 
@@ -51,14 +52,8 @@ def monitor_publishing_status_task(
     stale_rows = engine_queries.publishing_since_before(now - stale_after)
     stale = [post for post in stale_rows if post.id not in in_flight]
     for post in stale:
-        mark_needs_check(
-            service,
-            post,
-            now,
-            f"A publish call started at {format_local(post.claimed_at)} never finished (the app "
-            "stopped or the network hung), so the post may or may not be online. Check the "
-            "account, then retry or cancel.",
-        )
+        message, detail = wording.never_finished(post.claimed_at)
+        mark_needs_check(service, post, now, message, detail)
         _needs_check_event(service, post)
     stuck = [
         Planned(post_id, account_id, due_at)
@@ -78,9 +73,15 @@ def monitor_publishing_status_task(
 
 
 def mark_needs_check(
-    service: PublishingService, post: ScheduledPost, now: datetime, message: str
+    service: PublishingService,
+    post: ScheduledPost,
+    now: datetime,
+    message: str,
+    detail: Message | None = None,
 ) -> bool:
-    changed = engine_queries.mark_needs_check(service.store.db, post.id, now, message)
+    changed = engine_queries.mark_needs_check(
+        service.store.db, post.id, now, message, detail_data(detail, message)
+    )
     if changed:
         log.warning(
             "post=%s account_id=%s status=needs_check reason=%s", post.id, post.account_id, message
@@ -93,14 +94,8 @@ def reconcile_after_crash(service: PublishingService) -> list[int]:
     now = service.clock.now()
     fixed = []
     for post in engine_queries.publishing_since_before():
-        if mark_needs_check(
-            service,
-            post,
-            now,
-            f"Desktop Publisher stopped while this post was being sent (at "
-            f"{format_local(post.claimed_at)}), so it may or may not be online. Check the account,"
-            " then retry or cancel.",
-        ):
+        message, detail = wording.stopped_while_sending(post.claimed_at)
+        if mark_needs_check(service, post, now, message, detail):
             fixed.append(post.id)
             _needs_check_event(service, post)
     return fixed

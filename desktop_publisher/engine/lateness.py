@@ -9,12 +9,13 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from desktop_publisher import lifecycle
+from desktop_publisher.engine import wording
 from desktop_publisher.engine.events import EngineEvent, EventKind
 from desktop_publisher.lifecycle import Status
+from desktop_publisher.message import detail_data
 from desktop_publisher.store import engine_queries
 from desktop_publisher.store.models import ScheduledPost
 from desktop_publisher.store.settings import Settings
-from desktop_publisher.when import format_local
 
 if TYPE_CHECKING:
     from desktop_publisher.engine.publishing import PublishingService
@@ -33,13 +34,11 @@ def mark_missed_if_late(service: PublishingService, post: ScheduledPost, now: da
     if not lifecycle.is_missed(post.due_at, now, late_after):
         return False
     minutes = int(late_after.total_seconds() // 60)
-    message = (
-        f"Not published: it was due at {format_local(post.due_at)}, but Desktop Publisher was "
-        f"not running or the computer was asleep until {format_local(now)} — more than "
-        f"{minutes} min late. Reschedule it or publish it now."
-    )
+    message, detail = wording.missed(post.due_at, now, minutes)
     with service.writing():
-        changed = engine_queries.mark_missed(service.store.db, post.id, now, message)
+        changed = engine_queries.mark_missed(
+            service.store.db, post.id, now, message, detail_data(detail, message)
+        )
     if changed:
         account = post.account
         log.warning(
@@ -57,6 +56,7 @@ def mark_missed_if_late(service: PublishingService, post: ScheduledPost, now: da
                 account.platform,
                 Status.FAILED,
                 message=message,
+                detail=detail,
             )
         )
     return changed

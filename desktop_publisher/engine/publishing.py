@@ -18,11 +18,12 @@ from datetime import datetime, timedelta
 
 from desktop_publisher.account_clients import account_info, publisher_options
 from desktop_publisher.credentials import CredentialStore
-from desktop_publisher.engine import lateness
+from desktop_publisher.engine import lateness, wording
 from desktop_publisher.engine.clock import SystemClock
 from desktop_publisher.engine.events import EngineEvent, EventBus, EventKind
 from desktop_publisher.errors import CredentialError, KeyringUnavailable, StoreError, UserError
 from desktop_publisher.lifecycle import PENDING, Status, is_missed
+from desktop_publisher.message import Message, detail_data
 from desktop_publisher.platforms import registry
 from desktop_publisher.platforms.base import (
     AccountInfo,
@@ -205,11 +206,11 @@ class PublishingService:
         except KeyringUnavailable as exc:
             # Nothing was sent: wait for the keyring like for a transient network error.
             return self._record_failure(
-                post, account, attempt, PublishError(ErrorKind.TRANSIENT, str(exc))
+                post, account, attempt, _from_user_error(ErrorKind.TRANSIENT, exc)
             )
         except CredentialError as exc:
             return self._record_failure(
-                post, account, attempt, PublishError(ErrorKind.AUTH, str(exc))
+                post, account, attempt, _from_user_error(ErrorKind.AUTH, exc)
             )
         except Exception as exc:
             # Nothing has been sent yet, whatever went wrong.
@@ -218,7 +219,9 @@ class PublishingService:
                 post,
                 account,
                 attempt,
-                PublishError(ErrorKind.PERMANENT, f"Could not prepare the post: {redact(exc)}"),
+                PublishError(
+                    ErrorKind.PERMANENT, Message(wording.COULD_NOT_PREPARE, {"error": redact(exc)})
+                ),
             )
         try:
             result = publisher.publish(variant, ctx)
@@ -233,8 +236,7 @@ class PublishingService:
                 attempt,
                 PublishError(
                     ErrorKind.UNKNOWN_OUTCOME,
-                    f"Unexpected error ({type(exc).__name__}: {redact(exc)}); the post may or may "
-                    "not have been published. Check the account, then retry or cancel.",
+                    Message(wording.UNEXPECTED, {"error": f"{type(exc).__name__}: {redact(exc)}"}),
                 ),
             )
         return self._record_success(post, account, attempt, result)
@@ -280,11 +282,16 @@ class PublishingService:
         return publisher, variant, ctx
 
     def _finish_attempt(
-        self, attempt: PublishAttempt, outcome: str, kind: str | None, message: str | None
+        self,
+        attempt: PublishAttempt,
+        outcome: str,
+        kind: str | None,
+        message: str | None,
+        detail: dict | None = None,
     ) -> None:
         """Inside the caller's transaction."""
         engine_queries.finish_attempt(
-            self.store.db, attempt.id, self.clock.now(), outcome, kind, message
+            self.store.db, attempt.id, self.clock.now(), outcome, kind, message, detail
         )
 
     def _record_success(
@@ -334,6 +341,7 @@ class PublishingService:
         now = self.clock.now()
         kind = exc.kind
         message = redact(exc.message)
+        detail = exc.detail  # the message for the window, when the failure has one
         settings = self.store.settings
         retry_at: datetime | None = None
         failure_kind: str = kind.value
@@ -348,10 +356,17 @@ class PublishingService:
                 settings.cached("max_attempts")
             ):
                 failure_kind = FailureKind.RETRIES_EXHAUSTED
-                message = f"Gave up after {transient_before + 1} attempts. Last error: {message}"
+                message, detail = wording.wrapped(
+                    wording.GAVE_UP, message, detail, count=transient_before + 1
+                )
             elif kind is ErrorKind.RATE_LIMITED and now - post.publication_date > hold_limit:
                 failure_kind = FailureKind.RETRIES_EXHAUSTED
-                message = f"Still rate-limited {hold_limit} after its time. Last error: {message}"
+                message, detail = wording.wrapped(
+                    wording.STILL_RATE_LIMITED,
+                    message,
+                    detail,
+                    hold=str(hold_limit),
+                )
             else:
                 status = Status.QUEUED
                 delay = (
@@ -360,11 +375,15 @@ class PublishingService:
                     else (exc.retry_after or DEFAULT_RATE_LIMIT_WAIT)
                 )
                 retry_at = now + timedelta(seconds=delay)
-                message = f"{message} Trying again at {format_local(retry_at)}."
+                message, detail = wording.wrapped(
+                    wording.TRYING_AGAIN, message, detail, time=format_local(retry_at)
+                )
 
+        stored = detail_data(detail, message)
         changes: dict = {
             "last_error_kind": failure_kind,
             "last_error": message,
+            "last_error_detail": stored,
             "updated_at": now,
         }
         if retry_at is not None:
@@ -373,7 +392,7 @@ class PublishingService:
         def write() -> None:
             engine_queries.record_failure(self.store.db, post.id, status, changes)
             outcome = "transient" if kind is ErrorKind.TRANSIENT else kind.value
-            self._finish_attempt(attempt, outcome, failure_kind, message)
+            self._finish_attempt(attempt, outcome, failure_kind, message, stored)
 
         self._write_outcome(post, write, f"the publish call ended as {status} ({message})")
         log.warning(
@@ -392,7 +411,22 @@ class PublishingService:
         }.get(status, EventKind.FAILED)
         self.events.emit(
             EngineEvent(
-                event_kind, post.id, account.name, account.platform, status, message=message
+                event_kind,
+                post.id,
+                account.name,
+                account.platform,
+                status,
+                message=message,
+                detail=detail,
             )
         )
         return PublishOutcome(post.id, True, status, message=message, retry_at=retry_at)
+
+
+def _from_user_error(kind: ErrorKind, error: UserError) -> PublishError:
+    """A credential or keyring error met before anything was sent, as a failure of `kind`."""
+    detail = wording.user_error_message(error)
+    failure = PublishError(kind, detail if detail is not None else str(error))
+    # The English stays the error's own (its rule may word it differently for the window).
+    failure.message = redact(str(error))
+    return failure

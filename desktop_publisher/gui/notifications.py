@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop_publisher.engine.events import EngineEvent, EventKind
 from desktop_publisher.gui.text.fill import fill
+from desktop_publisher.gui.text.problems import message_text
 
 GROUP_WINDOW_MS = 1500
 
@@ -117,17 +118,24 @@ class Notifier(QObject):
                 platform_label(e.platform),
             )
             return Notification(
-                "failed", title, f"{e.account}: {e.message or ''}", [e.post_id or 0], sticky=True
+                "failed", title, f"{e.account}: {event_words(e)}", [e.post_id or 0], sticky=True
             )
         return Notification(
             "failed",
             self.tr("%n post(s) need your attention", "", len(events)),
             "\n".join(
-                f"{e.account} ({platform_label(e.platform)}): {e.message or ''}" for e in events[:5]
+                f"{e.account} ({platform_label(e.platform)}): {event_words(e)}" for e in events[:5]
             ),
             [e.post_id or 0 for e in events],
             sticky=True,
         )
+
+
+def event_words(event: EngineEvent) -> str:
+    """What happened to the post, in the window's language when the event has its detail."""
+    if event.detail is not None:
+        return message_text(event.detail)
+    return event.message or ""
 
 
 def platform_label(platform: str | None) -> str:

@@ -8,6 +8,7 @@ thread's own connection: peewee's query building cost ~30x the SQL there.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
@@ -27,6 +28,9 @@ from desktop_publisher.store.models import (
 )
 from desktop_publisher.store.post_status import change_status, status_list
 from desktop_publisher.store.sqlite import raw_connection
+
+# A failure's words for the window beside its English (message.detail_data's dict), or None.
+Detail = dict[str, Any] | None
 
 # --- the due pass -------------------------------------------------------------------------------
 # One read of everything pending up to the horizon (scheduled_post_status_due serves it).
@@ -60,16 +64,23 @@ def queue_posts(db: peewee.Database, post_ids: Sequence[int], now: datetime) -> 
     ).count
 
 
-def mark_missed(db: peewee.Database, post_id: int, now: datetime, message: str) -> bool:
+def mark_missed(
+    db: peewee.Database, post_id: int, now: datetime, message: str, detail: Detail = None
+) -> bool:
     """A pending post past its lateness window fails as missed."""
-    values = {"last_error_kind": FailureKind.MISSED, "last_error": message, "updated_at": now}
+    values = {
+        "last_error_kind": FailureKind.MISSED,
+        "last_error": message,
+        "last_error_detail": detail,
+        "updated_at": now,
+    }
     return change_status(db, Action.MISS, post_id, Status.FAILED, values=values).count == 1
 
 
 # --- a publish call's outcome -------------------------------------------------------------------
 _FINISH_ATTEMPT_SQL = (
-    "UPDATE publish_attempt SET finished_at = ?, outcome = ?, error_kind = ?, message = ? "
-    "WHERE id = ?"
+    "UPDATE publish_attempt SET finished_at = ?, outcome = ?, error_kind = ?, message = ?, "
+    "error_detail = ? WHERE id = ?"
 )
 
 
@@ -85,6 +96,7 @@ def record_published(
         "updated_at": now,
         "last_error": None,
         "last_error_kind": None,
+        "last_error_detail": None,
     }
     return (
         change_status(db, Action.RECORD_SUCCESS, post_id, Status.PUBLISHED, values=values).count
@@ -93,15 +105,19 @@ def record_published(
 
 
 def record_failure(db: peewee.Database, post_id: int, status: str, values: dict[str, Any]) -> bool:
-    """A publishing post failed for good, waits for another attempt (queued) or needs a check."""
+    """A publishing post failed for good, waits for another attempt (queued) or needs a check.
+    `values` holds last_error and, for the window, last_error_detail (a Detail)."""
     return change_status(db, Action.RECORD_FAILURE, post_id, status, values=values).count == 1
 
 
-def mark_needs_check(db: peewee.Database, post_id: int, now: datetime, message: str) -> bool:
+def mark_needs_check(
+    db: peewee.Database, post_id: int, now: datetime, message: str, detail: Detail = None
+) -> bool:
     """A publishing post whose call's outcome is unknown."""
     values = {
         "last_error_kind": FailureKind.UNKNOWN_OUTCOME,
         "last_error": message,
+        "last_error_detail": detail,
         "updated_at": now,
     }
     return (
@@ -116,11 +132,18 @@ def finish_attempt(
     outcome: str,
     kind: str | None,
     message: str | None,
+    detail: Detail = None,
 ) -> None:
     """Complete a ledger row (inside the caller's transaction)."""
     raw_connection(db).execute(
-        _FINISH_ATTEMPT_SQL, (utc_text(now), outcome, kind, message, attempt_id)
+        _FINISH_ATTEMPT_SQL,
+        (utc_text(now), outcome, kind, message, _json(detail), attempt_id),
     )
+
+
+def _json(detail: Detail) -> str | None:
+    """A detail as its column holds it (what JsonField writes)."""
+    return None if detail is None else json.dumps(detail, sort_keys=True)
 
 
 def transient_failures(post_id: int, other_than: int | None = None) -> int:

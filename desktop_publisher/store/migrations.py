@@ -222,11 +222,22 @@ def _v4(conn: sqlite3.Connection) -> None:
         raise MigrationError(f"foreign keys broken by the rebuild: {broken[:5]}")
 
 
+# Messages for people (docs/architecture.md): beside each English text the window reads a failure
+# from, its rule and values as JSON (message.py's detail_data: the English it words, and the
+# message), so the window says it in its own language. NULL for everything written before.
+_V5 = """
+ALTER TABLE "scheduled_post" ADD COLUMN "last_error_detail" TEXT;
+ALTER TABLE "publish_attempt" ADD COLUMN "error_detail" TEXT;
+ALTER TABLE "account" ADD COLUMN "last_check_detail" TEXT
+"""
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "initial schema", _statements(_V1)),
     Migration(2, "draft index and calendar index", _v2),
     Migration(3, "account index with the due time", _statements(_V3)),
     Migration(4, "identities never reused: data folder id, account uids, AUTOINCREMENT", _v4, True),
+    Migration(5, "failure details the window words in its language", _statements(_V5)),
 ]
 
 

@@ -61,6 +61,8 @@ class Account(BaseModel):
     last_check_at = UtcDateTimeField(null=True)
     last_check_ok = peewee.BooleanField(null=True)
     last_check_message = peewee.TextField(null=True)
+    # The check's failure as a message for the window (message.detail_data of the English).
+    last_check_detail = JsonField(null=True)
     # Never reused, unlike a row id: the account's keyring entry is named after it.
     uid = peewee.CharField(unique=True, default=new_uid)
     # Grows with every change of the secret: a cached secret of an older revision is stale.
@@ -101,6 +103,9 @@ class ScheduledPost(BaseModel):
     attempts = peewee.IntegerField(default=0)
     last_error_kind = peewee.CharField(null=True)
     last_error = peewee.TextField(null=True)
+    # last_error as a message for the window (message.detail_data): read with stored_detail,
+    # which ignores it once last_error says something else.
+    last_error_detail = JsonField(null=True)
     external_id = peewee.TextField(null=True)
     url = peewee.TextField(null=True)
     published_at = UtcDateTimeField(null=True)
@@ -121,6 +126,7 @@ class PublishAttempt(BaseModel):
     outcome = peewee.CharField(default="started")
     error_kind = peewee.CharField(null=True)
     message = peewee.TextField(null=True)
+    error_detail = JsonField(null=True)  # `message` as a message for the window
     manual = peewee.BooleanField(default=False)
 
 

@@ -91,6 +91,8 @@ class QueueRow:
     error_kind: str | None = None
     error: str | None = None
     url: str | None = None
+    # The error's detail as stored (JSON text, see message.detail_data): the window words it.
+    error_detail: str | None = None
     sort_key: tuple[str, int] = field(default=("", 0), compare=False)
 
     @property
@@ -209,7 +211,7 @@ def queue_page(
     sql = f"""
         SELECT sp.id, v.content_id, sp.account_id, a.name, a.platform, sp.publication_date,
                sp.status, sp.attempts, sp.last_error_kind, sp.last_error, sp.url,
-               substr(v.text, 1, {PREVIEW_CHARS})
+               substr(v.text, 1, {PREVIEW_CHARS}), sp.last_error_detail
         FROM scheduled_post sp {index}
         CROSS JOIN account a ON a.id = sp.account_id
         CROSS JOIN content_variant v ON v.id = sp.variant_id
@@ -237,6 +239,7 @@ def queue_page(
                 error=r[9],
                 url=r[10],
                 preview=_one_line(r[11]),
+                error_detail=r[12],
                 sort_key=(r[5], r[0]),
             )
         )

@@ -4,13 +4,6 @@
     <context>
         <name>AccountsDialog</name>
         <message numerus="yes">
-            <source>Expires in %n day(s)</source>
-            <translation>
-                <numerusform>Expires in %n day</numerusform>
-                <numerusform>Expires in %n days</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
             <source>Its %n scheduled post(s) will not be published: they leave the queue.</source>
             <translation>
                 <numerusform>Its %n scheduled post will not be published: it leaves the queue.</numerusform>
@@ -22,6 +15,13 @@
             <translation>
                 <numerusform>Its %n finished post leaves the queue and the calendar too.</numerusform>
                 <numerusform>Its %n finished posts leave the queue and the calendar too.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Expires in %n day(s)</source>
+            <translation>
+                <numerusform>Expires in %n day</numerusform>
+                <numerusform>Expires in %n days</numerusform>
             </translation>
         </message>
     </context>

@@ -79,8 +79,116 @@
     <context>
         <name>AccountsDialog</name>
         <message>
+            <source>Remove account</source>
+            <translation>Usuń konto</translation>
+        </message>
+        <message>
+            <source>%1 cannot be removed yet: %2 of its posts are being published or need a check. Resolve them in the queue first (Retry or mark as published).</source>
+            <translation>Nie można jeszcze usunąć %1: posty w trakcie publikacji lub do sprawdzenia: %2. Najpierw rozstrzygnij je w kolejce (Ponów lub oznacz jako opublikowane).</translation>
+        </message>
+        <message numerus="yes">
+            <source>Its %n scheduled post(s) will not be published: they leave the queue.</source>
+            <translation>
+                <numerusform>Jego %n zaplanowany post nie zostanie opublikowany: znika z kolejki.</numerusform>
+                <numerusform>Jego %n zaplanowane posty nie zostaną opublikowane: znikają z kolejki.</numerusform>
+                <numerusform>Jego %n zaplanowanych postów nie zostanie opublikowanych: znikają z kolejki.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Its %n finished post(s) leave the queue and the calendar too.</source>
+            <translation>
+                <numerusform>Jego %n zakończony post również znika z kolejki i kalendarza.</numerusform>
+                <numerusform>Jego %n zakończone posty również znikają z kolejki i kalendarza.</numerusform>
+                <numerusform>Jego %n zakończonych postów również znika z kolejki i kalendarza.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>The content itself stays, so you can schedule it for another account.</source>
+            <translation>Sama treść zostaje, więc możesz ją zaplanować na innym koncie.</translation>
+        </message>
+        <message>
+            <source>Its %1 is deleted from the system keyring.</source>
+            <translation>Jego sekret (%1) zostanie usunięty z systemowego magazynu haseł.</translation>
+        </message>
+        <message>
+            <source>Remove the account %1?</source>
+            <translation>Usunąć konto %1?</translation>
+        </message>
+        <message>
+            <source>Removing %1…</source>
+            <translation>Usuwanie %1…</translation>
+        </message>
+        <message>
+            <source>Removed %1.</source>
+            <translation>Usunięto %1.</translation>
+        </message>
+        <message>
+            <source>Removed %1, but its secret could not be deleted from the keyring.</source>
+            <translation>Usunięto %1, ale nie udało się usunąć jego sekretu z magazynu haseł.</translation>
+        </message>
+        <message>
             <source>Unexpected error: %1</source>
             <translation>Nieoczekiwany błąd: %1</translation>
+        </message>
+        <message>
+            <source>Testing…</source>
+            <translation>Sprawdzanie…</translation>
+        </message>
+        <message>
+            <source>Asking the platform…</source>
+            <translation>Pytanie platformy…</translation>
+        </message>
+        <message>
+            <source>Not tested yet</source>
+            <translation>Jeszcze nie sprawdzono</translation>
+        </message>
+        <message>
+            <source>Use Test connection to check it</source>
+            <translation>Użyj „Sprawdź połączenie”, aby je sprawdzić</translation>
+        </message>
+        <message>
+            <source>Checked %1</source>
+            <translation>Sprawdzono %1</translation>
+        </message>
+        <message>
+            <source>Works — connected as %1</source>
+            <translation>Działa — połączono jako %1</translation>
+        </message>
+        <message>
+            <source>Does not expire</source>
+            <translation>Nie wygasa</translation>
+        </message>
+        <message>
+            <source>No expiry date is recorded</source>
+            <translation>Nie zapisano daty wygaśnięcia</translation>
+        </message>
+        <message>
+            <source>Expired on %1</source>
+            <translation>Wygasł %1</translation>
+        </message>
+        <message>
+            <source>Edit the account and paste a new token to reconnect it</source>
+            <translation>Edytuj konto i wklej nowy token, aby je ponownie połączyć</translation>
+        </message>
+        <message>
+            <source>Expires today</source>
+            <translation>Wygasa dziś</translation>
+        </message>
+        <message numerus="yes">
+            <source>Expires in %n day(s)</source>
+            <translation>
+                <numerusform>Wygasa za %n dzień</numerusform>
+                <numerusform>Wygasa za %n dni</numerusform>
+                <numerusform>Wygasa za %n dni</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Reconnect it before then: edit the account and paste a new token</source>
+            <translation>Połącz je ponownie przed tym terminem: edytuj konto i wklej nowy token</translation>
+        </message>
+        <message>
+            <source>Expires %1</source>
+            <translation>Wygasa %1</translation>
         </message>
         <message>
             <source>Choose a .env file</source>
@@ -163,66 +271,6 @@
             <translation>Utwórz konta z LINKEDIN_ACCESS_TOKEN, FACEBOOK_ACCESS_TOKEN, INSTAGRAM_ACCESS_TOKEN, WORDPRESS_PASSWORD i powiązanych zmiennych</translation>
         </message>
         <message>
-            <source>Testing…</source>
-            <translation>Sprawdzanie…</translation>
-        </message>
-        <message>
-            <source>Asking the platform…</source>
-            <translation>Pytanie platformy…</translation>
-        </message>
-        <message>
-            <source>Not tested yet</source>
-            <translation>Jeszcze nie sprawdzono</translation>
-        </message>
-        <message>
-            <source>Use Test connection to check it</source>
-            <translation>Użyj „Sprawdź połączenie”, aby je sprawdzić</translation>
-        </message>
-        <message>
-            <source>Checked %1</source>
-            <translation>Sprawdzono %1</translation>
-        </message>
-        <message>
-            <source>Works — connected as %1</source>
-            <translation>Działa — połączono jako %1</translation>
-        </message>
-        <message>
-            <source>Does not expire</source>
-            <translation>Nie wygasa</translation>
-        </message>
-        <message>
-            <source>No expiry date is recorded</source>
-            <translation>Nie zapisano daty wygaśnięcia</translation>
-        </message>
-        <message>
-            <source>Expired on %1</source>
-            <translation>Wygasł %1</translation>
-        </message>
-        <message>
-            <source>Edit the account and paste a new token to reconnect it</source>
-            <translation>Edytuj konto i wklej nowy token, aby je ponownie połączyć</translation>
-        </message>
-        <message>
-            <source>Expires today</source>
-            <translation>Wygasa dziś</translation>
-        </message>
-        <message numerus="yes">
-            <source>Expires in %n day(s)</source>
-            <translation>
-                <numerusform>Wygasa za %n dzień</numerusform>
-                <numerusform>Wygasa za %n dni</numerusform>
-                <numerusform>Wygasa za %n dni</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Reconnect it before then: edit the account and paste a new token</source>
-            <translation>Połącz je ponownie przed tym terminem: edytuj konto i wklej nowy token</translation>
-        </message>
-        <message>
-            <source>Expires %1</source>
-            <translation>Wygasa %1</translation>
-        </message>
-        <message>
             <source>Saved %1. Use Test connection to check that it works.</source>
             <translation>Zapisano %1. Użyj „Sprawdź połączenie”, aby sprawdzić, czy działa.</translation>
         </message>
@@ -241,54 +289,6 @@
         <message>
             <source>%1 does not work: %2</source>
             <translation>%1 nie działa: %2</translation>
-        </message>
-        <message>
-            <source>Remove account</source>
-            <translation>Usuń konto</translation>
-        </message>
-        <message>
-            <source>%1 cannot be removed yet: %2 of its posts are being published or need a check. Resolve them in the queue first (Retry or mark as published).</source>
-            <translation>Nie można jeszcze usunąć %1: posty w trakcie publikacji lub do sprawdzenia: %2. Najpierw rozstrzygnij je w kolejce (Ponów lub oznacz jako opublikowane).</translation>
-        </message>
-        <message numerus="yes">
-            <source>Its %n scheduled post(s) will not be published: they leave the queue.</source>
-            <translation>
-                <numerusform>Jego %n zaplanowany post nie zostanie opublikowany: znika z kolejki.</numerusform>
-                <numerusform>Jego %n zaplanowane posty nie zostaną opublikowane: znikają z kolejki.</numerusform>
-                <numerusform>Jego %n zaplanowanych postów nie zostanie opublikowanych: znikają z kolejki.</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>Its %n finished post(s) leave the queue and the calendar too.</source>
-            <translation>
-                <numerusform>Jego %n zakończony post również znika z kolejki i kalendarza.</numerusform>
-                <numerusform>Jego %n zakończone posty również znikają z kolejki i kalendarza.</numerusform>
-                <numerusform>Jego %n zakończonych postów również znika z kolejki i kalendarza.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>The content itself stays, so you can schedule it for another account.</source>
-            <translation>Sama treść zostaje, więc możesz ją zaplanować na innym koncie.</translation>
-        </message>
-        <message>
-            <source>Its %1 is deleted from the system keyring.</source>
-            <translation>Jego sekret (%1) zostanie usunięty z systemowego magazynu haseł.</translation>
-        </message>
-        <message>
-            <source>Remove the account %1?</source>
-            <translation>Usunąć konto %1?</translation>
-        </message>
-        <message>
-            <source>Removing %1…</source>
-            <translation>Usuwanie %1…</translation>
-        </message>
-        <message>
-            <source>Removed %1.</source>
-            <translation>Usunięto %1.</translation>
-        </message>
-        <message>
-            <source>Removed %1, but its secret could not be deleted from the keyring.</source>
-            <translation>Usunięto %1, ale nie udało się usunąć jego sekretu z magazynu haseł.</translation>
         </message>
         <message>
             <source>this session's environment variables</source>
@@ -321,6 +321,25 @@
         <message>
             <source>Import finished.</source>
             <translation>Import zakończony.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Advice</name>
+        <message>
+            <source>open Accounts, choose Edit… for account {account} and paste a new token</source>
+            <translation>otwórz Konta, wybierz Edytuj… przy koncie {account} i wklej nowy token</translation>
+        </message>
+        <message>
+            <source>a wrong token is replaced in Accounts: Edit… for account {account}</source>
+            <translation>błędny token zastąpisz w Kontach: Edytuj… przy koncie {account}</translation>
+        </message>
+        <message>
+            <source>enter the author in the account's settings (Accounts → Edit…)</source>
+            <translation>wpisz autora w ustawieniach konta (Konta → Edytuj…)</translation>
+        </message>
+        <message>
+            <source>add a WordPress account that hosts images (Accounts → Add account)</source>
+            <translation>dodaj konto WordPress, które przechowuje obrazy (Konta → Dodaj konto)</translation>
         </message>
     </context>
     <context>
@@ -554,6 +573,38 @@
         <message>
             <source>Post {id} is {status}; only scheduled or queued posts can be published now.</source>
             <translation>Post {id} nie jest już zaplanowany ani w kolejce: teraz można opublikować tylko takie posty.</translation>
+        </message>
+        <message>
+            <source>Gave up after {count} attempts. Last error: {error}</source>
+            <translation>Zrezygnowano po {count} próbach. Ostatni błąd: {error}</translation>
+        </message>
+        <message>
+            <source>Still rate-limited {hold} after its time. Last error: {error}</source>
+            <translation>Limit zapytań nadal obowiązuje długo po wyznaczonym czasie. Ostatni błąd: {error}</translation>
+        </message>
+        <message>
+            <source>{error} Trying again at {time}.</source>
+            <translation>{error} Kolejna próba: {time}.</translation>
+        </message>
+        <message>
+            <source>Not published: it was due at {due}, but Desktop Publisher was not running or the computer was asleep until {now} — more than {minutes} min late. Reschedule it or publish it now.</source>
+            <translation>Nie opublikowano: termin był {due}, ale Desktop Publisher nie działał lub komputer był uśpiony do {now} — ponad {minutes} min spóźnienia. Zaplanuj go ponownie lub opublikuj teraz.</translation>
+        </message>
+        <message>
+            <source>A publish call started at {started} never finished (the app stopped or the network hung), so the post may or may not be online. Check the account, then retry or cancel.</source>
+            <translation>Publikacja rozpoczęta {started} nigdy się nie zakończyła (aplikacja została zatrzymana lub sieć się zawiesiła), więc post mógł, ale nie musiał się ukazać. Sprawdź konto, a potem ponów lub anuluj.</translation>
+        </message>
+        <message>
+            <source>Desktop Publisher stopped while this post was being sent (at {started}), so it may or may not be online. Check the account, then retry or cancel.</source>
+            <translation>Desktop Publisher zatrzymał się podczas wysyłania tego postu ({started}), więc post mógł, ale nie musiał się ukazać. Sprawdź konto, a potem ponów lub anuluj.</translation>
+        </message>
+        <message>
+            <source>Could not prepare the post: {error}</source>
+            <translation>Nie udało się przygotować postu: {error}</translation>
+        </message>
+        <message>
+            <source>Unexpected error ({error}); the post may or may not have been published. Check the account, then retry or cancel.</source>
+            <translation>Nieoczekiwany błąd ({error}); post mógł, ale nie musiał zostać opublikowany. Sprawdź konto, a potem ponów lub anuluj.</translation>
         </message>
         <message>
             <source>.env file: {path} cannot be read ({reason}).</source>

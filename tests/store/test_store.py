@@ -100,6 +100,33 @@ def test_upgrade_from_fixture_keeps_every_row(version, data_dir):
         store.close()
 
 
+def test_upgrade_from_v4_keeps_the_rows_and_adds_the_failure_details(data_dir):
+    """Schema 5: beside each English failure, its words for the window (JSON); NULL for the
+    rows written before, and the rows themselves unchanged."""
+    path = load_fixture(4, data_dir)
+    conn = sqlite3.connect(path)
+    before = {
+        table: conn.execute(f"SELECT * FROM {table} ORDER BY id").fetchall()
+        for table in ("account", "scheduled_post", "publish_attempt")
+    }
+    conn.close()
+    store = open_store(data_dir)
+    try:
+        for table, rows in before.items():
+            after = store.db.execute_sql(f"SELECT * FROM {table} ORDER BY id").fetchall()
+            assert [row[: len(rows[0])] for row in after] == rows
+            assert {row[-1] for row in after} == {None}  # the new column, last
+        detail = {"english": "Boom.", "message": {"rule": "Boom.", "context": "Error"}}
+        ScheduledPost.update(last_error="Boom.", last_error_detail=detail).execute()
+        PublishAttempt.update(error_detail=detail).execute()
+        Account.update(last_check_detail=detail).execute()
+        assert {p.last_error_detail["english"] for p in ScheduledPost.select()} == {"Boom."}
+        assert PublishAttempt.get().error_detail == detail
+        assert Account.get(Account.name == "Blog").last_check_detail == detail
+    finally:
+        store.close()
+
+
 def test_migration_backs_up_then_applies_in_a_transaction(data_dir, monkeypatch):
     path = load_fixture(1, data_dir)
 
@@ -217,7 +244,10 @@ def test_upgrade_from_v1_counts_posts_per_content_and_adds_the_window_indexes(da
         ("2026-11-24 20:00:00.000000", "2026-11-24 20:00:00.000000"),
     )
     conn.commit()
-    posts_before = conn.execute("SELECT * FROM scheduled_post ORDER BY id").fetchall()
+    cursor = conn.execute("SELECT * FROM scheduled_post ORDER BY id")
+    posts_before = cursor.fetchall()
+    # Later versions add columns (5: last_error_detail): the rows keep every earlier one.
+    columns = ", ".join(f'"{d[0]}"' for d in cursor.description)
     conn.close()
     store = open_store(data_dir)
     try:
@@ -241,7 +271,7 @@ def test_upgrade_from_v1_counts_posts_per_content_and_adds_the_window_indexes(da
             "scheduled_post_recounted",
             "content_variant_moved",
         } <= names
-        assert db.execute_sql("SELECT * FROM scheduled_post ORDER BY id").fetchall() == (
+        assert db.execute_sql(f"SELECT {columns} FROM scheduled_post ORDER BY id").fetchall() == (
             posts_before
         )
         assert [r.id for r in queries.drafts(db, queries.QueueFilter())] == [7]

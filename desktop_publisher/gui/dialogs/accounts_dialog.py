@@ -2,17 +2,17 @@
 test, remove, and import the earlier service's environment variables.
 
 Anything that may touch the keyring or the network (saving, testing, removing, importing) runs as
-a background job; the list itself is a short DB read.
+a background job; the list itself is a short DB read. Its rows are drawn by account_rows.py,
+the removal of an account is account_removal.py.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from datetime import timedelta
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt
-from PySide6.QtGui import QIcon, QKeySequence, QPalette, QPixmap, QShortcut
+from PySide6.QtGui import QKeySequence, QPalette, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -34,41 +34,28 @@ from PySide6.QtWidgets import (
 
 from desktop_publisher.accounts import ImportReport
 from desktop_publisher.env_file import read_env_file
-from desktop_publisher.errors import CredentialError, KeyringUnavailable, UserError
+from desktop_publisher.errors import CredentialError, KeyringUnavailable
 from desktop_publisher.gui.context import AppContext
 from desktop_publisher.gui.dialogs.account_edit import AccountEditDialog
+from desktop_publisher.gui.dialogs.account_removal import AccountRemoval
+from desktop_publisher.gui.dialogs.account_rows import (  # noqa: F401 - COL_*: the tests' columns
+    COL_CHECK,
+    COL_NAME,
+    COL_PLATFORM,
+    COL_TOKEN,
+    ID_ROLE,
+    reason,
+    show_account_row,
+)
 from desktop_publisher.gui.dialogs.keyring_dialog import show_keyring_problem
 from desktop_publisher.gui.infra import icons
-from desktop_publisher.gui.notifications import platform_label
-from desktop_publisher.gui.text import statuses, timefmt
+from desktop_publisher.gui.text import statuses
 from desktop_publisher.gui.text.fill import fill
-from desktop_publisher.gui.text.problems import error_text, platform_tr, set_text_colour
-from desktop_publisher.lifecycle import PENDING, Action, Status, accepted
+from desktop_publisher.gui.text.problems import platform_tr, set_text_colour
+from desktop_publisher.lifecycle import Status
 from desktop_publisher.platforms import registry
 from desktop_publisher.platforms.base import PublishError
-from desktop_publisher.redaction import redact
-from desktop_publisher.store.fields import utcnow
 from desktop_publisher.store.models import Account
-
-COL_NAME, COL_PLATFORM, COL_CHECK, COL_TOKEN = range(4)
-ID_ROLE = Qt.ItemDataRole.UserRole
-
-
-def reason(error: Exception) -> str:
-    """The words a person reads for a failed check or save (never a traceback)."""
-    if isinstance(error, PublishError):
-        return error.message
-    if isinstance(error, UserError):
-        return error_text(error)
-    return fill(
-        QCoreApplication.translate("AccountsDialog", "Unexpected error: %1"),
-        f"{type(error).__name__}: {redact(error)}",
-    )
-
-
-def plural(text: str, n: int) -> str:
-    """English without a catalogue: "%n day(s)" reads "1 day", "3 days"."""
-    return text.replace("(s)", "" if n == 1 else "s")
 
 
 def choose_env_file(parent: QWidget) -> str:
@@ -84,7 +71,7 @@ def choose_env_file(parent: QWidget) -> str:
     return path
 
 
-class AccountsDialog(QDialog):
+class AccountsDialog(AccountRemoval, QDialog):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
@@ -229,74 +216,9 @@ class AccountsDialog(QDialog):
         self._update_buttons()
 
     def _show_account_row(self, item: QTreeWidgetItem, account: Account, warn_days: int) -> None:
-        palette = self.tree.palette()
-        item.setText(COL_NAME, account.name)
-        item.setIcon(COL_NAME, icons.platform_icon(account.platform))
-        item.setText(COL_PLATFORM, platform_label(account.platform))
-
-        status, text, tip = self._check_state(account)
-        item.setText(COL_CHECK, text)
-        item.setToolTip(COL_CHECK, tip)
-        item.setIcon(COL_CHECK, statuses.icon(status) if status else QIcon())
-        colour = statuses.colour(status, palette) if status else None
-        if colour is not None:
-            item.setForeground(COL_CHECK, colour)
-
-        status, text, tip = self._token_state(account, warn_days)
-        item.setText(COL_TOKEN, text)
-        item.setToolTip(COL_TOKEN, tip)
-        if status:
-            item.setIcon(COL_TOKEN, statuses.icon(status))
-            colour = statuses.colour(status, palette)
-            if colour is not None:
-                item.setForeground(COL_TOKEN, colour)
-
-    def _check_state(self, account: Account) -> tuple[str, str, str]:
-        """(status icon name or "", text, tooltip) for the last check of the account."""
-        if account.id in self.testing:
-            return Status.PUBLISHING, self.tr("Testing…"), self.tr("Asking the platform…")
-        local = self.local_results.get(account.id)
-        if local is not None and not local[0]:
-            return Status.FAILED, local[1], local[1]
-        if account.last_check_at is None:
-            return "", self.tr("Not tested yet"), self.tr("Use Test connection to check it")
-        when = fill(self.tr("Checked %1"), timefmt.when(account.last_check_at))
-        message = account.last_check_message or ""
-        if account.last_check_ok:
-            text = fill(self.tr("Works — connected as %1"), message)
-            return Status.PUBLISHED, text, f"{text}\n{when}"
-        return Status.FAILED, message, f"{message}\n{when}"
-
-    def _token_state(self, account: Account, warn_days: int) -> tuple[str, str, str]:
-        expires = account.token_expires_at
-        if expires is None:
-            return "", self.tr("Does not expire"), self.tr("No expiry date is recorded")
-        now = utcnow()
-        day = timefmt.day_label(timefmt.to_local(expires).date())
-        if expires <= now:
-            return (
-                Status.FAILED,
-                fill(self.tr("Expired on %1"), day),
-                self.tr("Edit the account and paste a new token to reconnect it"),
-            )
-        if expires - now <= timedelta(days=warn_days):
-            # Calendar days, as a person counts them: "tomorrow" is 1 whatever the hour.
-            today = now.astimezone(timefmt.zone()).date()
-            days = (timefmt.to_local(expires).date() - today).days
-            text = (
-                self.tr("Expires today")
-                if days <= 0
-                else plural(
-                    QCoreApplication.translate("AccountsDialog", "Expires in %n day(s)", "", days),
-                    days,
-                )
-            )
-            return (
-                Status.NEEDS_CHECK,
-                f"{text} ({day})",
-                self.tr("Reconnect it before then: edit the account and paste a new token"),
-            )
-        return "", fill(self.tr("Expires %1"), day), timefmt.when(expires)
+        show_account_row(
+            item, account, warn_days, self.tree.palette(), self.testing, self.local_results
+        )
 
     def selected_id(self) -> int | None:
         items = self.tree.selectedItems()
@@ -405,133 +327,6 @@ class AccountsDialog(QDialog):
         self.say(fill(self.tr("%1 does not work: %2"), name, text), "failed")
         if isinstance(error, KeyringUnavailable):
             show_keyring_problem(self, error, lambda: self.test_account(account_id))
-
-    # --- remove -----------------------------------------------------------------------------------
-    def remove_selected(self) -> None:
-        account = self.selected_account()
-        if account is None or account.id in self.testing:
-            return
-        counts = self.context.accounts.post_counts(account)
-        # Posts whose outcome is still open: their success may yet be recorded.
-        busy = sum(counts.get(status, 0) for status in accepted(Action.RECORD_SUCCESS))
-        if busy:
-            box = QMessageBox(
-                QMessageBox.Icon.Information,
-                self.tr("Remove account"),
-                fill(
-                    self.tr(
-                        "%1 cannot be removed yet: %2 of its posts are being published or need a "
-                        "check. Resolve them in the queue first (Retry or mark as published)."
-                    ),
-                    account.name,
-                    str(busy),
-                ),
-                QMessageBox.StandardButton.Ok,
-                self,
-            )
-            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            box.open()
-            return
-        if self.confirm_remove(account, counts):
-            self._remove(account.id, account.name)
-
-    def removal_consequences(self, account: Account, counts: dict[str, int]) -> str:
-        pending = sum(counts.get(status, 0) for status in PENDING)
-        finished = sum(counts.values()) - pending
-        label = registry.publisher_class(account.platform).secret_label
-        parts = []
-        if pending:
-            parts.append(
-                plural(
-                    QCoreApplication.translate(
-                        "AccountsDialog",
-                        "Its %n scheduled post(s) will not be published: they leave the queue.",
-                        "",
-                        pending,
-                    ),
-                    pending,
-                )
-            )
-        if finished:
-            parts.append(
-                plural(
-                    QCoreApplication.translate(
-                        "AccountsDialog",
-                        "Its %n finished post(s) leave the queue and the calendar too.",
-                        "",
-                        finished,
-                    ),
-                    finished,
-                )
-            )
-        if pending or finished:
-            parts.append(
-                self.tr("The content itself stays, so you can schedule it for another account.")
-            )
-        parts.append(
-            fill(self.tr("Its %1 is deleted from the system keyring."), platform_tr(label))
-        )
-        return "\n\n".join(parts)
-
-    def confirm_remove(self, account: Account, counts: dict[str, int]) -> bool:
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(self.tr("Remove account"))
-        box.setText(fill(self.tr("Remove the account %1?"), account.name))
-        box.setInformativeText(self.removal_consequences(account, counts))
-        remove = box.addButton(self.tr("Remove account"), QMessageBox.ButtonRole.DestructiveRole)
-        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(cancel)
-        box.setEscapeButton(cancel)
-        box.exec()
-        return box.clickedButton() is remove
-
-    def _remove(self, account_id: int, name: str) -> None:
-        self.remove_button.setEnabled(False)
-        self.say(fill(self.tr("Removing %1…"), name))
-        # Kept for a retry of the secret's deletion once the row is gone (its entry's name).
-        account = Account.get_or_none(Account.id == account_id)
-        self.context.jobs.run(
-            self.context.accounts.remove,
-            name,
-            True,
-            on_done=lambda _none: self._removed(name),
-            on_error=lambda error: self._remove_failed(account_id, name, error, account),
-            owner=self,
-        )
-
-    def _removed(self, name: str) -> None:
-        self.context.notify_changed()
-        self.refresh()
-        self.say(fill(self.tr("Removed %1."), name))
-
-    def _remove_failed(
-        self, account_id: int, name: str, error: Exception, account: Account | None = None
-    ) -> None:
-        self.refresh()
-        if isinstance(error, KeyringUnavailable) and Account.get_or_none(Account.id == account_id):
-            self.say(reason(error), Status.FAILED)
-            show_keyring_problem(self, error, lambda: self._remove(account_id, name))
-            return
-        if isinstance(error, KeyringUnavailable):
-            # The account is gone; only its secret is left in the keyring.
-            self.context.notify_changed()
-            self.say(
-                fill(
-                    self.tr("Removed %1, but its secret could not be deleted from the keyring."),
-                    name,
-                ),
-                Status.NEEDS_CHECK,
-            )
-            show_keyring_problem(
-                self,
-                error,
-                None
-                if account is None
-                else lambda: self.context.jobs.run(self.context.credentials.delete_secret, account),
-            )
-            return
-        self.say(reason(error), Status.FAILED)
 
     # --- import -----------------------------------------------------------------------------------
     def import_from_session(self) -> None:

@@ -15,8 +15,10 @@ from collections.abc import Mapping
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
+from desktop_publisher.advice import Advice
 from desktop_publisher.errors import UserError
 from desktop_publisher.gui.text import statuses
+from desktop_publisher.message import Message, stored_detail
 from desktop_publisher.platforms.base import Problem
 from desktop_publisher.store.models import Status
 from desktop_publisher.translatable import QT_TRANSLATE_NOOP
@@ -42,6 +44,70 @@ def _translated_rule(tr_context: str, rule: str, values: Mapping[str, object], e
         # A translation that names a value the rule does not have: the English still says it.
         log.warning("the translation of %r does not fit its values", rule)
         return english
+
+
+# Where the window sends the user for each advice (advice.py): the place to click, never a
+# command. Filled with the message's values ({account}).
+_ADVICE = {
+    Advice.RECONNECT: QT_TRANSLATE_NOOP(
+        "Advice", "open Accounts, choose Edit… for account {account} and paste a new token"
+    ),
+    Advice.REPLACE_TOKEN: QT_TRANSLATE_NOOP(
+        "Advice", "a wrong token is replaced in Accounts: Edit… for account {account}"
+    ),
+    Advice.SET_AUTHOR: QT_TRANSLATE_NOOP(
+        "Advice", "enter the author in the account's settings (Accounts → Edit…)"
+    ),
+    Advice.ADD_MEDIA_HOST: QT_TRANSLATE_NOOP(
+        "Advice", "add a WordPress account that hosts images (Accounts → Add account)"
+    ),
+}
+
+
+def advice_text(advice: Advice, values: Mapping[str, object]) -> str:
+    """What the window tells the user to do for `advice`, in the UI's language."""
+    rule = _ADVICE[advice]
+    return _filled(QCoreApplication.translate("Advice", rule), rule, values)
+
+
+def message_text(message: Message) -> str:
+    """A message (message.py) in the UI's language: its rule translated in its context, its
+    values filled (a value that is a message worded the same way), its advice said as where to
+    click. A translation that does not fit its values falls back to the English rule."""
+    return _worded(message).strip()
+
+
+def _worded(message: Message) -> str:
+    values: dict[str, object] = {
+        key: _worded(value) if isinstance(value, Message) else value
+        for key, value in message.values.items()
+    }
+    if isinstance(values.get("label"), str):
+        values["label"] = platform_tr(values["label"])
+    if message.advice is not None:
+        values["advice"] = advice_text(message.advice, values)
+    translated = QCoreApplication.translate(message.context, message.rule)
+    return _filled(translated, message.rule, values)
+
+
+def _filled(translated: str, rule: str, values: Mapping[str, object]) -> str:
+    """`translated` filled with `values`; the English `rule` when the translation names a value
+    the rule does not have (no surrounding space is stripped: a nested part may start with one)."""
+    try:
+        return translated.format(**values)
+    except (KeyError, IndexError, ValueError):
+        log.warning("the translation of %r does not fit its values", rule)
+        try:
+            return rule.format(**values)
+        except (KeyError, IndexError, ValueError):
+            return rule
+
+
+def stored_text(data: object, english: str | None) -> str:
+    """A stored failure (its English and the detail stored beside it, message.stored_detail) in
+    the UI's language; its English when there is no detail, or a stale one."""
+    message = stored_detail(data, english)
+    return message_text(message) if message is not None else english or ""
 
 
 def problem_text(problem: Problem) -> str:

@@ -23,7 +23,7 @@ from desktop_publisher.gui.infra import icons
 from desktop_publisher.gui.notifications import platform_label
 from desktop_publisher.gui.text import statuses, timefmt
 from desktop_publisher.gui.text.fill import fill
-from desktop_publisher.gui.text.problems import set_text_colour
+from desktop_publisher.gui.text.problems import set_text_colour, stored_text
 from desktop_publisher.lifecycle import DRAFT, PENDING
 from desktop_publisher.store.models import (
     Content,
@@ -240,7 +240,8 @@ class DetailsPane(QScrollArea):
 
     def _show_problem(self, post: ScheduledPost, busy: bool) -> None:
         kind = post.last_error_kind
-        error = post.last_error or ""
+        # The failure in the window's language when it was stored with its detail.
+        error = stored_text(post.last_error_detail, post.last_error)
         account = post.account.name
         platform = platform_label(post.account.platform)
         fixes: list[tuple[str, str]] = []

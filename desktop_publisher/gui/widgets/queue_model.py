@@ -9,7 +9,9 @@ and the scroll position stay where they were.
 
 from __future__ import annotations
 
+import functools
 import html
+import json
 from datetime import date, datetime
 from enum import IntEnum
 from typing import Any
@@ -30,6 +32,7 @@ from desktop_publisher.gui.infra import icons
 from desktop_publisher.gui.notifications import platform_label
 from desktop_publisher.gui.text import statuses, timefmt
 from desktop_publisher.gui.text.fill import fill
+from desktop_publisher.gui.text.problems import stored_text
 from desktop_publisher.lifecycle import DRAFT
 from desktop_publisher.store import queries
 from desktop_publisher.store.models import Status
@@ -380,5 +383,18 @@ class QueueModel(QAbstractTableModel):
 
 def last_error_words(row: QueueRow) -> str:
     """A post's last error as the queue shows it: its first line in the last-error column, all of
-    it on hover over that column and the status."""
-    return row.error or ""
+    it on hover over that column and the status. In the window's language when it was stored
+    with its detail, in its English otherwise."""
+    if not row.error_detail:
+        return row.error or ""
+    return stored_text(_detail_data(row.error_detail), row.error)
+
+
+@functools.lru_cache(maxsize=512)
+def _detail_data(text: str) -> object:
+    """A stored detail's JSON read once per text: the view asks for every visible row on each
+    repaint (the result is only read, never changed)."""
+    try:
+        return json.loads(text)
+    except ValueError:
+        return None
