@@ -50,14 +50,14 @@ GENERAL = ""
 class AccountEditDialog(QDialog):
     def __init__(
         self,
-        ctx: AppContext,
+        context: AppContext,
         parent: QWidget | None = None,
         *,
         account: Account | None = None,
         platform: str | None = None,
     ) -> None:
         super().__init__(parent)
-        self.ctx = ctx
+        self.context = context
         self.account = account
         self.saved: Account | None = None
         self.saving = False
@@ -269,7 +269,7 @@ class AccountEditDialog(QDialog):
         if self.account is not None:
             expires = self.account.token_expires_at
         else:
-            expires = self.ctx.accounts.default_expiry(self.platform)
+            expires = self.context.accounts.default_expiry(self.platform)
         self.expires_check.blockSignals(True)
         self.expires_date.blockSignals(True)
         self.expires_check.setChecked(expires is not None)
@@ -322,7 +322,7 @@ class AccountEditDialog(QDialog):
         secret = self.secret_edit.text()
         problems = {
             key: problem_text(problem)
-            for key, problem in self.ctx.accounts.field_problems(
+            for key, problem in self.context.accounts.field_problems(
                 self.platform, name, settings, secret, self.account
             ).items()
         }
@@ -336,7 +336,7 @@ class AccountEditDialog(QDialog):
         if self.account is None:
             job: tuple[Any, ...] = (
                 _add,
-                self.ctx,
+                self.context,
                 self.platform,
                 name,
                 settings,
@@ -344,8 +344,8 @@ class AccountEditDialog(QDialog):
                 expires,
             )
         else:
-            job = (self.ctx.accounts.update, self.account.id, name, settings, secret, expires)
-        self.ctx.jobs.run(*job, on_done=self._saved, on_error=self._save_failed, owner=self)
+            job = (self.context.accounts.update, self.account.id, name, settings, secret, expires)
+        self.context.jobs.run(*job, on_done=self._saved, on_error=self._save_failed, owner=self)
 
     def _set_saving(self, saving: bool) -> None:
         self.saving = saving
@@ -371,19 +371,19 @@ class AccountEditDialog(QDialog):
 
 
 def _add(
-    ctx: AppContext,
+    context: AppContext,
     platform: str,
     name: str,
     settings: dict[str, Any],
     secret: str,
     expires: datetime | None,
 ) -> Account:
-    account = ctx.accounts.add(
+    account = context.accounts.add(
         platform, name, settings, secret, expires, never_expires=expires is None
     )
     # What the platform can tell (LinkedIn's author) is asked now; when it cannot answer, the
     # first post asks again and says what is wrong.
-    ctx.accounts.learn_settings(account)
+    context.accounts.learn_settings(account)
     return Account.get_by_id(account.id)
 
 

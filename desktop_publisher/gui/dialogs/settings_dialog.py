@@ -224,9 +224,9 @@ def problems(values: Mapping[str, Any]) -> dict[str, str]:
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.ctx = ctx
+        self.context = context
         self.setWindowTitle(self.tr("Settings"))
         self.setMinimumWidth(620)
         self.widgets: dict[str, QWidget] = {}
@@ -267,7 +267,7 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.general_error)
         layout.addWidget(self.buttons)
 
-        self.show_values(ctx.store.settings.all())
+        self.show_values(context.store.settings.all())
         # What the widgets showed at first: only what differs from it is written, so a stored
         # value a widget cannot show exactly (set from the command line) is left alone.
         self.initial = self.values()
@@ -316,7 +316,7 @@ class SettingsDialog(QDialog):
             declared = _platform_settings().get(key)
             help_text = _tr(declared.help) if declared is not None and declared.help else ""
             if declared is not None and declared.automatic is not None:
-                in_use = declared.automatic(self.ctx.store.settings.get)
+                in_use = declared.automatic(self.context.store.settings.get)
                 placeholder = self.tr("automatic: %1").replace("%1", in_use)
                 widget.setPlaceholderText(placeholder)
                 # Wide enough for the value in use to show whole, in any language.
@@ -435,26 +435,26 @@ class SettingsDialog(QDialog):
         except UserError as exc:
             self.show_problems({"start_at_login": error_text(exc)})
             return
-        settings = self.ctx.store.settings
+        settings = self.context.store.settings
         try:
-            with self.ctx.store.atomic():
+            with self.context.store.atomic():
                 for key, value in changed.items():
                     settings.set(key, value)
         except UserError as exc:
             self.show_problems({GENERAL: error_text(exc)})
             return
         self.initial = values
-        notifier = self.ctx.notifier
+        notifier = self.context.notifier
         notifier.notify_success = bool(values["notify_success"])
         notifier.notify_failure = bool(values["notify_failure"])
-        if self.ctx.engine is not None and changed:
+        if self.context.engine is not None and changed:
             # The lateness window or lookahead may now include posts it did not before.
-            self.ctx.engine.notify_changed()
+            self.context.engine.notify_changed()
         self.accept()
 
     def _apply_start_at_login(self, wanted: bool, changed: Mapping[str, Any]) -> None:
         if wanted:
             # Rewritten even when unchanged: the command follows a moved install.
-            autostart.enable(autostart.launch_command(self.ctx.data_dir))
+            autostart.enable(autostart.launch_command(self.context.data_dir))
         elif "start_at_login" in changed:
             autostart.disable()

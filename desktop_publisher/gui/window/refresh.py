@@ -8,6 +8,7 @@ The coordinator decides only *when* and *how much*; what a step reads and shows 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, QTimer
@@ -21,6 +22,19 @@ STEP_MS = 1
 
 class JobRunner(Protocol):
     def run(self, fn: Callable[..., Any], *args: Any, **callbacks: Any) -> None: ...
+
+
+@dataclass(frozen=True)
+class SlowRead:
+    """What a job-thread read of the status line's data includes."""
+
+    warnings: bool  # the accounts' token warnings
+    recount: bool  # the range's count
+
+    def merged(self, other: SlowRead | None) -> SlowRead:
+        if other is None:
+            return self
+        return SlowRead(self.warnings or other.warnings, self.recount or other.recount)
 
 
 class RefreshCoordinator(QObject):
@@ -53,10 +67,11 @@ class RefreshCoordinator(QObject):
         # The next refresh reads everything (drafts, token warnings); engine events alone only
         # change posts' statuses, and a refresh for them reads just what that can change.
         self._full_refresh = False
-        self._rest_full = False
+        # The second step (calendar, status line) reads everything too.
+        self._second_step_full = False
         self.reading = False  # the slow reads are running on a job thread
-        # Another read asked for meanwhile: (with warnings, with the range's count).
-        self._read_again: tuple[bool, bool] | None = None
+        # Another read asked for meanwhile, with everything those asks wanted.
+        self._read_again: SlowRead | None = None
 
         self.refresh_timer = QTimer(self)
         self.refresh_timer.setSingleShot(True)
@@ -83,7 +98,7 @@ class RefreshCoordinator(QObject):
         call, so a due repaint runs in between)."""
         self.refresh_timer.stop()
         self._full_refresh = False
-        self._rest_full = self._rest_full or full
+        self._second_step_full = self._second_step_full or full
         self._reload(full)
         self.rest_timer.start()
 
@@ -91,7 +106,7 @@ class RefreshCoordinator(QObject):
         self.refresh_now(full=self._full_refresh)
 
     def _refresh_rest(self) -> None:
-        full, self._rest_full = self._rest_full, False
+        full, self._second_step_full = self._second_step_full, False
         self._rest(full)
 
     def read_status(self, warnings: bool, recount: bool = False) -> None:
@@ -99,8 +114,7 @@ class RefreshCoordinator(QObject):
         made meanwhile make one more afterwards, with everything they asked for."""
         self._show_status()
         if self.reading:
-            before = self._read_again or (False, False)
-            self._read_again = (before[0] or warnings, before[1] or recount)
+            self._read_again = SlowRead(warnings, recount).merged(self._read_again)
             return
         self.reading = True
         self._jobs.run(
@@ -120,7 +134,7 @@ class RefreshCoordinator(QObject):
         again, self._read_again = self._read_again, None
         if again is None:
             return False
-        self.read_status(*again)
+        self.read_status(again.warnings, again.recount)
         return True
 
     def stop(self) -> None:
