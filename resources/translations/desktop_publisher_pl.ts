@@ -883,18 +883,6 @@
             <translation>Czas: {when} jest w przeszłości; wybierz późniejszy termin.</translation>
         </message>
         <message>
-            <source>No post with id {id}.</source>
-            <translation>Nie ma posta o numerze {id}.</translation>
-        </message>
-        <message>
-            <source>This draft has been deleted meanwhile; nothing was scheduled.</source>
-            <translation>Ten szkic został w międzyczasie usunięty; niczego nie zaplanowano.</translation>
-        </message>
-        <message>
-            <source>This draft has been scheduled already; nothing was changed.</source>
-            <translation>Ten szkic został już zaplanowany; niczego nie zmieniono.</translation>
-        </message>
-        <message>
             <source>No draft with id {id}: it may have been deleted.</source>
             <translation>Nie ma szkicu o numerze {id}: mógł zostać usunięty.</translation>
         </message>
@@ -905,6 +893,18 @@
         <message>
             <source>This draft has been scheduled meanwhile; edit the scheduled posts instead.</source>
             <translation>Ten szkic został w międzyczasie zaplanowany; edytuj zamiast tego zaplanowane posty.</translation>
+        </message>
+        <message>
+            <source>No post with id {id}.</source>
+            <translation>Nie ma posta o numerze {id}.</translation>
+        </message>
+        <message>
+            <source>This draft has been deleted meanwhile; nothing was scheduled.</source>
+            <translation>Ten szkic został w międzyczasie usunięty; niczego nie zaplanowano.</translation>
+        </message>
+        <message>
+            <source>This draft has been scheduled already; nothing was changed.</source>
+            <translation>Ten szkic został już zaplanowany; niczego nie zmieniono.</translation>
         </message>
         <message>
             <source>{path} is not a Desktop Publisher database (it is not an SQLite file). It was left untouched: move it away or restore a backup, then start again.</source>
@@ -1620,6 +1620,30 @@
             <translation>Edytuj post</translation>
         </message>
         <message>
+            <source>Save the changes to this post?</source>
+            <translation>Zapisać zmiany w tym poście?</translation>
+        </message>
+        <message>
+            <source>Save changes</source>
+            <translation>Zapisz zmiany</translation>
+        </message>
+        <message>
+            <source>Save this post as a draft?</source>
+            <translation>Zapisać ten post jako szkic?</translation>
+        </message>
+        <message>
+            <source>A draft keeps everything you wrote; schedule it later.</source>
+            <translation>Szkic zachowa wszystko, co napisano; zaplanujesz go później.</translation>
+        </message>
+        <message>
+            <source>Save draft</source>
+            <translation>Zapisz szkic</translation>
+        </message>
+        <message>
+            <source>Discard</source>
+            <translation>Odrzuć</translation>
+        </message>
+        <message>
             <source>Accounts: choose at least one account to post to.</source>
             <translation>Konta: wybierz co najmniej jedno konto, na które trafi post.</translation>
         </message>
@@ -1658,30 +1682,6 @@
         <message>
             <source>Schedule the post (Ctrl+Enter)</source>
             <translation>Zaplanuj post (Ctrl+Enter)</translation>
-        </message>
-        <message>
-            <source>Save the changes to this post?</source>
-            <translation>Zapisać zmiany w tym poście?</translation>
-        </message>
-        <message>
-            <source>Save changes</source>
-            <translation>Zapisz zmiany</translation>
-        </message>
-        <message>
-            <source>Save this post as a draft?</source>
-            <translation>Zapisać ten post jako szkic?</translation>
-        </message>
-        <message>
-            <source>A draft keeps everything you wrote; schedule it later.</source>
-            <translation>Szkic zachowa wszystko, co napisano; zaplanujesz go później.</translation>
-        </message>
-        <message>
-            <source>Save draft</source>
-            <translation>Zapisz szkic</translation>
-        </message>
-        <message>
-            <source>Discard</source>
-            <translation>Odrzuć</translation>
         </message>
         <message>
             <source>Accounts to post to</source>

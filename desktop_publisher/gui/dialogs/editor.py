@@ -14,7 +14,7 @@ statements); it never touches the network or the keyring.
 from __future__ import annotations
 
 import logging
-from datetime import UTC, date, datetime, time
+from datetime import date, datetime, time
 from typing import Any
 
 from PySide6.QtCore import QDate, QDateTime, QEvent, QSize, Qt, QTime, QTimeZone
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from desktop_publisher.errors import UserError
 from desktop_publisher.gui.context import AppContext
+from desktop_publisher.gui.dialogs.editor_checks import EditorChecks
 from desktop_publisher.gui.dialogs.editor_layout import (
     DRAFT,
     NEW,
@@ -37,16 +38,11 @@ from desktop_publisher.gui.dialogs.editor_layout import (
     platform_rank,
 )
 from desktop_publisher.gui.dialogs.editor_media import refs_from_mime
-from desktop_publisher.gui.dialogs.editor_variant import VariantPane, field_name
+from desktop_publisher.gui.dialogs.editor_variant import VariantPane
 from desktop_publisher.gui.infra import icons
 from desktop_publisher.gui.text import timefmt
-from desktop_publisher.gui.text.fill import fill
 from desktop_publisher.gui.text.problems import (
-    error_colour,
     error_text,
-    problem_text,
-    set_text_colour,
-    warning_colour,
 )
 from desktop_publisher.platforms import registry
 from desktop_publisher.platforms.base import PostVariant
@@ -62,7 +58,7 @@ SUMMARY_CHARS = 110
 SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
 
 
-class PostEditor(QDialog):
+class PostEditor(EditorChecks, QDialog):
     def __init__(
         self,
         context: AppContext,
@@ -319,95 +315,6 @@ class PostEditor(QDialog):
         self.tabs.blockSignals(False)
         self.variants_stack.setCurrentWidget(self.tabs if chosen else self.no_platform)
 
-    def revalidate(self) -> list[str]:
-        """Check everything; show each problem by its field and in the summary; enable Schedule
-        only when nothing is left."""
-        if self._loading:
-            return self.problems
-        problems: list[str] = []
-        if not self.checked_account_ids():
-            problems.append(self.tr("Accounts: choose at least one account to post to."))
-        for index in range(self.tabs.count()):
-            pane = self.pane_at(index)
-            found = pane.validate(self.media_host)
-            lines = [
-                fill(self.tr("%1 · %2: %3"), pane.cls.label, field_name(p.field), problem_text(p))
-                for p in found
-            ]
-            problems += lines
-            self.tabs.setTabIcon(
-                index, self._warning_icon if found else icons.platform_icon(pane.platform)
-            )
-            self.tabs.setTabToolTip(index, "\n".join(lines))
-        time_problem = self._check_time()
-        if time_problem:
-            problems.append(time_problem)
-        self.problems = problems
-        self._show_summary()
-        return problems
-
-    def _check_time(self) -> str | None:
-        """Shows the zone and any note on the time; returns the problem that blocks scheduling."""
-        wall = self.wall_time()
-        moment, oddity = resolve_local(wall, self.zone)
-        local = moment.astimezone(self.zone)
-        self.zone_label.setText(
-            fill(self.tr("%1 (%2)"), timefmt.zone_name(self.zone), local.tzname() or "")
-        )
-        problem = None
-        note = None
-        if oddity == "missing":
-            problem = self.tr(
-                "Time: %1 does not exist on %2 in %3 (the clocks skip it at a daylight saving "
-                "change); choose another time."
-            )
-            problem = fill(
-                problem,
-                f"{wall:%H:%M}",
-                timefmt.day_short(wall.date()),
-                timefmt.zone_name(self.zone),
-            )
-        elif moment < datetime.now(UTC) - timefmt.PAST_SLACK:
-            problem = fill(
-                self.tr("Time: %1 is in the past; choose a later time."), timefmt.when(moment)
-            )
-        elif oddity == "ambiguous":
-            note = self.tr(
-                "%1 happens twice that night (the clocks go back); the first one (%2) is used."
-            )
-            note = fill(note, f"{wall:%H:%M}", local.tzname() or "")
-        if problem or note:
-            colour = error_colour(self) if problem else warning_colour(self)
-            self.time_note.setText(problem or note or "")
-            set_text_colour(self.time_note, colour)
-            self.time_note.show()
-        else:
-            self.time_note.hide()
-        return problem
-
-    def _show_summary(self, message: str | None = None) -> None:
-        if message:
-            text = message
-        elif self.problems:
-            # A few short lines: the full rules are under their fields and on hover.
-            shown = [_short(p) for p in self.problems[:SUMMARY_LINES]]
-            more = len(self.problems) - len(shown)
-            text = self.tr("Before scheduling, fix:") + "\n" + "\n".join(f"• {p}" for p in shown)
-            if more:
-                text += "\n" + self.tr("… and %n more", "", more)
-        else:
-            text = ""
-        self.summary.setText(text)
-        self.summary.setToolTip("\n".join(self.problems) if not message else "")
-        set_text_colour(self.summary, error_colour(self) if text else None)
-        self.summary.setVisible(bool(text))
-        self.summary_icon.setVisible(bool(text))
-        blocked = bool(self.problems)
-        self.schedule_button.setEnabled(not blocked)
-        self.schedule_button.setToolTip(
-            "\n".join(self.problems) if blocked else self.tr("Schedule the post (Ctrl+Enter)")
-        )
-
     # --- actions -----------------------------------------------------------------------------
     def schedule(self) -> bool:
         """Schedule (or, for a post, save) when nothing blocks it; True when done."""
@@ -521,7 +428,3 @@ class PostEditor(QDialog):
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange and not self._loading:
             self.revalidate()  # message colours follow the palette
-
-
-def _short(line: str) -> str:
-    return line if len(line) <= SUMMARY_CHARS else line[: SUMMARY_CHARS - 1].rstrip() + "…"
