@@ -3,8 +3,8 @@
 One publish is: the author URN (account setting, else `GET /v2/userinfo`) → for image posts,
 `initializeUpload` + `PUT` per image (remembered in the checkpoint) → `POST /rest/posts`, the
 only call that creates something visible and therefore the only one marked `final`.
-Answers are classified as LinkedIn documents them (docs/adding-a-platform.md, "Errors"); the
-engine decides what happens next.
+Answers are classified as LinkedIn documents them (linkedin/errors.py; docs/adding-a-platform.md,
+"Classifying answers"); the engine decides what happens next.
 """
 
 from __future__ import annotations
