@@ -22,6 +22,10 @@ class Advice(StrEnum):
     SET_AUTHOR = "set_author"
     # Add a WordPress account that hosts the images of the others.
     ADD_MEDIA_HOST = "add_media_host"
+    # Give a LinkedIn account its author URN, said as the option that gives it (no values).
+    GIVE_AUTHOR = "give_author"
+    # Enter an account's secret again, it is missing from the keyring (values: "account").
+    ENTER_SECRET_AGAIN = "enter_secret_again"
 
 
 # The command line's words for each advice, filled with the message's values: exactly the
@@ -36,6 +40,10 @@ _COMMAND_LINE: dict[Advice, str] = {
         "urn:li:organization:… for a page), or edit the account"
     ),
     Advice.ADD_MEDIA_HOST: "desktop-publisher account add wordpress … --media-host",
+    Advice.GIVE_AUTHOR: "give the author URN with --author urn:li:person:…",
+    Advice.ENTER_SECRET_AGAIN: (
+        "enter it again (`desktop-publisher account reconnect {account!r}`)"
+    ),
 }
 
 

@@ -22,6 +22,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from desktop_publisher.advice import Advice
 from desktop_publisher.errors import CredentialError, KeyringUnavailable
 from desktop_publisher.platforms import registry
 from desktop_publisher.platforms.base import AccountInfo
@@ -182,15 +183,11 @@ def get_platform_credentials(account: Account, credentials: CredentialStore) -> 
         label = registry.publisher_class(account.platform).secret_label
         raise CredentialError.translatable(
             QT_TRANSLATE_NOOP(
-                "Error",
-                "The {label} of account {name} is missing from the keyring: edit the account "
-                "and enter it again.",
+                "Error", "The {label} of account {account!r} is missing from the keyring: {advice}."
             ),
-            # The command line's own way to put it back.
-            f"The {label} of account {account.name!r} is missing from the keyring: enter it "
-            f"again (`desktop-publisher account reconnect {account.name!r}`).",
+            advice=Advice.ENTER_SECRET_AGAIN,
             label=label,
-            name=repr(account.name),
+            account=account.name,
         )
     return AccountInfo(
         id=account.id,

@@ -8,7 +8,12 @@ its own way (the command line `--text: …`, cli/output.py; the window can point
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Self
+from typing import TYPE_CHECKING, Self
+
+from desktop_publisher.advice import Advice, command_line
+
+if TYPE_CHECKING:
+    from desktop_publisher.message import Message
 
 
 class UserError(Exception):
@@ -19,6 +24,9 @@ class UserError(Exception):
     rule: str | None = None
     context = "Error"
     values: Mapping[str, object] = {}
+    # What the rule's `{advice}` says the user should do (advice.py): the English text words it
+    # for the command line, the window as the place to click; None for a rule without one.
+    advice: Advice | None = None
     # The input the error is about ("text", "at", …), and what is wrong with it in words that
     # do not name it (the front end puts its own name for the field in front); None for both
     # when the error is about no one input.
@@ -27,16 +35,36 @@ class UserError(Exception):
 
     @classmethod
     def translatable(
-        cls, rule: str, message: str | None = None, context: str = "Error", **values: object
+        cls,
+        rule: str,
+        message: str | None = None,
+        context: str = "Error",
+        advice: Advice | None = None,
+        **values: object,
     ) -> Self:
         """The error for `rule` filled with `values`. `message`, when given, is the English
         text instead (the command line's wording, e.g. with the action the user named);
-        `context` is the catalogue's ("Problem" for a form's rule, see platforms.base)."""
-        error = cls(message if message is not None else rule.format(**values))
+        `context` is the catalogue's ("Problem" for a form's rule, see platforms.base).
+        `advice` fills the rule's `{advice}`: in the English text as the command line says it;
+        `values` stay without it (the window words it, see `as_message`)."""
+        if message is None:
+            words = {**values, "advice": command_line(advice, values)} if advice else values
+            message = rule.format(**words)
+        error = cls(message)
         error.rule = rule
         error.context = context
         error.values = values
+        error.advice = advice
         return error
+
+    def as_message(self) -> Message | None:
+        """The error as a message (message.py: rule, values, advice) for a reader that words
+        it in its own language; None for an error made from plain text."""
+        from desktop_publisher.message import Message  # message.py imports nothing of this
+
+        if self.rule is None:
+            return None
+        return Message(self.rule, dict(self.values), self.context, self.advice)
 
     def about(self, field: str, detail: str | None = None) -> Self:
         """This error, marked as about the input `field`; `detail` says what is wrong without

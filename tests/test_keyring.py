@@ -12,6 +12,7 @@ import keyring.errors
 import pytest
 from keyring.backend import KeyringBackend
 
+from desktop_publisher.advice import Advice
 from desktop_publisher.credentials import CredentialStore, get_platform_credentials
 from desktop_publisher.errors import CredentialError, KeyringUnavailable
 from desktop_publisher.store.models import Account
@@ -110,6 +111,21 @@ def test_missing_secret_says_how_to_fix(store, credentials):
         CredentialError, match="missing from the keyring: enter it again .*account reconnect"
     ):
         get_platform_credentials(account, credentials)
+
+
+def test_missing_secret_carries_the_advice_not_the_command(store, credentials):
+    account = Account.create(name="Orphan", platform="facebook", settings={"page_id": "1"})
+    with pytest.raises(CredentialError) as caught:
+        get_platform_credentials(account, credentials)
+    # The command line reads what it always read.
+    assert str(caught.value) == (
+        "The page access token of account 'Orphan' is missing from the keyring: enter it again "
+        "(`desktop-publisher account reconnect 'Orphan'`)."
+    )
+    message = caught.value.as_message()
+    assert message.advice is Advice.ENTER_SECRET_AGAIN
+    assert message.english() == str(caught.value)
+    assert "desktop-publisher" not in message.to_json()
 
 
 def test_no_dbus_gives_the_keyring_message_without_traceback(tmp_path):

@@ -23,20 +23,27 @@ import os
 import socket
 from urllib.parse import urlparse
 
+from desktop_publisher.message import Message
+from desktop_publisher.translatable import QT_TRANSLATE_NOOP
+
 ALLOW_ENV = "DESKTOP_PUBLISHER_MEDIA_ALLOW"
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 # IPv6 forms that carry an IPv4 address inside (NAT64's well-known prefix).
 NAT64 = ipaddress.ip_network("64:ff9b::/96")
+# Why an address is refused: English rules marked for the catalogues (an error's values).
+LOOPBACK = QT_TRANSLATE_NOOP("Error", "this computer (a loopback address)")
+REFUSED_ADDRESS = QT_TRANSLATE_NOOP("Error", "{reason}, {address}")
 
 
 class AddressRefused(Exception):
     """A media URL whose host is not a public address. Not an OSError on purpose: the HTTP
     libraries wrap those as connection failures, which would be retried."""
 
-    def __init__(self, url: str, reason: str) -> None:
+    def __init__(self, url: str, reason: str, why: Message | None = None) -> None:
         super().__init__(reason)
         self.url = url
-        self.reason = reason
+        self.reason = reason  # in English
+        self.why = why if why is not None else reason  # the same, as a message when known
 
 
 def refusal(address: IPAddress) -> str | None:
@@ -45,17 +52,17 @@ def refusal(address: IPAddress) -> str | None:
     if embedded is not None:
         return refusal(embedded)
     if address.is_loopback:
-        return "this computer (a loopback address)"
+        return LOOPBACK
     if address.is_link_local:
-        return "a link-local address (such as a cloud metadata service)"
+        return QT_TRANSLATE_NOOP("Error", "a link-local address (such as a cloud metadata service)")
     if address.is_multicast:
-        return "a multicast address"
+        return QT_TRANSLATE_NOOP("Error", "a multicast address")
     if address.is_unspecified:
-        return "an unspecified address"
+        return QT_TRANSLATE_NOOP("Error", "an unspecified address")
     if address.is_private:
-        return "a private network address"
+        return QT_TRANSLATE_NOOP("Error", "a private network address")
     if not address.is_global:
-        return "an address that is not on the public internet"
+        return QT_TRANSLATE_NOOP("Error", "an address that is not on the public internet")
     return None
 
 
@@ -94,7 +101,7 @@ def literal_refusal(url: str) -> str | None:
     if not host or allowed(host, _port(url)):
         return None
     if host == "localhost" or host.endswith(".localhost"):
-        return "this computer (a loopback address)"
+        return LOOPBACK
     try:
         return refusal(ipaddress.ip_address(host))
     except ValueError:
@@ -121,5 +128,6 @@ def public_address(host: str, port: int, url: str | None = None) -> str:
     for text in found:
         reason = refusal(ipaddress.ip_address(text.split("%", 1)[0]))
         if reason is not None:
-            raise AddressRefused(shown, f"{reason}, {text}")
+            why = Message(REFUSED_ADDRESS, {"reason": Message(reason), "address": text})
+            raise AddressRefused(shown, why.english(), why)
     return found[0]

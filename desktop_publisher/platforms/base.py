@@ -22,6 +22,7 @@ from desktop_publisher.local_files import (
     megabytes,
     read_capped,
 )
+from desktop_publisher.message import Message
 from desktop_publisher.platforms.declaration import (
     AccountField,
     ApiUrl,
@@ -176,18 +177,20 @@ def check_local_media(ref: str, cap: int, platform: str) -> None:
 
 
 def media_refused(ref: str, cap: int, platform: str, exc: Exception) -> PublishError:
-    name = Path(ref).name
+    values = {"file": Path(ref).name, "mb": megabytes(cap), "platform": platform}
     if isinstance(exc, FileTooLarge):
-        message = (
-            f"Media: {name} is larger than {megabytes(cap)} MB, the most {platform} accepts; "
-            "replace it with a smaller image."
+        rule = QT_TRANSLATE_NOOP(
+            "Error",
+            "Media: {file} is larger than {mb} MB, the most {platform} accepts; replace it with "
+            "a smaller image.",
         )
     else:
-        message = (
-            f"Media: {name} is not a regular file (a folder, device or pipe); replace it with "
-            "an image file."
+        rule = QT_TRANSLATE_NOOP(
+            "Error",
+            "Media: {file} is not a regular file (a folder, device or pipe); replace it with an "
+            "image file.",
         )
-    return PublishError(ErrorKind.INVALID_CONTENT, message)
+    return PublishError(ErrorKind.INVALID_CONTENT, Message(rule, values))
 
 
 # Seconds to connect to a platform and to wait for each piece of its answer.

@@ -48,6 +48,9 @@ class Answer:
     checking_account: bool = False  # a connection test, not a post
     api: bool = True  # the API's own error body (not a proxy's or a portal's page)
     transient: bool = False  # the platform says trying again may work (Graph's is_transient)
+    # What the client knew before this answer, named for the rows that ask ("api_seen": the
+    # site's API had answered before).
+    facts: frozenset[str] = frozenset()
     response: requests.Response | None = field(default=None, compare=False, repr=False)
 
 
@@ -86,6 +89,8 @@ class Row:
     # The error's code when it is not the answer's (Instagram reports the subcode).
     error_code: str | None = None
     reports_subcode: bool = False
+    # False: the error carries no code even when the answer had one (a redirect).
+    reports_code: bool = True
     # Seconds to wait before trying again (RATE_LIMITED, some TRANSIENT), from the answer.
     retry_after: Callable[[Answer], float | None] | None = None
 
@@ -125,7 +130,9 @@ def classify(
         Message(row.rule, filled, "Error", row.advice),
         retry_after=row.retry_after(answer) if row.retry_after else None,
         status=answer.status,
-        code=row.error_code
+        code=None
+        if not row.reports_code
+        else row.error_code
         or (_text(answer.subcode) if row.reports_subcode else None)
         or (code if code is not None else _text(answer.code)),
     )

@@ -43,6 +43,7 @@ from desktop_publisher.platforms.http import (
     HttpClient,
     json_body,
 )
+from desktop_publisher.translatable import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     import requests  # annotations only: requests is imported where a request is sent
@@ -59,11 +60,12 @@ def normalize_version(value: str) -> str:
     """`v25.0` from `v25.0`, `25.0`, `v25` or `25`; PublishError for anything else."""
     match = VERSION.match(str(value or "").strip())
     if not match:
-        raise PublishError(
-            ErrorKind.PERMANENT,
-            f"Graph API version {value!r} is not valid: set graph_version to a version such as "
+        rule = QT_TRANSLATE_NOOP(
+            "Error",
+            "Graph API version {version!r} is not valid: set graph_version to a version such as "
             "v25.0.",
         )
+        raise PublishError(ErrorKind.PERMANENT, Message(rule, {"version": value}))
     return f"v{match.group(1)}.{match.group(2) or 0}"
 
 
@@ -118,7 +120,7 @@ class GraphApi:
         method: str,
         path: str,
         *,
-        step: str,
+        step: str | Message,
         final: bool = False,
         params: dict[str, Any] | None = None,
         data: dict[str, Any] | None = None,
@@ -181,6 +183,11 @@ class GraphApi:
             final=final,
             checking_account=self.checking_account,
         )
+
+
+def step(rule: str, **values: object) -> Message:
+    """A step of a publish, named in errors ("… while creating the post")."""
+    return Message(rule, values, "Step")
 
 
 def image_fingerprint(ref: str) -> str:

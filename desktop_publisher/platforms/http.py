@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
 
 from desktop_publisher import __version__
+from desktop_publisher.message import Message
 from desktop_publisher.platforms import addresses
 from desktop_publisher.platforms.base import (
     CALL_DEADLINE,
@@ -43,6 +44,7 @@ from desktop_publisher.platforms.base import (
     PublishError,
 )
 from desktop_publisher.redaction import redact
+from desktop_publisher.translatable import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -70,15 +72,16 @@ def check_url(url: str, what: str = "URL") -> None:
         return
     if parsed.scheme == "http" and is_loopback_host(parsed.hostname):
         return
+    values = {"what": what, "url": redact(url)}
     if parsed.scheme == "http":
-        raise PublishError(
-            ErrorKind.PERMANENT,
-            f"The {what} {redact(url)} uses plain http://; use https:// (http is accepted only "
-            "for localhost).",
+        rule = QT_TRANSLATE_NOOP(
+            "Error",
+            "The {what} {url} uses plain http://; use https:// (http is accepted only for "
+            "localhost).",
         )
-    raise PublishError(
-        ErrorKind.PERMANENT, f"The {what} {redact(url)} is not a valid https:// URL."
-    )
+        raise PublishError(ErrorKind.PERMANENT, Message(rule, values))
+    rule = QT_TRANSLATE_NOOP("Error", "The {what} {url} is not a valid https:// URL.")
+    raise PublishError(ErrorKind.PERMANENT, Message(rule, values))
 
 
 # An answer of the APIs is JSON of a few kB; anything far bigger is not an answer to read whole.
@@ -377,29 +380,34 @@ class HttpClient:
         except requests.exceptions.SSLError as exc:
             if call.expired:
                 raise _too_slow(url, seconds, final) from None
-            raise PublishError(
-                ErrorKind.PERMANENT,
-                f"The secure connection to {urlparse(url).hostname} failed ({redact(exc)}): the "
-                "server's certificate is not trusted.",
-            ) from None
+            rule = QT_TRANSLATE_NOOP(
+                "Error",
+                "The secure connection to {host} failed ({reason}): the server's certificate is "
+                "not trusted.",
+            )
+            values = {"host": urlparse(url).hostname, "reason": redact(exc)}
+            raise PublishError(ErrorKind.PERMANENT, Message(rule, values)) from None
         except requests.RequestException as exc:
             host = urlparse(url).hostname
             if call.expired:
                 raise _too_slow(url, seconds, final) from None
             if was_not_sent(exc):
-                raise PublishError(
-                    ErrorKind.TRANSIENT,
-                    f"Could not connect to {host}: check the network connection.",
-                ) from None
+                rule = QT_TRANSLATE_NOOP(
+                    "Error", "Could not connect to {host}: check the network connection."
+                )
+                raise PublishError(ErrorKind.TRANSIENT, Message(rule, {"host": host})) from None
             if final:
-                raise PublishError(
-                    ErrorKind.UNKNOWN_OUTCOME,
-                    f"The connection to {host} broke after the post was sent, so it may or may "
+                rule = QT_TRANSLATE_NOOP(
+                    "Error",
+                    "The connection to {host} broke after the post was sent, so it may or may "
                     "not have been published. Check the account, then retry or cancel.",
+                )
+                raise PublishError(
+                    ErrorKind.UNKNOWN_OUTCOME, Message(rule, {"host": host})
                 ) from None
-            raise PublishError(
-                ErrorKind.TRANSIENT, f"The connection to {host} broke ({type(exc).__name__})."
-            ) from None
+            rule = QT_TRANSLATE_NOOP("Error", "The connection to {host} broke ({reason}).")
+            values = {"host": host, "reason": type(exc).__name__}
+            raise PublishError(ErrorKind.TRANSIENT, Message(rule, values)) from None
         finally:
             with call.lock:
                 call.done = True
@@ -436,23 +444,26 @@ def _read_body(
 
 
 def _answer_too_big(url: str) -> PublishError:
-    return PublishError(
-        ErrorKind.TRANSIENT,
-        f"{urlparse(url).hostname} answered with more than {MAX_ANSWER_BYTES // 1_000_000} MB, "
-        "which is not an answer of its API: a proxy or a wrong address may be in the way.",
+    rule = QT_TRANSLATE_NOOP(
+        "Error",
+        "{host} answered with more than {mb} MB, which is not an answer of its API: a proxy or "
+        "a wrong address may be in the way.",
     )
+    values = {"host": urlparse(url).hostname, "mb": MAX_ANSWER_BYTES // 1_000_000}
+    return PublishError(ErrorKind.TRANSIENT, Message(rule, values))
 
 
 def _too_slow(url: str, seconds: float, final: bool) -> PublishError:
-    host = urlparse(url).hostname
+    values = {"host": urlparse(url).hostname, "seconds": f"{seconds:.0f}"}
     if final:
-        return PublishError(
-            ErrorKind.UNKNOWN_OUTCOME,
-            f"{host} did not finish answering within {seconds:.0f} s after the post was sent, "
-            "so it may or may not have been published. Check the account, then retry or cancel.",
+        rule = QT_TRANSLATE_NOOP(
+            "Error",
+            "{host} did not finish answering within {seconds} s after the post was sent, so it "
+            "may or may not have been published. Check the account, then retry or cancel.",
         )
-    return PublishError(
-        ErrorKind.TRANSIENT,
-        f"{host} did not finish answering within {seconds:.0f} s (a stalled or very slow "
-        "connection).",
+        return PublishError(ErrorKind.UNKNOWN_OUTCOME, Message(rule, values))
+    rule = QT_TRANSLATE_NOOP(
+        "Error",
+        "{host} did not finish answering within {seconds} s (a stalled or very slow connection).",
     )
+    return PublishError(ErrorKind.TRANSIENT, Message(rule, values))

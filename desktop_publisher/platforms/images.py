@@ -7,10 +7,12 @@ from __future__ import annotations
 import socket
 from urllib.parse import urljoin
 
+from desktop_publisher.message import Message
 from desktop_publisher.platforms import addresses
 from desktop_publisher.platforms.base import ErrorKind, PublishError
 from desktop_publisher.platforms.http import HttpClient, make_session, parse_retry_after
 from desktop_publisher.redaction import redact
+from desktop_publisher.translatable import QT_TRANSLATE_NOOP
 
 IMAGE_SIGNATURES = (
     (b"\xff\xd8\xff", "image/jpeg", ".jpg"),
@@ -42,59 +44,71 @@ def download_image(http: HttpClient, url: str, max_bytes: int) -> bytes:
     client = HttpClient(make_session(public_only=True), http.timeout, http.deadline)
 
     def too_big() -> PublishError:
-        return PublishError(
-            ErrorKind.INVALID_CONTENT,
-            f"Media: the image {shown} is larger than {max_bytes // 1_000_000} MB; use a "
-            "smaller image.",
+        rule = QT_TRANSLATE_NOOP(
+            "Error", "Media: the image {image} is larger than {mb} MB; use a smaller image."
         )
+        values = {"image": shown, "mb": max_bytes // 1_000_000}
+        return PublishError(ErrorKind.INVALID_CONTENT, Message(rule, values))
 
     for _hop in range(MAX_REDIRECTS + 1):
         try:
             addresses.check_url(url)  # before anything connects (also through a proxy)
             response = client.get(url, max_bytes=max_bytes, too_big=too_big, allow_redirects=False)
         except addresses.AddressRefused as exc:
-            raise PublishError(
-                ErrorKind.INVALID_CONTENT,
-                f"Media: the image address {redact(exc.url)} points to {exc.reason}; images are "
-                "fetched only from public internet addresses. Use a public address or a file on "
-                "this computer.",
-            ) from None
+            rule = QT_TRANSLATE_NOOP(
+                "Error",
+                "Media: the image address {image} points to {reason}; images are fetched only "
+                "from public internet addresses. Use a public address or a file on this "
+                "computer.",
+            )
+            values = {"image": redact(exc.url), "reason": exc.why}
+            raise PublishError(ErrorKind.INVALID_CONTENT, Message(rule, values)) from None
         except socket.gaierror:
-            raise PublishError(
-                ErrorKind.TRANSIENT,
-                f"Could not look up the server of the image {shown}: check the network "
+            rule = QT_TRANSLATE_NOOP(
+                "Error",
+                "Could not look up the server of the image {image}: check the network "
                 "connection and the address.",
-            ) from None
+            )
+            raise PublishError(ErrorKind.TRANSIENT, Message(rule, {"image": shown})) from None
         if not response.is_redirect:
             break
         url = urljoin(url, response.headers.get("Location") or "")
     else:
-        raise PublishError(
-            ErrorKind.INVALID_CONTENT,
-            f"Media: the image address {shown} redirects more than {MAX_REDIRECTS} times; use "
-            "the image's own address.",
+        rule = QT_TRANSLATE_NOOP(
+            "Error",
+            "Media: the image address {image} redirects more than {count} times; use the "
+            "image's own address.",
         )
+        values = {"image": shown, "count": MAX_REDIRECTS}
+        raise PublishError(ErrorKind.INVALID_CONTENT, Message(rule, values))
+    values = {"image": shown, "status": response.status_code}
     if response.status_code == 429 or response.status_code >= 500:
+        rule = QT_TRANSLATE_NOOP(
+            "Error", "The server of the image {image} is busy (HTTP {status})."
+        )
         raise PublishError(
             ErrorKind.TRANSIENT,
-            f"The server of the image {shown} is busy (HTTP {response.status_code}).",
+            Message(rule, values),
             retry_after=parse_retry_after(response),
             status=response.status_code,
         )
     if not response.ok:
+        rule = QT_TRANSLATE_NOOP(
+            "Error",
+            "Media: could not download the image {image} (HTTP {status}); check the link or use "
+            "a file on this computer.",
+        )
         raise PublishError(
-            ErrorKind.INVALID_CONTENT,
-            f"Media: could not download the image {shown} (HTTP {response.status_code}); "
-            "check the link or use a file on this computer.",
-            status=response.status_code,
+            ErrorKind.INVALID_CONTENT, Message(rule, values), status=response.status_code
         )
     return response.content
 
 
 def unreadable_image(ref: str, exc: OSError) -> PublishError:
     """A local image that cannot be read (gone, no permission): the post's problem."""
-    return PublishError(
-        ErrorKind.INVALID_CONTENT,
-        f"Media: could not read the image {ref} ({exc.strerror or type(exc).__name__}); "
-        "check that the file still exists.",
+    rule = QT_TRANSLATE_NOOP(
+        "Error",
+        "Media: could not read the image {image} ({reason}); check that the file still exists.",
     )
+    values = {"image": ref, "reason": exc.strerror or type(exc).__name__}
+    return PublishError(ErrorKind.INVALID_CONTENT, Message(rule, values))

@@ -341,6 +341,10 @@
             <source>add a WordPress account that hosts images (Accounts → Add account)</source>
             <translation>dodaj konto WordPress, które przechowuje obrazy (Konta → Dodaj konto)</translation>
         </message>
+        <message>
+            <source>open Accounts, choose Edit… for account {account} and enter it again</source>
+            <translation>otwórz Konta, wybierz Edytuj… przy koncie {account} i wpisz go ponownie</translation>
+        </message>
     </context>
     <context>
         <name>CalendarView</name>
@@ -559,8 +563,8 @@
             <translation>Sekret jest pusty.</translation>
         </message>
         <message>
-            <source>The {label} of account {name} is missing from the keyring: edit the account and enter it again.</source>
-            <translation>W magazynie haseł brakuje sekretu „{label}” konta {name}: edytuj konto i wpisz go ponownie.</translation>
+            <source>The {label} of account {account!r} is missing from the keyring: {advice}.</source>
+            <translation>W magazynie haseł brakuje sekretu „{label}” konta {account!r}: {advice}.</translation>
         </message>
         <message>
             <source>Post {id}: {what}, but the database could not record it ({reason}). The post is not sent again: it shows as publishing until this is recorded, or asks you to check it after a restart.</source>
@@ -639,6 +643,42 @@
             <translation>Nie można zmienić posta {id}: czeka w kolejce do publikacji.</translation>
         </message>
         <message>
+            <source>this computer (a loopback address)</source>
+            <translation>ten komputer (adres pętli zwrotnej)</translation>
+        </message>
+        <message>
+            <source>{reason}, {address}</source>
+            <translation>{reason}, {address}</translation>
+        </message>
+        <message>
+            <source>a link-local address (such as a cloud metadata service)</source>
+            <translation>adres lokalny łącza (np. usługa metadanych chmury)</translation>
+        </message>
+        <message>
+            <source>a multicast address</source>
+            <translation>adres grupowy (multicast)</translation>
+        </message>
+        <message>
+            <source>an unspecified address</source>
+            <translation>adres nieokreślony</translation>
+        </message>
+        <message>
+            <source>a private network address</source>
+            <translation>adres sieci prywatnej</translation>
+        </message>
+        <message>
+            <source>an address that is not on the public internet</source>
+            <translation>adres spoza publicznego internetu</translation>
+        </message>
+        <message>
+            <source>Media: {file} is larger than {mb} MB, the most {platform} accepts; replace it with a smaller image.</source>
+            <translation>Media: {file} ma więcej niż {mb} MB, czyli najwięcej, ile przyjmuje {platform}; zastąp go mniejszym obrazem.</translation>
+        </message>
+        <message>
+            <source>Media: {file} is not a regular file (a folder, device or pipe); replace it with an image file.</source>
+            <translation>Media: {file} nie jest zwykłym plikiem (to folder, urządzenie albo potok); zastąp go plikiem obrazu.</translation>
+        </message>
+        <message>
             <source> {label} said: {said}</source>
             <translation> Odpowiedź {label}: {said}</translation>
         </message>
@@ -651,8 +691,24 @@
             <translation>Facebook nie pozwolił publikować jako strona podczas etapu: {step} (#{code}): token konta {account!r} jest prawdopodobnie tokenem użytkownika albo nie ma uprawnień pages_manage_posts i pages_read_engagement. Publikowanie wymaga tokenu dostępu strony: pobierz go przez GET /me/accounts tokenem użytkownika z uprawnieniami pages_manage_posts i pages_read_engagement, a potem połącz konto ponownie tym tokenem ({advice}).</translation>
         </message>
         <message>
+            <source>Page ID {page!r} of account {account!r} is not valid: a Page ID is a number (Page settings → About, or GET /me/accounts).</source>
+            <translation>Identyfikator strony {page!r} konta {account!r} jest nieprawidłowy: identyfikator strony to liczba (ustawienia strony → Informacje albo GET /me/accounts).</translation>
+        </message>
+        <message>
+            <source>Facebook answered an upload without the id of the photo; trying again later.</source>
+            <translation>Facebook odpowiedział na wysyłkę bez identyfikatora zdjęcia; ponowna próba później.</translation>
+        </message>
+        <message>
+            <source>Facebook answered without the id of the post, so it may or may not have been published. Check the Page, then retry or cancel.</source>
+            <translation>Facebook odpowiedział bez identyfikatora posta, więc post mógł zostać opublikowany albo nie. Sprawdź stronę, a potem ponów albo anuluj.</translation>
+        </message>
+        <message>
             <source>{label} refused the connection test while {step} (HTTP {status}): check the account's settings and its token, then test again ({advice}).{detail}</source>
             <translation>{label} odrzucił test połączenia podczas etapu: {step} (HTTP {status}): sprawdź ustawienia konta i jego token, a potem przetestuj ponownie ({advice}).{detail}</translation>
+        </message>
+        <message>
+            <source>Graph API version {version!r} is not valid: set graph_version to a version such as v25.0.</source>
+            <translation>Wersja Graph API {version!r} jest nieprawidłowa: ustaw graph_version na wersję taką jak v25.0.</translation>
         </message>
         <message>
             <source>no longer works because the app was removed from the account</source>
@@ -747,6 +803,70 @@
             <translation>{label} odrzucił żądanie podczas etapu: {step} ({tag}): {said}</translation>
         </message>
         <message>
+            <source>The {what} {url} uses plain http://; use https:// (http is accepted only for localhost).</source>
+            <translation>Adres {url} ({what}) używa zwykłego http://; użyj https:// (http jest dozwolone tylko dla localhost).</translation>
+        </message>
+        <message>
+            <source>The {what} {url} is not a valid https:// URL.</source>
+            <translation>Adres {url} ({what}) nie jest prawidłowym adresem https://.</translation>
+        </message>
+        <message>
+            <source>The secure connection to {host} failed ({reason}): the server's certificate is not trusted.</source>
+            <translation>Bezpieczne połączenie z {host} nie powiodło się ({reason}): certyfikat serwera nie jest zaufany.</translation>
+        </message>
+        <message>
+            <source>Could not connect to {host}: check the network connection.</source>
+            <translation>Nie można połączyć się z {host}: sprawdź połączenie z siecią.</translation>
+        </message>
+        <message>
+            <source>The connection to {host} broke after the post was sent, so it may or may not have been published. Check the account, then retry or cancel.</source>
+            <translation>Połączenie z {host} zerwało się po wysłaniu posta, więc post mógł zostać opublikowany albo nie. Sprawdź konto, a potem ponów albo anuluj.</translation>
+        </message>
+        <message>
+            <source>The connection to {host} broke ({reason}).</source>
+            <translation>Połączenie z {host} zerwało się ({reason}).</translation>
+        </message>
+        <message>
+            <source>{host} answered with more than {mb} MB, which is not an answer of its API: a proxy or a wrong address may be in the way.</source>
+            <translation>{host} odpowiedział ponad {mb} MB danych, co nie jest odpowiedzią jego API: może przeszkadzać serwer pośredniczący albo błędny adres.</translation>
+        </message>
+        <message>
+            <source>{host} did not finish answering within {seconds} s after the post was sent, so it may or may not have been published. Check the account, then retry or cancel.</source>
+            <translation>{host} nie dokończył odpowiedzi w ciągu {seconds} s po wysłaniu posta, więc post mógł zostać opublikowany albo nie. Sprawdź konto, a potem ponów albo anuluj.</translation>
+        </message>
+        <message>
+            <source>{host} did not finish answering within {seconds} s (a stalled or very slow connection).</source>
+            <translation>{host} nie dokończył odpowiedzi w ciągu {seconds} s (połączenie zawieszone albo bardzo wolne).</translation>
+        </message>
+        <message>
+            <source>Media: the image {image} is larger than {mb} MB; use a smaller image.</source>
+            <translation>Media: obraz {image} ma więcej niż {mb} MB; użyj mniejszego obrazu.</translation>
+        </message>
+        <message>
+            <source>Media: the image address {image} points to {reason}; images are fetched only from public internet addresses. Use a public address or a file on this computer.</source>
+            <translation>Media: adres obrazu {image} wskazuje na: {reason}; obrazy są pobierane tylko z publicznych adresów internetowych. Użyj publicznego adresu albo pliku na tym komputerze.</translation>
+        </message>
+        <message>
+            <source>Could not look up the server of the image {image}: check the network connection and the address.</source>
+            <translation>Nie można odnaleźć serwera obrazu {image}: sprawdź połączenie z siecią i adres.</translation>
+        </message>
+        <message>
+            <source>Media: the image address {image} redirects more than {count} times; use the image's own address.</source>
+            <translation>Media: adres obrazu {image} przekierowuje więcej niż {count} razy; użyj bezpośredniego adresu obrazu.</translation>
+        </message>
+        <message>
+            <source>The server of the image {image} is busy (HTTP {status}).</source>
+            <translation>Serwer obrazu {image} jest zajęty (HTTP {status}).</translation>
+        </message>
+        <message>
+            <source>Media: could not download the image {image} (HTTP {status}); check the link or use a file on this computer.</source>
+            <translation>Media: nie można pobrać obrazu {image} (HTTP {status}); sprawdź link albo użyj pliku na tym komputerze.</translation>
+        </message>
+        <message>
+            <source>Media: could not read the image {image} ({reason}); check that the file still exists.</source>
+            <translation>Media: nie można odczytać obrazu {image} ({reason}); sprawdź, czy plik nadal istnieje.</translation>
+        </message>
+        <message>
             <source>downloading the image took too long</source>
             <translation>pobieranie obrazu trwało za długo</translation>
         </message>
@@ -797,6 +917,50 @@
         <message>
             <source>Instagram had a temporary problem while {step} ({code}/{subcode}): {said}</source>
             <translation>Instagram miał chwilowy problem podczas etapu: {step} ({code}/{subcode}): {said}</translation>
+        </message>
+        <message>
+            <source>{file}: Instagram needs the image at a public https:// address, and no media host is available; use an https:// image address, or mark a public WordPress account as media host ({advice}) so local images are uploaded there first.</source>
+            <translation>{file}: Instagram potrzebuje obrazu pod publicznym adresem https://, a żaden serwer mediów nie jest dostępny; użyj adresu obrazu https:// albo oznacz publiczne konto WordPress jako serwer mediów ({advice}), aby lokalne obrazy były najpierw tam wysyłane.</translation>
+        </message>
+        <message>
+            <source>it could not be prepared</source>
+            <translation>nie udało się go przygotować</translation>
+        </message>
+        <message>
+            <source>Instagram account ID {id!r} of account {account!r} is not valid: it is a number (GET /me/accounts?fields=instagram_business_account).</source>
+            <translation>Identyfikator konta Instagram {id!r} konta {account!r} jest nieprawidłowy: to liczba (GET /me/accounts?fields=instagram_business_account).</translation>
+        </message>
+        <message>
+            <source>Instagram's daily publishing limit is used up ({used} of {total} posts in 24 hours). The post is held and goes out when the limit frees.</source>
+            <translation>Dzienny limit publikacji Instagrama jest wyczerpany ({used} z {total} postów w ciągu 24 godzin). Post czeka i zostanie wysłany, gdy limit się zwolni.</translation>
+        </message>
+        <message>
+            <source>Uploading {file} to the media host failed: {error}</source>
+            <translation>Wysyłka {file} na serwer mediów nie powiodła się: {error}</translation>
+        </message>
+        <message>
+            <source>The media host gave {address} for {file}, which Instagram cannot download: the media host site must be public and use https://.</source>
+            <translation>Serwer mediów podał dla {file} adres {address}, którego Instagram nie może pobrać: witryna serwera mediów musi być publiczna i używać https://.</translation>
+        </message>
+        <message>
+            <source>Instagram let the prepared post expire (after 24 hours); a new one is made on the next attempt.</source>
+            <translation>Przygotowany post wygasł na Instagramie (po 24 godzinach); przy następnej próbie zostanie utworzony nowy.</translation>
+        </message>
+        <message>
+            <source>Instagram is still processing the image after {seconds} seconds; publishing is tried again later.</source>
+            <translation>Instagram wciąż przetwarza obraz po {seconds} sekundach; publikacja zostanie ponowiona później.</translation>
+        </message>
+        <message>
+            <source>Instagram answered without an id while {step}; trying again later.</source>
+            <translation>Instagram odpowiedział bez identyfikatora podczas etapu: {step}; ponowna próba później.</translation>
+        </message>
+        <message>
+            <source>Instagram could not prepare the post: {reason}. Trying again later.</source>
+            <translation>Instagram nie mógł przygotować posta: {reason}. Ponowna próba później.</translation>
+        </message>
+        <message>
+            <source>Instagram could not prepare the post: {reason}. Edit the post, then retry.{detail}</source>
+            <translation>Instagram nie mógł przygotować posta: {reason}. Popraw post, a potem ponów.{detail}</translation>
         </message>
         <message>
             <source>has expired (LinkedIn tokens last 60 days)</source>
@@ -859,8 +1023,148 @@
             <translation>LinkedIn odrzucił żądanie podczas etapu: {step} (HTTP {status}).{detail}</translation>
         </message>
         <message>
+            <source>LinkedIn's profile answer did not include the member id; trying again later. If this persists, {advice}.</source>
+            <translation>Odpowiedź LinkedIn z profilem nie zawierała identyfikatora członka; ponowna próba później. Jeśli to się powtarza, {advice}.</translation>
+        </message>
+        <message>
             <source>LinkedIn does not let this token read who you are (/v2/userinfo needs the openid and profile permissions), so the author of the posts is unknown. Give the author URN: {advice}.</source>
             <translation>LinkedIn nie pozwala temu tokenowi odczytać, kim jesteś (/v2/userinfo wymaga uprawnień openid i profile), więc autor postów jest nieznany. Podaj URN autora: {advice}.</translation>
+        </message>
+        <message>
+            <source>{file} is not a JPEG, PNG or GIF image: LinkedIn accepts only those. Replace it with an image in one of these formats.</source>
+            <translation>{file} nie jest obrazem JPEG, PNG ani GIF: LinkedIn przyjmuje tylko te formaty. Zastąp go obrazem w jednym z nich.</translation>
+        </message>
+        <message>
+            <source>LinkedIn answered HTTP {status} but did not return the id of the post, so it may or may not have been published. Check the account on LinkedIn, then retry or cancel.</source>
+            <translation>LinkedIn odpowiedział HTTP {status}, ale nie zwrócił identyfikatora posta, więc post mógł zostać opublikowany albo nie. Sprawdź konto na LinkedIn, a potem ponów albo anuluj.</translation>
+        </message>
+        <message>
+            <source>LinkedIn says an identical post already exists (probably from the earlier attempt whose answer was lost) but not which one. Check the account on LinkedIn: if the post is there, cancel this one here.</source>
+            <translation>Według LinkedIn identyczny post już istnieje (pewnie z wcześniejszej próby, której odpowiedź przepadła), ale nie wiadomo który. Sprawdź konto na LinkedIn: jeśli post tam jest, anuluj ten tutaj.</translation>
+        </message>
+        <message>
+            <source>LinkedIn refused the post as a duplicate of an existing post{where}. Change the text to publish it again.</source>
+            <translation>LinkedIn odrzucił post jako duplikat istniejącego posta{where}. Zmień tekst, aby opublikować go ponownie.</translation>
+        </message>
+        <message>
+            <source>LinkedIn refused every API version it should serve today (each month from {oldest} to {newest}) while {step} (HTTP {status}), so nothing was published. LinkedIn may have changed how its versions work: look for an update of Desktop Publisher.{detail}</source>
+            <translation>LinkedIn odrzucił każdą wersję API, którą powinien dziś obsługiwać (każdy miesiąc od {oldest} do {newest}), podczas etapu: {step} (HTTP {status}), więc nic nie zostało opublikowane. LinkedIn mógł zmienić działanie wersji: poszukaj aktualizacji Desktop Publisher.{detail}</translation>
+        </message>
+        <message>
+            <source>the application password is wrong or was revoked</source>
+            <translation>hasło aplikacji jest błędne albo zostało unieważnione</translation>
+        </message>
+        <message>
+            <source>there is no user with this name</source>
+            <translation>nie ma użytkownika o tej nazwie</translation>
+        </message>
+        <message>
+            <source>there is no user with this e-mail address</source>
+            <translation>nie ma użytkownika z tym adresem e-mail</translation>
+        </message>
+        <message>
+            <source>application passwords are turned off on this site</source>
+            <translation>hasła aplikacji są wyłączone w tej witrynie</translation>
+        </message>
+        <message>
+            <source>application passwords are turned off for this user</source>
+            <translation>hasła aplikacji są wyłączone dla tego użytkownika</translation>
+        </message>
+        <message>
+            <source> to {address}</source>
+            <translation> do {address}</translation>
+        </message>
+        <message>
+            <source> ({code}){detail}</source>
+            <translation> ({code}){detail}</translation>
+        </message>
+        <message>
+            <source>The site {host} answered HTTP {status} with {content_type} instead of the WordPress REST API after the post was sent, so it may or may not have been published. Check the site, then retry or cancel.</source>
+            <translation>Witryna {host} odpowiedziała HTTP {status} z treścią {content_type} zamiast REST API WordPressa po wysłaniu posta, więc post mógł zostać opublikowany albo nie. Sprawdź witrynę, a potem ponów albo anuluj.</translation>
+        </message>
+        <message>
+            <source>While {step}, {host} answered HTTP {status} with something that is not the WordPress REST API ({content_type}), at {site}/wp-json/ and at {site}/?rest_route=: a security plugin, proxy or firewall may be in the way, or the Site URL is wrong. Trying again later.</source>
+            <translation>Podczas etapu: {step} {host} odpowiedział HTTP {status} czymś, co nie jest REST API WordPressa ({content_type}), pod {site}/wp-json/ i pod {site}/?rest_route=: może przeszkadzać wtyczka bezpieczeństwa, serwer pośredniczący albo zapora, albo adres witryny jest błędny. Ponowna próba później.</translation>
+        </message>
+        <message>
+            <source>WordPress rejected the post while {step} (HTTP {status} {code}). Edit the post, then retry.{detail}{params}</source>
+            <translation>WordPress odrzucił post podczas etapu: {step} (HTTP {status} {code}). Popraw post, a potem ponów.{detail}{params}</translation>
+        </message>
+        <message>
+            <source>The site {host} is limiting requests (HTTP 429) while {step}.</source>
+            <translation>Witryna {host} ogranicza liczbę żądań (HTTP 429) podczas etapu: {step}.</translation>
+        </message>
+        <message>
+            <source>The site {site} redirected{to} (HTTP {status}) while {step}: set the account's Site URL to the address WordPress really lives at.</source>
+            <translation>Witryna {site} przekierowała{to} (HTTP {status}) podczas etapu: {step}: ustaw adres witryny konta na adres, pod którym WordPress naprawdę działa.</translation>
+        </message>
+        <message>
+            <source>The site {host} answered HTTP {status} after the post was sent, so it may or may not have been published. Check the site, then retry or cancel.</source>
+            <translation>Witryna {host} odpowiedziała HTTP {status} po wysłaniu posta, więc post mógł zostać opublikowany albo nie. Sprawdź witrynę, a potem ponów albo anuluj.</translation>
+        </message>
+        <message>
+            <source>The site {host} had a temporary problem while {step} (HTTP {status}).</source>
+            <translation>Witryna {host} miała chwilowy problem podczas etapu: {step} (HTTP {status}).</translation>
+        </message>
+        <message>
+            <source>WordPress refused the login of user {username!r} on {host}: {reason}. Reconnect the account with a new application password ({advice}).</source>
+            <translation>WordPress na {host} odrzucił logowanie użytkownika {username!r}: {reason}. Połącz konto ponownie z nowym hasłem aplikacji ({advice}).</translation>
+        </message>
+        <message>
+            <source>WordPress on {host} answered as if no login was sent (HTTP {status} {code}) although user {username!r} and an application password were. Either the application password is wrong or was revoked, or the web host strips the Authorization header before WordPress sees it. If the password is right, ask the host to pass the header on ({fix}); otherwise reconnect the account with a new application password ({advice}).</source>
+            <translation>WordPress na {host} odpowiedział tak, jakby nie wysłano danych logowania (HTTP {status} {code}), choć wysłano użytkownika {username!r} i hasło aplikacji. Albo hasło aplikacji jest błędne lub unieważnione, albo serwer usuwa nagłówek Authorization, zanim zobaczy go WordPress. Jeśli hasło jest dobre, poproś dostawcę hostingu o przekazywanie nagłówka ({fix}); w przeciwnym razie połącz konto ponownie z nowym hasłem aplikacji ({advice}).</translation>
+        </message>
+        <message>
+            <source>WordPress on {host} did not accept the login of user {username!r} (HTTP {status} {code}). Reconnect the account with a new application password ({advice}).{detail}</source>
+            <translation>WordPress na {host} nie przyjął logowania użytkownika {username!r} (HTTP {status} {code}). Połącz konto ponownie z nowym hasłem aplikacji ({advice}).{detail}</translation>
+        </message>
+        <message>
+            <source>WordPress user {username!r} is not allowed to do this (HTTP 403 {code}) while {step}: give the user a role that may, or connect another user.{detail}</source>
+            <translation>Użytkownik WordPressa {username!r} nie ma do tego uprawnień (HTTP 403 {code}) podczas etapu: {step}: nadaj mu rolę, która to umożliwia, albo połącz innego użytkownika.{detail}</translation>
+        </message>
+        <message>
+            <source>WordPress answered 'not found' while {step} (HTTP 404 {code}): the site's REST API may be turned off or limited by a plugin.{detail}</source>
+            <translation>WordPress odpowiedział „nie znaleziono” podczas etapu: {step} (HTTP 404 {code}): REST API witryny może być wyłączone albo ograniczone przez wtyczkę.{detail}</translation>
+        </message>
+        <message>
+            <source>WordPress refused the request while {step} (HTTP {status} {code}).{detail}</source>
+            <translation>WordPress odrzucił żądanie podczas etapu: {step} (HTTP {status} {code}).{detail}</translation>
+        </message>
+        <message>
+            <source>WordPress on {host} stored the image but did not say its address.</source>
+            <translation>WordPress na {host} zapisał obraz, ale nie podał jego adresu.</translation>
+        </message>
+        <message>
+            <source>Category {name!r} does not exist on {host} and WordPress user {username!r} may not create it (the role lacks manage_categories): create the category in WordPress, or connect an Editor or Administrator.</source>
+            <translation>Kategoria {name!r} nie istnieje na {host}, a użytkownik WordPressa {username!r} nie może jej utworzyć (jego rola nie ma manage_categories): utwórz kategorię w WordPressie albo połącz Redaktora lub Administratora.</translation>
+        </message>
+        <message>
+            <source>Tag {name!r} does not exist on {host} and WordPress user {username!r} may not create it (the role lacks manage_categories): create the tag in WordPress, or connect an Editor or Administrator.</source>
+            <translation>Tag {name!r} nie istnieje na {host}, a użytkownik WordPressa {username!r} nie może go utworzyć (jego rola nie ma manage_categories): utwórz tag w WordPressie albo połącz Redaktora lub Administratora.</translation>
+        </message>
+        <message>
+            <source>WordPress on {host} answered the login check without the user.</source>
+            <translation>WordPress na {host} odpowiedział na sprawdzenie logowania bez danych użytkownika.</translation>
+        </message>
+        <message>
+            <source>WordPress user {username!r} ({roles}) may not publish posts: give the user the Author, Editor or Administrator role, or connect another user.</source>
+            <translation>Użytkownik WordPressa {username!r} ({roles}) nie może publikować postów: nadaj mu rolę Autora, Redaktora albo Administratora albo połącz innego użytkownika.</translation>
+        </message>
+        <message>
+            <source>WordPress answered HTTP {status} but did not return the post, so it may or may not have been published. Check the site, then retry or cancel.</source>
+            <translation>WordPress odpowiedział HTTP {status}, ale nie zwrócił posta, więc post mógł zostać opublikowany albo nie. Sprawdź witrynę, a potem ponów albo anuluj.</translation>
+        </message>
+        <message>
+            <source>WordPress user {username!r} may not publish posts (a Contributor can only submit them for review): give the user the Author, Editor or Administrator role, or connect another user.</source>
+            <translation>Użytkownik WordPressa {username!r} nie może publikować postów (Współpracownik może je tylko przesłać do recenzji): nadaj mu rolę Autora, Redaktora albo Administratora albo połącz innego użytkownika.</translation>
+        </message>
+        <message>
+            <source>Account {account!r} has no Site URL: edit the account and set it.</source>
+            <translation>Konto {account!r} nie ma adresu witryny: edytuj konto i ustaw go.</translation>
+        </message>
+        <message>
+            <source>Media: {file} is not a JPEG, PNG, GIF or WebP image; replace it with one.</source>
+            <translation>Media: {file} nie jest obrazem JPEG, PNG, GIF ani WebP; zastąp go takim obrazem.</translation>
         </message>
         <message>
             <source>Time: {when} is more than ten years ahead; choose an earlier time.</source>
@@ -2325,6 +2629,66 @@
     <context>
         <name>Step</name>
         <message>
+            <source>reading the Page</source>
+            <translation>odczyt strony</translation>
+        </message>
+        <message>
+            <source>reading the token</source>
+            <translation>odczyt tokenu</translation>
+        </message>
+        <message>
+            <source>creating the post</source>
+            <translation>utworzenie posta</translation>
+        </message>
+        <message>
+            <source>publishing the photo</source>
+            <translation>publikacja zdjęcia</translation>
+        </message>
+        <message>
+            <source>uploading {file}</source>
+            <translation>wysyłka {file}</translation>
+        </message>
+        <message>
+            <source>reading the permalink</source>
+            <translation>odczyt stałego linku</translation>
+        </message>
+        <message>
+            <source>looking for the post on the Page</source>
+            <translation>szukanie posta na stronie</translation>
+        </message>
+        <message>
+            <source>reading the Instagram account</source>
+            <translation>odczyt konta Instagram</translation>
+        </message>
+        <message>
+            <source>reading the daily publishing limit</source>
+            <translation>odczyt dziennego limitu publikacji</translation>
+        </message>
+        <message>
+            <source>preparing the post</source>
+            <translation>przygotowanie posta</translation>
+        </message>
+        <message>
+            <source>preparing image {index} of the carousel</source>
+            <translation>przygotowanie obrazu {index} karuzeli</translation>
+        </message>
+        <message>
+            <source>preparing the carousel</source>
+            <translation>przygotowanie karuzeli</translation>
+        </message>
+        <message>
+            <source>publishing the post</source>
+            <translation>publikacja posta</translation>
+        </message>
+        <message>
+            <source>checking the prepared post</source>
+            <translation>sprawdzenie przygotowanego posta</translation>
+        </message>
+        <message>
+            <source>looking for the published post</source>
+            <translation>szukanie opublikowanego posta</translation>
+        </message>
+        <message>
             <source>reading your profile</source>
             <translation>odczyt profilu</translation>
         </message>
@@ -2333,12 +2697,32 @@
             <translation>przygotowanie wysyłki {file}</translation>
         </message>
         <message>
-            <source>uploading {file}</source>
-            <translation>wysyłka {file}</translation>
+            <source>checking the login</source>
+            <translation>sprawdzenie logowania</translation>
         </message>
         <message>
-            <source>creating the post</source>
-            <translation>utworzenie posta</translation>
+            <source>looking for the post of the earlier attempt</source>
+            <translation>szukanie posta z wcześniejszej próby</translation>
+        </message>
+        <message>
+            <source>looking up the category {name!r}</source>
+            <translation>wyszukanie kategorii {name!r}</translation>
+        </message>
+        <message>
+            <source>creating the category {name!r}</source>
+            <translation>utworzenie kategorii {name!r}</translation>
+        </message>
+        <message>
+            <source>looking up the tag {name!r}</source>
+            <translation>wyszukanie tagu {name!r}</translation>
+        </message>
+        <message>
+            <source>creating the tag {name!r}</source>
+            <translation>utworzenie tagu {name!r}</translation>
+        </message>
+        <message>
+            <source>uploading the image {file}</source>
+            <translation>wysyłka obrazu {file}</translation>
         </message>
     </context>
     <context>

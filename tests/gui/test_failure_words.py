@@ -10,10 +10,13 @@ import sqlite3
 
 import pytest
 
+from desktop_publisher.advice import Advice
 from desktop_publisher.engine.events import EventKind
+from desktop_publisher.errors import UserError
 from desktop_publisher.gui.dialogs.account_rows import check_state, reason
 from desktop_publisher.gui.notifications import Notifier
 from desktop_publisher.gui.text import i18n
+from desktop_publisher.gui.text.problems import advice_text, error_text
 from desktop_publisher.gui.widgets.details_pane import DetailsPane
 from desktop_publisher.gui.widgets.queue_model import last_error_words
 from desktop_publisher.platforms.base import PublishError
@@ -152,3 +155,21 @@ def test_the_account_check_says_its_refusal_in_polish(accounts, add_account, lin
     for shown in (text, tip, reason(caught.value)):
         assert POLISH_RULE in shown and COMMAND not in shown
         assert "otwórz Konta" in shown
+
+
+@pytest.mark.parametrize("advice", list(Advice))
+def test_every_advice_has_the_windows_words_without_a_command(advice, qapp) -> None:  # noqa: ANN001
+    words = advice_text(advice, {"account": "Brand A"})
+    assert words and "desktop-publisher" not in words and "--" not in words
+
+
+def test_a_user_error_with_advice_says_where_to_click(qapp) -> None:  # noqa: ANN001
+    error = UserError.translatable(
+        "The secret of account {account!r} is missing: {advice}.",
+        advice=Advice.ENTER_SECRET_AGAIN,
+        account="Brand A",
+    )
+    assert "desktop-publisher" in str(error)  # the command line's words
+    shown = error_text(error)
+    assert "desktop-publisher" not in shown
+    assert "Edit… for account Brand A" in shown

@@ -61,6 +61,12 @@ _ADVICE = {
     Advice.ADD_MEDIA_HOST: QT_TRANSLATE_NOOP(
         "Advice", "add a WordPress account that hosts images (Accounts → Add account)"
     ),
+    Advice.GIVE_AUTHOR: QT_TRANSLATE_NOOP(
+        "Advice", "enter the author in the account's settings (Accounts → Edit…)"
+    ),
+    Advice.ENTER_SECRET_AGAIN: QT_TRANSLATE_NOOP(
+        "Advice", "open Accounts, choose Edit… for account {account} and enter it again"
+    ),
 }
 
 
@@ -119,6 +125,11 @@ def error_text(error: BaseException) -> str:
     translatable (its English otherwise), anything else as its words."""
     if not isinstance(error, UserError) or error.rule is None:
         return str(error)
+    if error.advice is not None:
+        # Its English names a command; the window says where to click instead.
+        message = error.as_message()
+        if message is not None:
+            return message_text(message)
     return _translated_rule(error.context, error.rule, error.values, str(error))
 
 

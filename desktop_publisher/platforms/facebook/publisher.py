@@ -35,7 +35,7 @@ from desktop_publisher.platforms.base import (
 )
 from desktop_publisher.platforms.facebook import DECLARATION
 from desktop_publisher.platforms.facebook.errors import FACEBOOK_ROWS, USER_TOKEN_NOT_PAGE
-from desktop_publisher.platforms.graph import GraphApi, image_fingerprint
+from desktop_publisher.platforms.graph import GraphApi, image_fingerprint, step
 from desktop_publisher.platforms.images import unreadable_image
 from desktop_publisher.platforms.registry import register
 from desktop_publisher.translatable import QT_TRANSLATE_NOOP
@@ -48,6 +48,14 @@ log = logging.getLogger(__name__)
 PERMALINK = "https://www.facebook.com/{post_id}"
 # How many of the Page's latest posts are compared when an earlier attempt's answer was lost.
 RECONCILE_LOOKBACK = 25
+# The steps of a publish, named in errors ("… while creating the post").
+READING_PAGE = QT_TRANSLATE_NOOP("Step", "reading the Page")
+READING_TOKEN = QT_TRANSLATE_NOOP("Step", "reading the token")
+CREATING_POST = QT_TRANSLATE_NOOP("Step", "creating the post")
+PUBLISHING_PHOTO = QT_TRANSLATE_NOOP("Step", "publishing the photo")
+UPLOADING = QT_TRANSLATE_NOOP("Step", "uploading {file}")
+READING_PERMALINK = QT_TRANSLATE_NOOP("Step", "reading the permalink")
+LOOKING_ON_PAGE = QT_TRANSLATE_NOOP("Step", "looking for the post on the Page")
 
 
 def message_of(variant: PostVariant) -> str:
@@ -115,9 +123,9 @@ class FacebookPublisher(Publisher):
         self.graph.checking_account = self.checking_account
         self._check_page_id()
         page = self.graph.call(
-            "GET", self.page_id, params={"fields": "id,name,link"}, step="reading the Page"
+            "GET", self.page_id, params={"fields": "id,name,link"}, step=step(READING_PAGE)
         )
-        me = self.graph.call("GET", "me", params={"fields": "id,name"}, step="reading the token")
+        me = self.graph.call("GET", "me", params={"fields": "id,name"}, step=step(READING_TOKEN))
         if str(me.get("id")) != self.page_id:
             # Graph answers /me with the Page only for the Page's own token: this one is a
             # user token, and posting with it fails with (#200).
@@ -139,18 +147,20 @@ class FacebookPublisher(Publisher):
     # --- steps ---------------------------------------------------------------------------
     def _check_page_id(self) -> None:
         if not self.page_id.isdigit():
-            raise PublishError(
-                ErrorKind.PERMANENT,
-                f"Page ID {self.page_id!r} of account {self.account.name!r} is not valid: a "
-                "Page ID is a number (Page settings → About, or GET /me/accounts).",
+            rule = QT_TRANSLATE_NOOP(
+                "Error",
+                "Page ID {page!r} of account {account!r} is not valid: a Page ID is a number "
+                "(Page settings → About, or GET /me/accounts).",
             )
+            values = {"page": self.page_id, "account": self.account.name}
+            raise PublishError(ErrorKind.PERMANENT, Message(rule, values))
 
     def _create_feed_post(self, data: dict[str, Any], ctx: PublishContext) -> PublishResult:
         # Read-after-write: the permalink comes back with the id, saving a second call.
         data = {**data, "fields": "id,permalink_url"}
         try:
             answer = self.graph.call(
-                "POST", f"{self.page_id}/feed", data=data, final=True, step="creating the post"
+                "POST", f"{self.page_id}/feed", data=data, final=True, step=step(CREATING_POST)
             )
         except PublishError as error:
             if error.kind is ErrorKind.INVALID_CONTENT and ctx.checkpoint.get("photos"):
@@ -167,7 +177,7 @@ class FacebookPublisher(Publisher):
         data: dict[str, Any] = {"published": "true"}
         if message:
             data["caption"] = message
-        answer = self._photo_call(ref, data, final=True, step="publishing the photo")
+        answer = self._photo_call(ref, data, final=True, step=step(PUBLISHING_PHOTO))
         post_id = self._created_id(answer, "post_id", "id")
         return PublishResult(post_id, self._permalink(post_id))
 
@@ -186,14 +196,14 @@ class FacebookPublisher(Publisher):
                 ref,
                 {"published": "false"},
                 final=False,
-                step=f"uploading {display_name(ref)}",
+                step=step(UPLOADING, file=display_name(ref)),
             )
             photo_id = self._created_id(answer, "id", final=False)
             done.append({"fingerprint": fingerprint, "id": photo_id})
             ctx.remember(photos=list(done))
         return [str(item["id"]) for item in done]
 
-    def _photo_call(self, ref: str, data: dict[str, Any], *, final: bool, step: str) -> dict:
+    def _photo_call(self, ref: str, data: dict[str, Any], *, final: bool, step: Message) -> dict:
         path = f"{self.page_id}/photos"
         if is_url(ref):
             return self.graph.call("POST", path, data={**data, "url": ref}, final=final, step=step)
@@ -213,20 +223,22 @@ class FacebookPublisher(Publisher):
                 return str(answer[key])
         # 2xx JSON without an id is not Graph's answer to a create: it proves nothing.
         if not final:
-            raise PublishError(
-                ErrorKind.TRANSIENT,
+            rule = QT_TRANSLATE_NOOP(
+                "Error",
                 "Facebook answered an upload without the id of the photo; trying again later.",
             )
-        raise PublishError(
-            ErrorKind.UNKNOWN_OUTCOME,
+            raise PublishError(ErrorKind.TRANSIENT, Message(rule))
+        rule = QT_TRANSLATE_NOOP(
+            "Error",
             "Facebook answered without the id of the post, so it may or may not have been "
             "published. Check the Page, then retry or cancel.",
         )
+        raise PublishError(ErrorKind.UNKNOWN_OUTCOME, Message(rule))
 
     def _permalink(self, post_id: str) -> str:
         try:
             answer = self.graph.call(
-                "GET", post_id, params={"fields": "permalink_url"}, step="reading the permalink"
+                "GET", post_id, params={"fields": "permalink_url"}, step=step(READING_PERMALINK)
             )
         except PublishError as exc:
             # The post exists; a missing link is not worth failing it.
@@ -243,7 +255,7 @@ class FacebookPublisher(Publisher):
                 "GET",
                 f"{self.page_id}/posts",
                 params={"fields": "id,message,permalink_url", "limit": str(RECONCILE_LOOKBACK)},
-                step="looking for the post on the Page",
+                step=step(LOOKING_ON_PAGE),
             )
         except PublishError as exc:
             if exc.kind in (ErrorKind.AUTH, ErrorKind.RATE_LIMITED, ErrorKind.TRANSIENT):

@@ -22,6 +22,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 from urllib.parse import urlparse
 
+from desktop_publisher.advice import Advice
+from desktop_publisher.message import Message
 from desktop_publisher.platforms.base import (
     NEEDS_AN_IMAGE,
     AccountInfo,
@@ -38,11 +40,13 @@ from desktop_publisher.platforms.base import (
     is_url,
     utf16_length,
 )
+from desktop_publisher.platforms.error_table import said_after
 from desktop_publisher.platforms.graph import (
     IG_QUOTA_SUBCODE,
     NOT_READY_CODE,
     GraphApi,
     image_fingerprint,
+    step,
 )
 from desktop_publisher.platforms.images import unreadable_image
 from desktop_publisher.platforms.instagram import DECLARATION
@@ -61,11 +65,24 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 MAX_ALT_TEXT = 1000
-MEDIA_HOST_HELP = (
-    "use an https:// image address, or mark a public WordPress account as media host "
-    "(desktop-publisher account add wordpress … --media-host) so local images are uploaded there "
-    "first"
+NO_MEDIA_HOST = QT_TRANSLATE_NOOP(
+    "Error",
+    "{file}: Instagram needs the image at a public https:// address, and no media host is "
+    "available; use an https:// image address, or mark a public WordPress account as media host "
+    "({advice}) so local images are uploaded there first.",
 )
+# The steps of a publish, named in errors ("… while preparing the post").
+READING_ACCOUNT = QT_TRANSLATE_NOOP("Step", "reading the Instagram account")
+READING_LIMIT = QT_TRANSLATE_NOOP("Step", "reading the daily publishing limit")
+PREPARING_POST = QT_TRANSLATE_NOOP("Step", "preparing the post")
+PREPARING_IMAGE = QT_TRANSLATE_NOOP("Step", "preparing image {index} of the carousel")
+PREPARING_CAROUSEL = QT_TRANSLATE_NOOP("Step", "preparing the carousel")
+PUBLISHING_POST = QT_TRANSLATE_NOOP("Step", "publishing the post")
+CHECKING_PREPARED = QT_TRANSLATE_NOOP("Step", "checking the prepared post")
+LOOKING_FOR_PUBLISHED = QT_TRANSLATE_NOOP("Step", "looking for the published post")
+READING_PERMALINK = QT_TRANSLATE_NOOP("Step", "reading the permalink")
+# Why a container failed, when Instagram's status names no known subcode.
+NOT_PREPARED = QT_TRANSLATE_NOOP("Error", "it could not be prepared")
 
 
 def caption_of(variant: PostVariant) -> str:
@@ -174,18 +191,20 @@ class InstagramPublisher(Publisher):
             "GET",
             self.user_id,
             params={"fields": "id,username,name"},
-            step="reading the Instagram account",
+            step=step(READING_ACCOUNT),
         )
         return str(info.get("username") or info.get("name") or self.user_id)
 
     # --- steps ---------------------------------------------------------------------------
     def _check_user_id(self) -> None:
         if not self.user_id.isdigit():
-            raise PublishError(
-                ErrorKind.PERMANENT,
-                f"Instagram account ID {self.user_id!r} of account {self.account.name!r} is not "
-                "valid: it is a number (GET /me/accounts?fields=instagram_business_account).",
+            rule = QT_TRANSLATE_NOOP(
+                "Error",
+                "Instagram account ID {id!r} of account {account!r} is not valid: it is a number "
+                "(GET /me/accounts?fields=instagram_business_account).",
             )
+            values = {"id": self.user_id, "account": self.account.name}
+            raise PublishError(ErrorKind.PERMANENT, Message(rule, values))
 
     def _remember(self, ctx: PublishContext, state: dict, **changes: Any) -> None:
         state.update(changes)
@@ -196,7 +215,7 @@ class InstagramPublisher(Publisher):
             "GET",
             f"{self.user_id}/content_publishing_limit",
             params={"fields": "quota_usage,config"},
-            step="reading the daily publishing limit",
+            step=step(READING_LIMIT),
         )
         try:
             entry = answer["data"][0]
@@ -207,10 +226,14 @@ class InstagramPublisher(Publisher):
             log.warning("instagram publishing limit not understood: %s", redact(answer)[:200])
             return
         if used >= total:
+            rule = QT_TRANSLATE_NOOP(
+                "Error",
+                "Instagram's daily publishing limit is used up ({used} of {total} posts in 24 "
+                "hours). The post is held and goes out when the limit frees.",
+            )
             raise PublishError(
                 ErrorKind.RATE_LIMITED,
-                f"Instagram's daily publishing limit is used up ({used} of {total} posts in 24 "
-                "hours). The post is held and goes out when the limit frees.",
+                Message(rule, {"used": used, "total": total}),
                 retry_after=QUOTA_RECHECK_SECONDS,
                 code=str(IG_QUOTA_SUBCODE),
             )
@@ -238,8 +261,7 @@ class InstagramPublisher(Publisher):
         if host is None:
             raise PublishError(
                 ErrorKind.INVALID_CONTENT,
-                f"{name}: Instagram needs the image at a public https:// address, and no media "
-                f"host is available; {MEDIA_HOST_HELP}.",
+                Message(NO_MEDIA_HOST, {"file": name}, "Error", Advice.ADD_MEDIA_HOST),
             )
         try:
             # Instagram's own limits, before the host reads the file (with its own, larger cap):
@@ -252,9 +274,10 @@ class InstagramPublisher(Publisher):
         except PublishError as exc:
             # The upload creates no Instagram post: never an unknown outcome here.
             kind = ErrorKind.TRANSIENT if exc.kind is ErrorKind.UNKNOWN_OUTCOME else exc.kind
+            rule = QT_TRANSLATE_NOOP("Error", "Uploading {file} to the media host failed: {error}")
             raise PublishError(
                 kind,
-                f"Uploading {name} to the media host failed: {exc.message}",
+                Message(rule, {"file": name, "error": exc.detail or exc.message}),
                 retry_after=exc.retry_after,
                 status=exc.status,
                 code=exc.code,
@@ -262,11 +285,13 @@ class InstagramPublisher(Publisher):
         except OSError as exc:
             raise unreadable_image(ref, exc) from None
         if not isinstance(url, str) or urlparse(url).scheme != "https":
-            raise PublishError(
-                ErrorKind.PERMANENT,
-                f"The media host gave {redact(url)} for {name}, which Instagram cannot download: "
-                "the media host site must be public and use https://.",
+            rule = QT_TRANSLATE_NOOP(
+                "Error",
+                "The media host gave {address} for {file}, which Instagram cannot download: the "
+                "media host site must be public and use https://.",
             )
+            values = {"address": redact(url), "file": name}
+            raise PublishError(ErrorKind.PERMANENT, Message(rule, values))
         log.debug("instagram image %s hosted at %s", name, url)
         return url
 
@@ -283,7 +308,7 @@ class InstagramPublisher(Publisher):
             data = {"image_url": urls[0], "caption": caption}
             if alts[0]:
                 data["alt_text"] = alts[0]
-            answer = self.graph.call("POST", media_path, data=data, step="preparing the post")
+            answer = self.graph.call("POST", media_path, data=data, step=step(PREPARING_POST))
         else:
             children: list[str] = []
             for index, (url, alt) in enumerate(zip(urls, alts, strict=True), start=1):
@@ -291,16 +316,16 @@ class InstagramPublisher(Publisher):
                 if alt:
                     data["alt_text"] = alt
                 child = self.graph.call(
-                    "POST", media_path, data=data, step=f"preparing image {index} of the carousel"
+                    "POST", media_path, data=data, step=step(PREPARING_IMAGE, index=index)
                 )
-                children.append(self._id(child, "preparing the carousel"))
+                children.append(self._id(child, step(PREPARING_CAROUSEL)))
             answer = self.graph.call(
                 "POST",
                 media_path,
                 data={"media_type": "CAROUSEL", "children": ",".join(children), "caption": caption},
-                step="preparing the carousel",
+                step=step(PREPARING_CAROUSEL),
             )
-        container = self._id(answer, "preparing the post")
+        container = self._id(answer, step(PREPARING_POST))
         self._remember(ctx, state, container=container)
         log.debug("instagram container %s created", container)
         return container
@@ -319,7 +344,7 @@ class InstagramPublisher(Publisher):
                     f"{self.user_id}/media_publish",
                     data={"creation_id": container},
                     final=True,
-                    step="publishing the post",
+                    step=step(PUBLISHING_POST),
                 )
             except PublishError as exc:
                 if exc.code == str(NOT_READY_CODE) and time.monotonic() < deadline:
@@ -333,7 +358,7 @@ class InstagramPublisher(Publisher):
                 elif exc.code == "2207008" or exc.kind is ErrorKind.INVALID_CONTENT:
                     self._remember(ctx, state, container=None)
                 raise
-            media_id = self._id(answer, "publishing the post")
+            media_id = self._id(answer, step(PUBLISHING_POST))
             self._remember(ctx, state, media=media_id)
             log.debug("instagram media %s published from container %s", media_id, container)
             return PublishResult(media_id, self._permalink(media_id))
@@ -350,16 +375,21 @@ class InstagramPublisher(Publisher):
                 raise self._container_error(detail)
             if status == "EXPIRED":
                 self._remember(ctx, state, container=None)
-                raise PublishError(
-                    ErrorKind.TRANSIENT,
+                rule = QT_TRANSLATE_NOOP(
+                    "Error",
                     "Instagram let the prepared post expire (after 24 hours); a new one is made "
                     "on the next attempt.",
                 )
+                raise PublishError(ErrorKind.TRANSIENT, Message(rule))
             if time.monotonic() >= deadline:
+                rule = QT_TRANSLATE_NOOP(
+                    "Error",
+                    "Instagram is still processing the image after {seconds} seconds; "
+                    "publishing is tried again later.",
+                )
                 raise PublishError(
                     ErrorKind.TRANSIENT,
-                    f"Instagram is still processing the image after {self.poll_timeout:g} "
-                    "seconds; publishing is tried again later.",
+                    Message(rule, {"seconds": f"{self.poll_timeout:g}"}),
                     code=str(NOT_READY_CODE),
                 )
             self._pause()
@@ -369,7 +399,7 @@ class InstagramPublisher(Publisher):
             "GET",
             container,
             params={"fields": "status_code,status"},
-            step="checking the prepared post",
+            step=step(CHECKING_PREPARED),
         )
         return str(answer.get("status_code") or "").upper(), str(answer.get("status") or "")
 
@@ -400,7 +430,7 @@ class InstagramPublisher(Publisher):
                 "GET",
                 f"{self.user_id}/media",
                 params={"fields": "id,caption,permalink,timestamp", "limit": "10"},
-                step="looking for the published post",
+                step=step(LOOKING_FOR_PUBLISHED),
             )
         except PublishError as exc:
             log.warning("instagram media list not read: %s", exc.message)
@@ -414,7 +444,7 @@ class InstagramPublisher(Publisher):
     def _permalink(self, media_id: str) -> str | None:
         try:
             answer = self.graph.call(
-                "GET", media_id, params={"fields": "permalink"}, step="reading the permalink"
+                "GET", media_id, params={"fields": "permalink"}, step=step(READING_PERMALINK)
             )
         except PublishError as exc:
             # The post exists; a missing link is not worth failing it.
@@ -423,15 +453,15 @@ class InstagramPublisher(Publisher):
         link = answer.get("permalink")
         return str(link) if link else None
 
-    def _id(self, answer: dict, step: str) -> str:
+    def _id(self, answer: dict, step: Message) -> str:
         if answer.get("id"):
             return str(answer["id"])
         # Safe to retry even after media_publish: the container is remembered, and the next
         # attempt reads its status before anything else.
-        raise PublishError(
-            ErrorKind.TRANSIENT,
-            f"Instagram answered without an id while {step}; trying again later.",
+        rule = QT_TRANSLATE_NOOP(
+            "Error", "Instagram answered without an id while {step}; trying again later."
         )
+        raise PublishError(ErrorKind.TRANSIENT, Message(rule, {"step": step}))
 
     def _pause(self) -> None:
         # Polling Graph: the wait is the point (the worker thread does nothing else meanwhile).
@@ -445,16 +475,17 @@ class InstagramPublisher(Publisher):
     # --- errors --------------------------------------------------------------------------
     def _container_error(self, detail: str) -> PublishError:
         subcode = next((s for s in CONTAINER_ERRORS if s in detail), None)
-        reason = CONTAINER_ERRORS.get(subcode or "", "it could not be prepared")
+        reason = Message(CONTAINER_ERRORS.get(subcode or "", NOT_PREPARED))
         if subcode in ("2207003",):
-            return PublishError(
-                ErrorKind.TRANSIENT,
-                f"Instagram could not prepare the post: {reason}. Trying again later.",
-                code=subcode,
+            rule = QT_TRANSLATE_NOOP(
+                "Error", "Instagram could not prepare the post: {reason}. Trying again later."
             )
-        said = f" Instagram said: {detail}" if detail else ""
-        return PublishError(
-            ErrorKind.INVALID_CONTENT,
-            f"Instagram could not prepare the post: {reason}. Edit the post, then retry.{said}",
-            code=subcode,
+            return PublishError(
+                ErrorKind.TRANSIENT, Message(rule, {"reason": reason}), code=subcode
+            )
+        rule = QT_TRANSLATE_NOOP(
+            "Error",
+            "Instagram could not prepare the post: {reason}. Edit the post, then retry.{detail}",
         )
+        values = {"reason": reason, "detail": said_after("Instagram", detail)}
+        return PublishError(ErrorKind.INVALID_CONTENT, Message(rule, values), code=subcode)

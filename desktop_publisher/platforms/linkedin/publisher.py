@@ -3,8 +3,8 @@
 One publish is: the author URN (account setting, else `GET /v2/userinfo`) → for image posts,
 `initializeUpload` + `PUT` per image (remembered in the checkpoint) → `POST /rest/posts`, the
 only call that creates something visible and therefore the only one marked `final`.
-Answers are classified as LinkedIn documents them (docs/adding-a-platform.md, "Errors"); the
-engine decides what happens next.
+Answers are classified as LinkedIn documents them (linkedin/errors.py; docs/adding-a-platform.md,
+"Classifying answers"); the engine decides what happens next.
 """
 
 from __future__ import annotations
@@ -36,6 +36,7 @@ from desktop_publisher.platforms.base import (
     read_local_media,
     utf16_length,
 )
+from desktop_publisher.platforms.error_table import said_after
 from desktop_publisher.platforms.http import HttpClient, json_body
 from desktop_publisher.platforms.images import download_image, sniff_image, unreadable_image
 from desktop_publisher.platforms.linkedin import (
@@ -67,6 +68,10 @@ READING_PROFILE = QT_TRANSLATE_NOOP("Step", "reading your profile")
 PREPARING_UPLOAD = QT_TRANSLATE_NOOP("Step", "preparing the upload of {file}")
 UPLOADING = QT_TRANSLATE_NOOP("Step", "uploading {file}")
 CREATING_POST = QT_TRANSLATE_NOOP("Step", "creating the post")
+
+
+def _step(rule: str, **values: object) -> Message:
+    return Message(rule, values, "Step")
 
 
 @register
@@ -193,11 +198,12 @@ class LinkedInPublisher(Publisher):
         # kept, so later posts do not spend a call (and the time of a burst) on it.
         sub = self._userinfo().get("sub")
         if not sub:
-            raise PublishError(
-                ErrorKind.TRANSIENT,
+            rule = QT_TRANSLATE_NOOP(
+                "Error",
                 "LinkedIn's profile answer did not include the member id; trying again later. "
-                "If this persists, give the author URN with --author urn:li:person:….",
+                "If this persists, {advice}.",
             )
+            raise PublishError(ErrorKind.TRANSIENT, Message(rule, {}, "Error", Advice.GIVE_AUTHOR))
         return self._learn_author(f"urn:li:person:{sub}")
 
     def _learn_author(self, urn: str) -> str:
@@ -207,7 +213,8 @@ class LinkedInPublisher(Publisher):
         return urn
 
     def _userinfo(self) -> dict:
-        response = self._call("GET", "/v2/userinfo", versioned=False, step=READING_PROFILE)
+        reading = _step(READING_PROFILE)
+        response = self._call("GET", "/v2/userinfo", versioned=False, step=reading)
         if response.status_code == 403 and isinstance(json_body(response), dict):
             rule = QT_TRANSLATE_NOOP(
                 "Error",
@@ -222,10 +229,10 @@ class LinkedInPublisher(Publisher):
                 code=response_code(response),
             )
         if not response.ok:
-            raise self._error(response, step=READING_PROFILE, final=False)
+            raise self._error(response, step=reading, final=False)
         info = json_body(response)
         if not isinstance(info, dict):
-            raise self._not_api(response, step=READING_PROFILE)
+            raise self._not_api(response, step=reading)
         return info
 
     def _upload_images(self, media: list[str], author: str, ctx: PublishContext) -> list[str]:
@@ -292,11 +299,12 @@ class LinkedInPublisher(Publisher):
                 raise unreadable_image(ref, exc) from None
         sniffed = sniff_image(data)
         if sniffed is None or sniffed[0] not in self.limits.media_types:
-            raise PublishError(
-                ErrorKind.INVALID_CONTENT,
-                f"{name} is not a JPEG, PNG or GIF image: LinkedIn accepts only those. Replace "
-                "it with an image in one of these formats.",
+            rule = QT_TRANSLATE_NOOP(
+                "Error",
+                "{file} is not a JPEG, PNG or GIF image: LinkedIn accepts only those. Replace it "
+                "with an image in one of these formats.",
             )
+            raise PublishError(ErrorKind.INVALID_CONTENT, Message(rule, {"file": name}))
         return data
 
     def _download(self, url: str) -> bytes:
@@ -304,7 +312,8 @@ class LinkedInPublisher(Publisher):
         return download_image(self.http, url, int(self.limits.max_media_bytes or 0))
 
     def _create_post(self, body: dict, author: str, ctx: PublishContext) -> PublishResult:
-        response = self._call("POST", "/rest/posts", json=body, final=True, step=CREATING_POST)
+        creating = _step(CREATING_POST)
+        response = self._call("POST", "/rest/posts", json=body, final=True, step=creating)
         if response.ok:
             urn = response.headers.get("x-restli-id")
             if not urn:
@@ -312,11 +321,15 @@ class LinkedInPublisher(Publisher):
                 urn = data.get("id") if isinstance(data, dict) else None
             if not urn:
                 # 2xx from something that is not the Posts API (a proxy page...) proves nothing.
+                rule = QT_TRANSLATE_NOOP(
+                    "Error",
+                    "LinkedIn answered HTTP {status} but did not return the id of the post, so "
+                    "it may or may not have been published. Check the account on LinkedIn, then "
+                    "retry or cancel.",
+                )
                 raise PublishError(
                     ErrorKind.UNKNOWN_OUTCOME,
-                    f"LinkedIn answered HTTP {response.status_code} but did not return the id "
-                    "of the post, so it may or may not have been published. Check the account "
-                    "on LinkedIn, then retry or cancel.",
+                    Message(rule, {"status": response.status_code}),
                     status=response.status_code,
                 )
             log.debug("linkedin post created urn=%s", urn)
@@ -326,7 +339,7 @@ class LinkedInPublisher(Publisher):
             is_duplicate, existing = duplicate_of(data)
             if is_duplicate:
                 return self._duplicate(existing, ctx)
-        error = self._error(response, step=CREATING_POST, final=True, author=author)
+        error = self._error(response, step=creating, final=True, author=author)
         if error.kind is ErrorKind.INVALID_CONTENT and ctx.checkpoint.get("images"):
             # The rejection may be about an uploaded image (expired, failed processing): the
             # next attempt, after the user's edit, uploads fresh ones.
@@ -339,19 +352,27 @@ class LinkedInPublisher(Publisher):
             log.info("linkedin duplicate after unknown outcome: post exists as %s", existing)
             return PublishResult(existing, permalink(existing))
         if ctx.previous_outcome_unknown:
-            raise PublishError(
-                ErrorKind.UNKNOWN_OUTCOME,
+            rule = QT_TRANSLATE_NOOP(
+                "Error",
                 "LinkedIn says an identical post already exists (probably from the earlier "
                 "attempt whose answer was lost) but not which one. Check the account on "
                 "LinkedIn: if the post is there, cancel this one here.",
+            )
+            raise PublishError(
+                ErrorKind.UNKNOWN_OUTCOME,
+                Message(rule),
                 status=422,
                 code="DUPLICATE_POST",
             )
         where = f" ({permalink(existing)})" if existing else ""
+        rule = QT_TRANSLATE_NOOP(
+            "Error",
+            "LinkedIn refused the post as a duplicate of an existing post{where}. Change the "
+            "text to publish it again.",
+        )
         raise PublishError(
             ErrorKind.PERMANENT,
-            f"LinkedIn refused the post as a duplicate of an existing post{where}. Change the "
-            "text to publish it again.",
+            Message(rule, {"where": where}),
             status=422,
             code="DUPLICATE_POST",
         )
@@ -362,7 +383,7 @@ class LinkedInPublisher(Publisher):
         method: str,
         path_or_url: str,
         *,
-        step: str,
+        step: str | Message,
         versioned: bool = True,
         final: bool = False,
         content_type: str | None = "application/json",
@@ -396,19 +417,32 @@ class LinkedInPublisher(Publisher):
             self._learn_version(refused[0])
         return response
 
-    def _next_version(self, refused: list[str], response: requests.Response, step: str) -> str:
+    def _next_version(
+        self, refused: list[str], response: requests.Response, step: str | Message
+    ) -> str:
         left = [v for v in linkedin_fallbacks(refused[0]) if v not in refused]
         if left:
             log.info("linkedin refused API version %s; trying %s", refused[-1], left[0])
             return left[0]
         served = linkedin_served()  # newest first, this month last
         said = linkedin_message(json_body(response))
+        rule = QT_TRANSLATE_NOOP(
+            "Error",
+            "LinkedIn refused every API version it should serve today (each month from {oldest} "
+            "to {newest}) while {step} (HTTP {status}), so nothing was published. LinkedIn may "
+            "have changed how its versions work: look for an update of Desktop Publisher."
+            "{detail}",
+        )
+        values = {
+            "oldest": served[-2],
+            "newest": served[-1],
+            "step": step,
+            "status": response.status_code,
+            "detail": said_after("LinkedIn", said),
+        }
         raise PublishError(
             ErrorKind.PERMANENT,
-            f"LinkedIn refused every API version it should serve today (each month from "
-            f"{served[-2]} to {served[-1]}) while {step} (HTTP {response.status_code}), so "
-            "nothing was published. LinkedIn may have changed how its versions work: look for "
-            f"an update of Desktop Publisher.{f' LinkedIn said: {said}' if said else ''}",
+            Message(rule, values),
             status=response.status_code,
             code=response_code(response),
         )

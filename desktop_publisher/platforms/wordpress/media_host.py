@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, ClassVar
 
+from desktop_publisher.message import Message
 from desktop_publisher.platforms.base import (
     AccountInfo,
     ErrorKind,
@@ -17,6 +18,7 @@ from desktop_publisher.platforms.http import (
     HttpClient,
 )
 from desktop_publisher.platforms.wordpress.site import WordPressSite
+from desktop_publisher.translatable import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     pass  # annotations only: requests is imported where a request is sent
@@ -39,8 +41,8 @@ class WordPressMediaHost:
         media = self.site.upload_image(path, alt)
         url = str(media.get("source_url") or "")
         if not url:
-            raise PublishError(
-                ErrorKind.TRANSIENT,
-                f"WordPress on {self.site.host} stored the image but did not say its address.",
+            rule = QT_TRANSLATE_NOOP(
+                "Error", "WordPress on {host} stored the image but did not say its address."
             )
+            raise PublishError(ErrorKind.TRANSIENT, Message(rule, {"host": self.site.host}))
         return url

@@ -14,6 +14,7 @@ import html
 import logging
 from typing import TYPE_CHECKING, Any
 
+from desktop_publisher.message import Message
 from desktop_publisher.platforms.base import (
     AccountInfo,
     ErrorKind,
@@ -41,6 +42,34 @@ if TYPE_CHECKING:
     pass  # annotations only: requests is imported where a request is sent
 
 log = logging.getLogger(__name__)
+
+# The steps of a publish, named in errors ("… while creating the post").
+CHECKING_LOGIN = QT_TRANSLATE_NOOP("Step", "checking the login")
+CREATING_POST = QT_TRANSLATE_NOOP("Step", "creating the post")
+LOOKING_FOR_EARLIER = QT_TRANSLATE_NOOP("Step", "looking for the post of the earlier attempt")
+# A category's or a tag's steps and refusal, by taxonomy.
+TERM_STEPS = {
+    "categories": (
+        QT_TRANSLATE_NOOP("Step", "looking up the category {name!r}"),
+        QT_TRANSLATE_NOOP("Step", "creating the category {name!r}"),
+        QT_TRANSLATE_NOOP(
+            "Error",
+            "Category {name!r} does not exist on {host} and WordPress user {username!r} may not "
+            "create it (the role lacks manage_categories): create the category in WordPress, or "
+            "connect an Editor or Administrator.",
+        ),
+    ),
+    "tags": (
+        QT_TRANSLATE_NOOP("Step", "looking up the tag {name!r}"),
+        QT_TRANSLATE_NOOP("Step", "creating the tag {name!r}"),
+        QT_TRANSLATE_NOOP(
+            "Error",
+            "Tag {name!r} does not exist on {host} and WordPress user {username!r} may not "
+            "create it (the role lacks manage_categories): create the tag in WordPress, or "
+            "connect an Editor or Administrator.",
+        ),
+    ),
+}
 
 
 # --- the publisher ----------------------------------------------------------------------------
@@ -115,25 +144,27 @@ class WordPressPublisher(Publisher):
 
     def verify(self) -> str:
         self.site.checking_account = self.checking_account
-        step = "checking the login"
+        step = Message(CHECKING_LOGIN, {}, "Step")
         me = self.site.json(
             self.site.call("GET", "/wp/v2/users/me", step=step, params={"context": "edit"}),
             step=step,
         )
         if not isinstance(me, dict):
-            raise PublishError(
-                ErrorKind.TRANSIENT,
-                f"WordPress on {self.site.host} answered the login check without the user.",
+            rule = QT_TRANSLATE_NOOP(
+                "Error", "WordPress on {host} answered the login check without the user."
             )
+            raise PublishError(ErrorKind.TRANSIENT, Message(rule, {"host": self.site.host}))
         name = str(me.get("name") or me.get("username") or self.site.username)
         capabilities = me.get("capabilities")
         if isinstance(capabilities, dict) and not capabilities.get("publish_posts"):
             roles = ", ".join(str(r) for r in me.get("roles") or []) or "no role"
-            raise PublishError(
-                ErrorKind.PERMANENT,
-                f"WordPress user {name!r} ({roles}) may not publish posts: give the user the "
+            rule = QT_TRANSLATE_NOOP(
+                "Error",
+                "WordPress user {username!r} ({roles}) may not publish posts: give the user the "
                 "Author, Editor or Administrator role, or connect another user.",
             )
+            values = {"username": name, "roles": roles}
+            raise PublishError(ErrorKind.PERMANENT, Message(rule, values))
         return name
 
     # --- steps ---------------------------------------------------------------------------
@@ -151,7 +182,8 @@ class WordPressPublisher(Publisher):
 
     def _term_id(self, taxonomy: str, name: str) -> int:
         what = "category" if taxonomy == "categories" else "tag"
-        step = f"looking up the {what} {name!r}"
+        looking_up, creating, refused = TERM_STEPS[taxonomy]
+        step = Message(looking_up, {"name": name}, "Step")
         found = self.site.json(
             self.site.call(
                 "GET",
@@ -172,7 +204,7 @@ class WordPressPublisher(Publisher):
                 name.casefold()
             ):
                 return int(term["id"])
-        step = f"creating the {what} {name!r}"
+        step = Message(creating, {"name": name}, "Step")
         response = self.site.call("POST", f"/wp/v2/{taxonomy}", step=step, json={"name": name})
         body = json_body(response)
         if isinstance(body, dict) and body.get("code") == "term_exists":
@@ -182,12 +214,10 @@ class WordPressPublisher(Publisher):
             if term_id:
                 return int(term_id)
         if response.status_code == 403 and isinstance(body, dict):
+            values = {"name": name, "host": self.site.host, "username": self.site.username}
             raise PublishError(
                 ErrorKind.PERMANENT,
-                f"{what.capitalize()} {name!r} does not exist on {self.site.host} and WordPress "
-                f"user {self.site.username!r} may not create it (the role lacks "
-                f"manage_categories): create the {what} in WordPress, or connect an Editor or "
-                "Administrator.",
+                Message(refused, values),
                 status=403,
                 code=str(body.get("code")),
             )
@@ -198,7 +228,7 @@ class WordPressPublisher(Publisher):
         return int(created["id"])
 
     def _create_post(self, body: dict, ctx: PublishContext) -> PublishResult:
-        step = "creating the post"
+        step = Message(CREATING_POST, {}, "Step")
         response = self.site.call("POST", "/wp/v2/posts", step=step, final=True, json=body)
         if response.ok and self.site._is_rest(response):
             post = json_body(response)
@@ -215,19 +245,27 @@ class WordPressPublisher(Publisher):
                     )
                 log.debug("wordpress post created id=%s", post["id"])
                 return PublishResult(str(post["id"]), str(post.get("link") or "") or None)
+            rule = QT_TRANSLATE_NOOP(
+                "Error",
+                "WordPress answered HTTP {status} but did not return the post, so it may or may "
+                "not have been published. Check the site, then retry or cancel.",
+            )
             raise PublishError(
                 ErrorKind.UNKNOWN_OUTCOME,
-                f"WordPress answered HTTP {response.status_code} but did not return the post, so "
-                "it may or may not have been published. Check the site, then retry or cancel.",
+                Message(rule, {"status": response.status_code}),
                 status=response.status_code,
             )
         error = self.site.error(response, step=step, final=True)
         if error.code == "rest_cannot_publish" and error.status == 403:
+            rule = QT_TRANSLATE_NOOP(
+                "Error",
+                "WordPress user {username!r} may not publish posts (a Contributor can only "
+                "submit them for review): give the user the Author, Editor or Administrator "
+                "role, or connect another user.",
+            )
             error = PublishError(
                 ErrorKind.PERMANENT,
-                f"WordPress user {self.site.username!r} may not publish posts (a Contributor "
-                "can only submit them for review): give the user the Author, Editor or "
-                "Administrator role, or connect another user.",
+                Message(rule, {"username": self.site.username}),
                 status=403,
                 code=error.code,
             )
@@ -238,7 +276,7 @@ class WordPressPublisher(Publisher):
 
     def _find_existing(self, title: str, content: str) -> PublishResult | None:
         """After an attempt whose answer was lost: the post it created, if it exists."""
-        step = "looking for the post of the earlier attempt"
+        step = Message(LOOKING_FOR_EARLIER, {}, "Step")
         found = self.site.json(
             self.site.call(
                 "GET",

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
 
+from desktop_publisher.message import Message
 from desktop_publisher.platforms.base import (
     AccountInfo,
     ErrorKind,
@@ -20,11 +21,14 @@ from desktop_publisher.platforms.http import HttpClient, json_body
 from desktop_publisher.platforms.images import download_image, sniff_image, unreadable_image
 from desktop_publisher.platforms.wordpress import MAX_IMAGE_BYTES
 from desktop_publisher.platforms.wordpress.errors import SiteErrors
+from desktop_publisher.translatable import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     import requests  # annotations only: requests is imported where a request is sent
 
 log = logging.getLogger(__name__)
+
+UPLOADING = QT_TRANSLATE_NOOP("Step", "uploading the image {file}")
 
 
 # --- the site ---------------------------------------------------------------------------------
@@ -58,16 +62,16 @@ class WordPressSite(SiteErrors):
         method: str,
         route: str,
         *,
-        step: str,
+        step: str | Message,
         final: bool = False,
         params: dict[str, Any] | None = None,
         **kwargs: Any,
     ) -> requests.Response:
         if not self.site:
-            raise PublishError(
-                ErrorKind.PERMANENT,
-                f"Account {self.account.name!r} has no Site URL: edit the account and set it.",
+            rule = QT_TRANSLATE_NOOP(
+                "Error", "Account {account!r} has no Site URL: edit the account and set it."
             )
+            raise PublishError(ErrorKind.PERMANENT, Message(rule, {"account": self.account.name}))
         tries = [self.api] if self.api else [self.PRETTY, self.PLAIN]
         response: requests.Response | None = None
         for api in tries:
@@ -114,15 +118,15 @@ class WordPressSite(SiteErrors):
         data = self._read_image(ref)
         sniffed = sniff_image(data)
         if sniffed is None:
-            raise PublishError(
-                ErrorKind.INVALID_CONTENT,
-                f"Media: {name} is not a JPEG, PNG, GIF or WebP image; replace it with one.",
+            rule = QT_TRANSLATE_NOOP(
+                "Error", "Media: {file} is not a JPEG, PNG, GIF or WebP image; replace it with one."
             )
+            raise PublishError(ErrorKind.INVALID_CONTENT, Message(rule, {"file": name}))
         kind, extension = sniffed
         stem = re.sub(r"[^A-Za-z0-9._-]+", "-", Path(name).stem).strip("-.") or "image"
         filename = f"{stem[:80]}{extension}"
         params = {"alt_text": alt} if alt else None
-        step = f"uploading the image {name}"
+        step = Message(UPLOADING, {"file": name}, "Step")
         response = self.call(
             "POST",
             "/wp/v2/media",
